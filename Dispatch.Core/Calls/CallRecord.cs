@@ -1,0 +1,113 @@
+using Dispatch.Core.Common;
+using Dispatch.Core.Geography;
+
+namespace Dispatch.Core.Calls;
+
+/// <summary>
+/// One incoming emergency call. Created by telephony ingest; claimed by the operator who answers
+/// it; ends as an incident, attached to an incident, or closed with an outcome.
+/// </summary>
+public sealed class CallRecord
+{
+    private CallRecord() { }
+
+    public long Id { get; private set; }
+    public string ExternalId { get; private set; } = "";
+    /// <summary>E.164 when it parsed, otherwise exactly as the line reported it.</summary>
+    public string? CallerNumber { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public CallSource Source { get; private set; }
+    public double? Lat { get; private set; }
+    public double? Lon { get; private set; }
+    public double? AccuracyMeters { get; private set; }
+    /// <summary>Comma-separated <see cref="CallFlags"/>; empty when the call is clean.</summary>
+    public string Flags { get; private set; } = "";
+    public CallStatus Status { get; private set; }
+    public string? AnsweredBy { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public CallOutcome? Outcome { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public long? IncidentId { get; private set; }
+    public DateTimeOffset IngestedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public GeoPoint? Location => GeoPoint.Create(Lat, Lon);
+    public IReadOnlyList<string> FlagList => Flags.Length == 0 ? [] : Flags.Split(',');
+
+    /// <summary>Builds a call from what the line reported, flagging rather than rejecting defects.</summary>
+    public static CallRecord Receive(
+        string externalId, string? callerNumber, DateTimeOffset receivedAt, CallSource source,
+        GeoPoint? location, double? accuracyMeters, DateTimeOffset now)
+    {
+        var flags = new List<string>();
+        var number = Calls.CallerNumber.Normalize(callerNumber);
+        if (number.Flag is not null) flags.Add(number.Flag);
+        if (location is { IsValid: false })
+        {
+            flags.Add(CallFlags.LocationOutOfRange);
+            location = null;
+        }
+        if (location is null || accuracyMeters is not { } acc || !double.IsFinite(acc) || acc < 0)
+        {
+            if (location is not null && accuracyMeters is not null) flags.Add(CallFlags.AccuracyInvalid);
+            accuracyMeters = null;
+        }
+        return new CallRecord
+        {
+            ExternalId = externalId,
+            CallerNumber = number.Value,
+            ReceivedAt = receivedAt.ToUniversalTime(),
+            Source = source,
+            Lat = location?.Lat,
+            Lon = location?.Lon,
+            AccuracyMeters = accuracyMeters,
+            Flags = string.Join(',', flags),
+            Status = CallStatus.Waiting,
+            IngestedAt = now,
+        };
+    }
+
+    /// <summary>Claims the call for one operator; a second operator is refused.</summary>
+    public void Answer(string operatorName, DateTimeOffset at)
+    {
+        if (Status != CallStatus.Waiting)
+            throw new RuleViolation("call-taken", AnsweredBy is null
+                ? $"Call {Id} is already {Status.ToString().ToLowerInvariant()}."
+                : $"Call {Id} was already answered by {AnsweredBy}.");
+        Status = CallStatus.Answered;
+        AnsweredBy = operatorName;
+        AnsweredAt = at;
+    }
+
+    /// <summary>Ends the call without a new incident (advice, information, prank, abandoned).</summary>
+    public void Close(CallOutcome outcome, string operatorName, DateTimeOffset at)
+    {
+        if (outcome is CallOutcome.Incident or CallOutcome.Attached)
+            throw new RuleViolation("invalid-outcome", $"Outcome {outcome} is set by creating or attaching an incident.");
+        // An abandoned call may be closed while still waiting; anything else needs a conversation.
+        if (!(Status == CallStatus.Waiting && outcome == CallOutcome.Abandoned)) EnsureHandledBy(operatorName);
+        Status = CallStatus.Closed;
+        Outcome = outcome;
+        ClosedAt = at;
+    }
+
+    /// <summary>The call became an incident or was attached to one.</summary>
+    public void LinkTo(long incidentId, CallOutcome outcome, string operatorName, DateTimeOffset at)
+    {
+        EnsureHandledBy(operatorName);
+        Status = CallStatus.Closed;
+        Outcome = outcome;
+        IncidentId = incidentId;
+        ClosedAt = at;
+    }
+
+    /// <summary>Only the operator who answered (claimed) the call may continue it.</summary>
+    public void EnsureHandledBy(string operatorName)
+    {
+        if (Status != CallStatus.Answered)
+            throw new RuleViolation("call-not-answered", $"Call {Id} is {Status.ToString().ToLowerInvariant()}, not answered; answer it first.");
+        if (!string.Equals(AnsweredBy, operatorName, StringComparison.Ordinal))
+            throw new RuleViolation("call-taken", $"Call {Id} is handled by {AnsweredBy}.");
+    }
+
+}

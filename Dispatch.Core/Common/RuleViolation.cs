@@ -1,0 +1,17 @@
+namespace Dispatch.Core.Common;
+
+/// <summary>
+/// A domain rule refused an action (an illegal transition, a call already claimed).
+/// The message is the reason shown to the user; it never contains personal data.
+/// </summary>
+public sealed class RuleViolation(string code, string reason) : Exception(reason)
+{
+    /// <summary>Stable machine-readable code, e.g. <c>illegal-transition</c>.</summary>
+    public string Code { get; } = code;
+}
+
+/// <summary>The row changed since it was read (optimistic concurrency).</summary>
+public sealed class ConcurrencyConflict(string what) : Exception($"{what} was changed by someone else; reload and try again.");
+
+/// <summary>The thing asked for does not exist (or is not visible to the caller).</summary>
+public sealed class NotFound(string what) : Exception($"{what} was not found.");

@@ -1,0 +1,12 @@
+namespace Dispatch.Core.Units;
+
+public enum StationKind { PscPost, Hospital, Puskesmas }
+
+/// <summary>
+/// A place units start from or take patients to. <see cref="IsSample"/> marks demo data whose
+/// position is illustrative, not a verified fact.
+/// </summary>
+public sealed record Station(long Id, string Name, StationKind Kind, double Lat, double Lon, bool IsSample);
+
+/// <summary>A crew member's binding to one unit: they see and act on that unit only.</summary>
+public sealed record CrewMembership(string UserName, long UnitId);
