@@ -34,22 +34,28 @@ public sealed class CallRecord
     public GeoPoint? Location => GeoPoint.Create(Lat, Lon);
     public IReadOnlyList<string> FlagList => Flags.Length == 0 ? [] : Flags.Split(',');
 
-    /// <summary>Builds a call from what the line reported, flagging rather than rejecting defects.</summary>
+    /// <summary>
+    /// Builds a call from what the line reported, flagging rather than rejecting defects: a
+    /// withheld or unparseable number is kept as given, an impossible location is dropped.
+    /// <paramref name="intakeFlags"/> carries defects the caller already found in the message.
+    /// </summary>
     public static CallRecord Receive(
         string externalId, string? callerNumber, DateTimeOffset receivedAt, CallSource source,
-        GeoPoint? location, double? accuracyMeters, DateTimeOffset now)
+        double? lat, double? lon, double? accuracyMeters, DateTimeOffset now, IEnumerable<string>? intakeFlags = null)
     {
-        var flags = new List<string>();
+        var flags = new List<string>(intakeFlags ?? []);
         var number = Calls.CallerNumber.Normalize(callerNumber);
         if (number.Flag is not null) flags.Add(number.Flag);
+        var location = GeoPoint.Create(lat, lon);
+        if (location is null && (lat is not null || lon is not null)) flags.Add(CallFlags.LocationIncomplete);
         if (location is { IsValid: false })
         {
             flags.Add(CallFlags.LocationOutOfRange);
             location = null;
         }
-        if (location is null || accuracyMeters is not { } acc || !double.IsFinite(acc) || acc < 0)
+        if (location is not null && accuracyMeters is { } acc && (!double.IsFinite(acc) || acc < 0))
         {
-            if (location is not null && accuracyMeters is not null) flags.Add(CallFlags.AccuracyInvalid);
+            flags.Add(CallFlags.AccuracyInvalid);
             accuracyMeters = null;
         }
         return new CallRecord
@@ -60,8 +66,8 @@ public sealed class CallRecord
             Source = source,
             Lat = location?.Lat,
             Lon = location?.Lon,
-            AccuracyMeters = accuracyMeters,
-            Flags = string.Join(',', flags),
+            AccuracyMeters = location is null ? null : accuracyMeters,
+            Flags = string.Join(',', flags.Distinct()),
             Status = CallStatus.Waiting,
             IngestedAt = now,
         };
@@ -94,6 +100,8 @@ public sealed class CallRecord
     /// <summary>The call became an incident or was attached to one.</summary>
     public void LinkTo(long incidentId, CallOutcome outcome, string operatorName, DateTimeOffset at)
     {
+        if (outcome is not (CallOutcome.Incident or CallOutcome.Attached))
+            throw new RuleViolation("invalid-outcome", $"Outcome {outcome} is set by closing the call, not by linking it.");
         EnsureHandledBy(operatorName);
         Status = CallStatus.Closed;
         Outcome = outcome;

@@ -26,4 +26,13 @@ public static class CallFlags
     public const string NumberUnparseable = "numberUnparseable";
     public const string LocationOutOfRange = "locationOutOfRange";
     public const string AccuracyInvalid = "accuracyInvalid";
+    public const string LocationIncomplete = "locationIncomplete";
+    /// <summary>The location object was not understood (wrong types); the call is kept without it.</summary>
+    public const string LocationInvalid = "locationInvalid";
+    /// <summary>The source was not one of the known values; recorded as the 119 line.</summary>
+    public const string SourceUnknown = "sourceUnknown";
+    /// <summary>The receive time had no UTC offset; WIB (UTC+7) was assumed.</summary>
+    public const string ReceivedAtAssumedWib = "receivedAtAssumedWib";
+    /// <summary>The receive time lies more than five minutes after the server's clock.</summary>
+    public const string ReceivedAtInFuture = "receivedAtInFuture";
 }

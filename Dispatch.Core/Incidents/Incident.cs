@@ -79,6 +79,8 @@ public sealed class Incident
     public static Incident Open(CallRecord call, IncidentDetails details, string operatorName, DateTimeOffset at)
     {
         call.EnsureHandledBy(operatorName);
+        if (call.AnsweredAt is { } answered && at < answered)
+            throw new RuleViolation("time-out-of-order", $"An incident created at {at:O} would precede the call's answer ({answered:O}).");
         if (!details.Location.IsValid)
             throw new RuleViolation("invalid-location", "The incident location is not a valid latitude/longitude.");
         if (details.PatientCount is < 0 or > 1000)

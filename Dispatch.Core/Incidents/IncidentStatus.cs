@@ -21,4 +21,17 @@ public enum IncidentStatus
 }
 
 /// <summary>The status a crew reports from the ambulance.</summary>
-public enum CrewStatus { EnRoute, OnScene, Transporting, AtDestination, Handover, Available, Returning }
+public enum CrewStatus
+{
+    EnRoute,
+    OnScene,
+    Transporting,
+    AtDestination,
+    Handover,
+    /// <summary>Back in service, ready for the next call wherever the unit is.</summary>
+    Available,
+    /// <summary>Back in service, driving back to the home station.</summary>
+    Returning,
+    /// <summary>Back at the home station (only without an incident).</summary>
+    AtStation,
+}

@@ -1,10 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace Dispatch.Core.Incidents;
 
 /// <summary>START triage colours used in Indonesian pre-hospital care.</summary>
 public enum Triage { Merah, Kuning, Hijau, Hitam }
 
 /// <summary>Dispatch priority; hitam (deceased) carries none.</summary>
-public enum Priority { None = 0, P1 = 1, P2 = 2, P3 = 3 }
+public enum Priority
+{
+    None = 0,
+    [JsonStringEnumMemberName("P1")] P1 = 1,
+    [JsonStringEnumMemberName("P2")] P2 = 2,
+    [JsonStringEnumMemberName("P3")] P3 = 3,
+}
 
 public enum IncidentCategory { NonTrauma, Trauma }
 

@@ -67,6 +67,7 @@ public sealed class Unit
             CrewStatus.AtDestination or CrewStatus.Handover => UnitStatus.AtDestination,
             CrewStatus.Available => UnitStatus.AvailableOnRoad,
             CrewStatus.Returning => UnitStatus.Returning,
+            CrewStatus.AtStation => UnitStatus.AvailableAtStation,
             _ => throw new RuleViolation("illegal-transition", $"Unknown crew status {status}."),
         };
         if (next != Status) MoveTo(next);
@@ -85,6 +86,8 @@ public sealed class Unit
     {
         if (IncidentId is not null)
             throw new RuleViolation("unit-busy", $"Unit {CallSign} is on incident {IncidentId}; finish or cancel it first.");
+        if (!next.IsAvailable() && next != UnitStatus.OutOfService)
+            throw new RuleViolation("illegal-transition", $"Unit {CallSign} can only enter {next} through an incident.");
         if (next != Status) MoveTo(next);
     }
 

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Dispatch.Api.Database;
+using Dispatch.Api.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dispatch.Api.Auth;
+
+public static class AuthEndpoints
+{
+    public sealed record LoginRequest(string? Username, string? Password);
+
+    public sealed record MeResponse(string Username, string Role, long? UnitId);
+
+    public static void MapAuth(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/login", Login).AllowAnonymous()
+            .Accepts<LoginRequest>("application/json")
+            .WithSummary("Sign in. useCookies=true sets a cookie session (browsers); otherwise returns { accessToken, expiresIn } for devices and scripts.");
+        group.MapPost("/logout", (Delegate)Logout).RequireAuthorization(Policies.AnyUser);
+        group.MapGet("/me", Me).RequireAuthorization(Policies.AnyUser);
+    }
+
+    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
+        if (body.Problem is not null) return body.Problem;
+        var request = body.Value!;
+        var errors = new Validation()
+            .Required("username", request.Username, 100)
+            .Required("password", request.Password, 200);
+        if (errors.Problem is { } invalid) return invalid;
+
+        var key = $"{request.Username}|{http.Connection.RemoteIpAddress}";
+        var wait = throttle.RetryAfter(key);
+        if (wait > TimeSpan.Zero)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        var user = await db.ReadAsync(s => users.FindAsync(s, request.Username!), ct);
+        var hasher = new PasswordHasher<UserAccount>();
+        var verdict = user is null || user.Disabled
+            ? PasswordVerificationResult.Failed
+            : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            throttle.Failed(key);
+            return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+        throttle.Succeeded(key);
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            await db.ReadAsync(async s => { await users.RehashAsync(s, user!.Id, hasher.HashPassword(user, request.Password!)); return 0; }, ct);
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, user!.UserName), new(ClaimTypes.Role, user.Role) };
+        if (user.UnitId is { } unit) claims.Add(new Claim(CurrentUser.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var scheme = useCookies == true ? CookieAuthenticationDefaults.AuthenticationScheme : AuthSetup.BearerScheme;
+        // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken } itself.
+        await http.SignInAsync(scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, scheme)));
+        return useCookies == true ? TypedResults.Ok(new MeResponse(user.UserName, user.Role, user.UnitId)) : TypedResults.Empty;
+    }
+
+    private static async Task<NoContent> Logout(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<MeResponse> Me(CurrentUser user) => TypedResults.Ok(new MeResponse(user.Name, user.Role, user.UnitId));
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+
+namespace Dispatch.Api.Auth;
+
+public static class Roles
+{
+    public const string Operator = "operator";
+    public const string Crew = "crew";
+    public const string HealthOffice = "healthoffice";
+    public const string Admin = "admin";
+    /// <summary>The telephony line or NCC 119 forwarder, authenticated by X-Api-Key.</summary>
+    public const string Telephony = "telephony";
+
+    public static readonly string[] Users = [Operator, Crew, HealthOffice, Admin];
+}
+
+/// <summary>Named policies: every endpoint and the hub use one of these explicitly.</summary>
+public static class Policies
+{
+    public const string Operators = "operators";
+    public const string Crew = "crew";
+    public const string HubListener = "hub-listener";
+    public const string Telephony = "telephony";
+    public const string AnyUser = "any-user";
+}
+
+/// <summary>The signed-in user as the endpoints need it.</summary>
+public sealed record CurrentUser(string Name, string Role, long? UnitId)
+{
+    public const string UnitClaim = "psc119:unit";
+
+    public bool IsInRole(string role) => string.Equals(Role, role, StringComparison.Ordinal);
+
+    public static CurrentUser From(ClaimsPrincipal? principal) => new(
+        principal?.Identity?.Name ?? "",
+        principal?.FindFirstValue(ClaimTypes.Role) ?? "",
+        long.TryParse(principal?.FindFirstValue(UnitClaim), out var unit) ? unit : null);
+
+    /// <summary>Bound from the request's principal in endpoint signatures.</summary>
+    public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult<CurrentUser?>(From(context.User));
+}

@@ -1,0 +1,33 @@
+using Dispatch.Api.Database;
+using Dispatch.Api.Events;
+using Dispatch.Core.Calls;
+
+namespace Dispatch.Api.Calls;
+
+/// <summary>The operator's actions on a call: answer (claim), close with an outcome.</summary>
+public sealed class CallDesk(Db db, CallStore calls)
+{
+    public Task<CallView> AnswerAsync(long id, string operatorName, CancellationToken ct) =>
+        ChangeAsync(id, operatorName, "call.answered", (call, s) => call.Answer(operatorName, s.Now), ct);
+
+    public Task<CallView> CloseAsync(long id, CallOutcome outcome, string operatorName, CancellationToken ct) =>
+        ChangeAsync(id, operatorName, "call.closed", (call, s) => call.Close(outcome, operatorName, s.Now), ct);
+
+    private Task<CallView> ChangeAsync(long id, string actor, string action, Action<CallRecord, DbSession> change, CancellationToken ct) =>
+        db.WriteAsync(actor, async s =>
+        {
+            var call = await calls.GetAsync(s, id);
+            return await SaveAsync(s, call, action, c => change(c, s));
+        }, ct);
+
+    /// <summary>Applies a change to a call, saves it, logs the changed values and pushes CallUpdated.</summary>
+    public async Task<CallView> SaveAsync(DbSession s, CallRecord call, string action, Action<CallRecord> change)
+    {
+        var before = CallView.From(call);
+        change(call);
+        var after = CallView.From(await calls.SaveAsync(s, call));
+        await s.LogAsync(action, callId: call.Id, incidentId: after.IncidentId, details: Changes.Between(before, after));
+        await s.EmitAsync(EventTypes.CallUpdated, Audiences.Operators, after);
+        return after;
+    }
+}

@@ -1,0 +1,84 @@
+using Dispatch.Api.Auth;
+using Dispatch.Api.Database;
+using Dispatch.Api.Http;
+using Dispatch.Api.Incidents;
+using Dispatch.Core.Calls;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Api.Calls;
+
+public static class CallEndpoints
+{
+    public sealed record CloseCallRequest(CallOutcome? Outcome);
+
+    public sealed record AttachCallRequest(long? IncidentId);
+
+    public static void MapCalls(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/calls", Ingest)
+            .RequireAuthorization(Policies.Telephony)
+            .WithTags("Telephony")
+            .Accepts<IngestCallRequest>("application/json")
+            .Produces<CallView>(StatusCodes.Status201Created)
+            .Produces<CallView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Telephony ingest (X-Api-Key). 201 for a new call, 200 with the stored record when the externalId was seen before.");
+
+        var operators = app.MapGroup("/api/calls").RequireAuthorization(Policies.Operators).WithTags("Calls");
+        operators.MapGet("/", (int? limit, Db db, CallStore calls, CancellationToken ct) => ListOpen(limit, db, calls, ct))
+            .WithSummary("Calls waiting or being handled, oldest first.");
+        operators.MapGet("/{id:long}", async (long id, Db db, CallStore calls, CancellationToken ct) =>
+            TypedResults.Ok(CallView.From(await db.ReadAsync(s => calls.GetAsync(s, id), ct))));
+        operators.MapPost("/{id:long}/answer", async (long id, CurrentUser user, CallDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.AnswerAsync(id, user.Name, ct)))
+            .WithSummary("Claim the call; another operator who already answered it makes this 409.");
+        operators.MapPost("/{id:long}/close", Close).Accepts<CloseCallRequest>("application/json")
+            .WithSummary("End the call without an incident: nonEmergencyAdvice, information, prank or abandoned.");
+        operators.MapPost("/{id:long}/attach", Attach).Accepts<AttachCallRequest>("application/json")
+            .WithSummary("A second caller about an active incident: link the call to it.");
+        operators.MapPost("/{id:long}/incident", Open).Accepts<OpenIncidentRequest>("application/json")
+            .Produces<IncidentView>(StatusCodes.Status201Created)
+            .WithSummary("Open an incident from the answered call.");
+    }
+
+    private static async Task<IResult> Ingest(HttpContext http, CallIntake intake, TimeProvider time, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<IngestCallRequest>(http, IngestCallRequest.MaxBytes);
+        if (body.Problem is not null) return body.Problem;
+        var (parsed, problem) = body.Value!.Parse(time.GetUtcNow());
+        if (problem is not null) return problem;
+        var (call, created) = await intake.IngestAsync(parsed!, ct);
+        return created ? TypedResults.Created($"/api/calls/{call.Id}", call) : TypedResults.Ok(call);
+    }
+
+    private static async Task<Ok<IReadOnlyList<CallView>>> ListOpen(int? limit, Db db, CallStore calls, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<CallView>>((await db.ReadAsync(s => calls.ListOpenAsync(s, Math.Clamp(limit ?? 200, 1, 1000)), ct))
+            .Select(CallView.From).ToList());
+
+    private static async Task<IResult> Close(long id, HttpContext http, CurrentUser user, CallDesk desk, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<CloseCallRequest>(http, 4096);
+        if (body.Problem is not null) return body.Problem;
+        if (new Validation().Check(body.Value!.Outcome is not null, "outcome", "'outcome' is required.").Problem is { } invalid) return invalid;
+        return TypedResults.Ok(await desk.CloseAsync(id, body.Value.Outcome!.Value, user.Name, ct));
+    }
+
+    private static async Task<IResult> Attach(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<AttachCallRequest>(http, 4096);
+        if (body.Problem is not null) return body.Problem;
+        if (new Validation().Check(body.Value!.IncidentId is not null, "incidentId", "'incidentId' is required.").Problem is { } invalid) return invalid;
+        return TypedResults.Ok(await desk.AttachAsync(id, body.Value.IncidentId!.Value, user.Name, ct));
+    }
+
+    private static async Task<IResult> Open(long id, HttpContext http, CurrentUser user, IncidentDesk desk, Core.Geography.AreaResolver areas, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<OpenIncidentRequest>(http, OpenIncidentRequest.MaxBytes);
+        if (body.Problem is not null) return body.Problem;
+        var (details, problem) = body.Value!.Validate(areas);
+        if (problem is not null) return problem;
+        var incident = await desk.OpenAsync(id, details!, user.Name, ct);
+        return TypedResults.Created($"/api/incidents/{incident.Id}", incident);
+    }
+}

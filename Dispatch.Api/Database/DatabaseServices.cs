@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace Dispatch.Api.Database;
+
+public static class DatabaseServices
+{
+    /// <summary>Picks the dialect from configuration, registers the resilience pipeline and <see cref="Db"/>.</summary>
+    public static IServiceCollection AddDispatchDatabase(this IServiceCollection services)
+    {
+        DapperSetup.Once();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var dialect = SqlDialect.For(options.Provider);
+            var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? dialect == Sqlite.Instance
+                    ? Sqlite.DefaultConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)
+                    : throw new InvalidOperationException("Database:ConnectionString is required for SQL Server.")
+                : options.ConnectionString;
+            return new DatabaseSetup(dialect, connectionString);
+        });
+        services.AddResiliencePipeline(Db.Pipeline, (builder, context) =>
+        {
+            var dialect = context.ServiceProvider.GetRequiredService<DatabaseSetup>().Dialect;
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                // Only faults that pass; a constraint violation or a rule refusal is never retried.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(dialect.IsTransient),
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(50),
+            });
+        });
+        services.AddSingleton<Db>();
+        return services;
+    }
+
+    /// <summary>Creates and migrates the schema before the app takes traffic.</summary>
+    public static void MigrateDatabase(this IServiceProvider services)
+    {
+        var setup = services.GetRequiredService<DatabaseSetup>();
+        setup.Dialect.Migrate(setup.ConnectionString);
+    }
+}

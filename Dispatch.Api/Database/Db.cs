@@ -1,0 +1,43 @@
+using Dispatch.Api.Events;
+using Polly;
+using Polly.Registry;
+
+namespace Dispatch.Api.Database;
+
+/// <summary>
+/// The one place that opens connections and transactions. Writes run inside the "database"
+/// resilience pipeline (transient faults are retried as a whole transaction), and their events
+/// are published only after the commit.
+/// </summary>
+public sealed class Db(DatabaseSetup setup, ResiliencePipelineProvider<string> pipelines, IEventPublisher publisher, TimeProvider time)
+{
+    public const string Pipeline = "database";
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(Pipeline);
+
+    public SqlDialect Dialect => setup.Dialect;
+
+    public Task<T> ReadAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) =>
+        _pipeline.ExecuteAsync(async token =>
+        {
+            await using var connection = await setup.Dialect.OpenAsync(setup.ConnectionString, token);
+            return await work(new DbSession(connection, null, setup.Dialect, null, time.GetUtcNow(), token));
+        }, ct).AsTask();
+
+    public async Task<T> WriteAsync<T>(string actor, Func<DbSession, Task<T>> work, CancellationToken ct)
+    {
+        var (result, events) = await _pipeline.ExecuteAsync(async token =>
+        {
+            await using var connection = await setup.Dialect.OpenAsync(setup.ConnectionString, token);
+            await using var transaction = await connection.BeginTransactionAsync(token);
+            var session = new DbSession(connection, transaction, setup.Dialect, actor, time.GetUtcNow(), token);
+            var value = await work(session);
+            await transaction.CommitAsync(token);
+            return (value, session.Events);
+        }, ct);
+        if (events.Count > 0) await publisher.PublishAsync(events, CancellationToken.None);
+        return result;
+    }
+}
+
+/// <summary>The dialect and connection string picked once at start.</summary>
+public sealed record DatabaseSetup(SqlDialect Dialect, string ConnectionString);

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Dispatch.Api.Events;
+using Dispatch.Core.Common;
+
+namespace Dispatch.Api.Database;
+
+/// <summary>
+/// One connection (and, for writes, one transaction) with the dialect it speaks. Writes also
+/// carry who acts and when, append to the incident log and collect the events to push once the
+/// transaction has committed.
+/// </summary>
+public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string? actor, DateTimeOffset now, CancellationToken ct)
+{
+    private static readonly SqlText InsertLog = SqlText.Of("DbSession.InsertLog", d => d.InsertReturning(
+        "incident_log", "at, actor, action, call_id, incident_id, unit_id, details",
+        "@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details"));
+
+    private static readonly SqlText InsertEvent = SqlText.Of("DbSession.InsertEvent", d => d.InsertReturning(
+        "events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
+
+    private readonly List<EventEnvelope> _events = [];
+
+    public SqlDialect Dialect => dialect;
+    public CancellationToken Cancellation => ct;
+
+    /// <summary>The user (or telephony key) acting; only set on write sessions.</summary>
+    public string Actor => actor ?? throw new InvalidOperationException("Read sessions have no actor.");
+
+    /// <summary>The time of this write, from the injected TimeProvider; one value per transaction.</summary>
+    public DateTimeOffset Now => now;
+
+    public IReadOnlyList<EventEnvelope> Events => _events;
+
+    private CommandDefinition Command(SqlText sql, object? args) =>
+        new(sql.For(dialect), args, transaction, cancellationToken: ct);
+
+    public Task<IEnumerable<T>> QueryAsync<T>(SqlText sql, object? args = null) => connection.QueryAsync<T>(Command(sql, args));
+
+    public Task<T?> SingleOrDefaultAsync<T>(SqlText sql, object? args = null) => connection.QuerySingleOrDefaultAsync<T>(Command(sql, args));
+
+    public Task<int> ExecuteAsync(SqlText sql, object? args = null) => connection.ExecuteAsync(Command(sql, args));
+
+    /// <summary>Runs an INSERT built with <see cref="SqlDialect.InsertReturning"/> and returns the new id.</summary>
+    public Task<long> InsertAsync(SqlText sql, object args) => connection.ExecuteScalarAsync<long>(Command(sql, args));
+
+    /// <summary>An UPDATE guarded by <c>version = @Version</c>: no row means someone else changed it first.</summary>
+    public async Task UpdateVersionedAsync(SqlText sql, object args, string what)
+    {
+        if (await connection.ExecuteAsync(Command(sql, args)) == 0) throw new ConcurrencyConflict(what);
+    }
+
+    /// <summary>Appends to the append-only incident log: who, when, what, and the values it changed.</summary>
+    public Task LogAsync(string action, long? callId = null, long? incidentId = null, long? unitId = null, object? details = null)
+    {
+        EnsureWrite();
+        return InsertAsync(InsertLog, new
+        {
+            At = now,
+            Actor,
+            Action = action,
+            CallId = callId,
+            IncidentId = incidentId,
+            UnitId = unitId,
+            Details = details is null ? null : JsonSerializer.Serialize(details, Json.Options),
+        });
+    }
+
+    /// <summary>Records an event for its audience; it is pushed only after the commit.</summary>
+    public async Task EmitAsync(string type, string audience, object data)
+    {
+        EnsureWrite();
+        var payload = JsonSerializer.SerializeToElement(data, Json.Options);
+        var seq = await InsertAsync(InsertEvent, new { At = now, Type = type, Audience = audience, Data = payload.GetRawText() });
+        _events.Add(new EventEnvelope(seq, type, audience, now, payload));
+    }
+
+    private void EnsureWrite()
+    {
+        if (transaction is null) throw new InvalidOperationException("Only write sessions log and emit.");
+    }
+}

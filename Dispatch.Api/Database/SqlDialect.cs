@@ -1,0 +1,37 @@
+using System.Data.Common;
+
+namespace Dispatch.Api.Database;
+
+/// <summary>
+/// Everything that differs between the databases, in one small place per dialect. Chosen once at
+/// start from <see cref="DatabaseOptions.Provider"/>; stores write their SQL once through it.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract string Name { get; }
+
+    /// <summary>An INSERT that returns the new row's <c>id</c> (or other identity column).</summary>
+    public abstract string InsertReturning(string table, string columns, string values, string idColumn = "id");
+
+    /// <summary>Row limit appended after ORDER BY, taking its value from a parameter.</summary>
+    public abstract string Limit(string parameter);
+
+    public abstract Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct);
+
+    /// <summary>A unique index or key refused the row.</summary>
+    public abstract bool IsUniqueViolation(Exception error);
+
+    /// <summary>A fault that is worth retrying: the same work may succeed in a moment.</summary>
+    public abstract bool IsTransient(Exception error);
+
+    /// <summary>Creates or upgrades the schema (versioned scripts, applied once each).</summary>
+    public abstract void Migrate(string connectionString);
+
+    public static SqlDialect For(string provider) => provider.Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => Sqlite.Instance,
+        "sqlserver" => SqlServer.Instance,
+        _ => throw new InvalidOperationException(
+            $"Database:Provider '{provider}' is not supported; use 'sqlite' or 'sqlserver'."),
+    };
+}

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using DbUp;
+using Microsoft.Data.SqlClient;
+
+namespace Dispatch.Api.Database;
+
+/// <summary>The production database, through Microsoft.Data.SqlClient.</summary>
+public sealed class SqlServer : SqlDialect
+{
+    public static readonly SqlServer Instance = new();
+
+    // Errors SqlClient reports for faults that pass: deadlock victim, timeouts, lost
+    // connections, Azure SQL throttling and failover (the list Microsoft documents for retries).
+    private static readonly HashSet<int> TransientNumbers =
+        [-2, 20, 64, 233, 1205, 4060, 4221, 10053, 10054, 10060, 10928, 10929, 40143, 40197, 40501, 40540, 40613, 42108, 42109, 49918, 49919, 49920];
+
+    public override string Name => "sqlserver";
+
+    public override string InsertReturning(string table, string columns, string values, string idColumn = "id") =>
+        $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.{idColumn} VALUES ({values})";
+
+    public override string Limit(string parameter) => $" OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
+
+    public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new SqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    public override bool IsUniqueViolation(Exception error) =>
+        error is SqlException { Number: 2601 or 2627 };
+
+    public override bool IsTransient(Exception error) => error switch
+    {
+        SqlException e => e.Errors.Cast<SqlError>().Any(x => TransientNumbers.Contains(x.Number)),
+        TimeoutException => true,
+        _ => false,
+    };
+
+    public override void Migrate(string connectionString)
+    {
+        EnsureDatabase.For.SqlDatabase(connectionString);
+        Migrations.Run(DeployChanges.To.SqlDatabase(connectionString), "SqlServer");
+    }
+}

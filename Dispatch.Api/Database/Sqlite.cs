@@ -1,0 +1,61 @@
+using System.Data.Common;
+using System.Reflection;
+using DbUp;
+using Microsoft.Data.Sqlite;
+
+namespace Dispatch.Api.Database;
+
+/// <summary>The embedded default: one SQLite file in WAL mode.</summary>
+public sealed class Sqlite : SqlDialect
+{
+    public static readonly Sqlite Instance = new();
+
+    // SQLITE_BUSY and SQLITE_LOCKED: another writer holds the lock past the busy timeout.
+    private const int Busy = 5, Locked = 6, Constraint = 19;
+    private const int ConstraintUnique = 2067, ConstraintPrimaryKey = 1555;
+
+    public override string Name => "sqlite";
+
+    public override string InsertReturning(string table, string columns, string values, string idColumn = "id") =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
+
+    public override string Limit(string parameter) => $" LIMIT {parameter}";
+
+    public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var pragma = connection.CreateCommand();
+        // Per connection: durable enough with WAL (a power cut loses at most the last commits,
+        // never corrupts), and foreign keys enforced.
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return connection;
+    }
+
+    public override bool IsUniqueViolation(Exception error) =>
+        error is SqliteException { SqliteErrorCode: Constraint } e
+        && e.SqliteExtendedErrorCode is ConstraintUnique or ConstraintPrimaryKey;
+
+    public override bool IsTransient(Exception error) =>
+        error is SqliteException { SqliteErrorCode: Busy or Locked };
+
+    public override void Migrate(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder && builder.Mode != SqliteOpenMode.Memory)
+            Directory.CreateDirectory(folder);
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL;"; // persistent: set once on the file
+            wal.ExecuteNonQuery();
+        }
+        Migrations.Run(DeployChanges.To.SqliteDatabase(connectionString), "Sqlite");
+    }
+
+    /// <summary>The embedded default path: data/psc119.db under the content root.</summary>
+    public static string DefaultConnectionString(string contentRoot) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(contentRoot, "data", "psc119.db"), Pooling = true }.ToString();
+}

@@ -1,0 +1,87 @@
+using Dispatch.Api.Auth;
+using Dispatch.Api.Calls;
+using Dispatch.Api.Database;
+using Dispatch.Api.Demo;
+using Dispatch.Api.Events;
+using Dispatch.Api.Health;
+using Dispatch.Api.Http;
+using Dispatch.Api.Incidents;
+using Dispatch.Api.Units;
+using Dispatch.Core.Geography;
+using Dispatch.Core.Incidents;
+using Dispatch.Core.Recommendation;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Api;
+
+/// <summary>Composition: services, start-up checks and the HTTP pipeline, in one readable place.</summary>
+public static class DispatchApp
+{
+    public static void AddDispatch(this WebApplicationBuilder builder)
+    {
+        var problems = StartupGuard.Problems(builder.Configuration, builder.Environment);
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"Refusing to start in {builder.Environment.EnvironmentName}: " + string.Join(" ", problems));
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        services.AddOpenApi();
+        services.AddSignalR().AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions));
+        services.AddDispatchAuth(builder.Environment);
+        services.AddDispatchDatabase();
+
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section);
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section);
+        // In Development the documented demo key is accepted beside any configured key.
+        services.PostConfigure<TelephonyOptions>(o =>
+        {
+            var demoKey = builder.Configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.TelephonyApiKey)}"];
+            if (builder.Environment.IsDevelopment() && !string.IsNullOrEmpty(demoKey)) o.ApiKeys.Add(demoKey);
+        });
+
+        services.AddSingleton(AreaResolver.KotaSolok());
+        services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<RecommendationOptions>>().Value));
+        services.AddSingleton<IEventPublisher, HubEventPublisher>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<CallStore>();
+        services.AddSingleton<CallIntake>();
+        services.AddSingleton<CallDesk>();
+        services.AddSingleton<IncidentStore>();
+        services.AddSingleton<IncidentLogStore>();
+        services.AddSingleton<AssignmentStore>();
+        services.AddSingleton<IncidentDesk>();
+        services.AddSingleton<UnitStore>();
+        services.AddSingleton<StationStore>();
+        services.AddSingleton<CrewDesk>();
+        services.AddSingleton<DemoSeeder>();
+    }
+
+    /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
+    public static async Task InitializeDispatchAsync(this WebApplication app)
+    {
+        app.Services.MigrateDatabase();
+        await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    public static void UseDispatch(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealth();
+        app.MapAuth();
+        app.MapCalls();
+        app.MapIncidents();
+        app.MapUnits();
+        app.MapEvents();
+    }
+}

@@ -1,0 +1,30 @@
+using Dispatch.Api.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dispatch.Api.Events;
+
+/// <summary>
+/// Thin and push-only: on connect each user joins the groups their role may hear (operators, or
+/// their own unit's crew). Writes go through the HTTP API; events are pushed after commit.
+/// </summary>
+[Authorize(Policy = Policies.HubListener)]
+public sealed class DispatchHub : Hub<IDispatchClient>
+{
+    public const string Path = "/hubs/dispatch";
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = CurrentUser.From(Context.User);
+        foreach (var group in AudiencesOf(user))
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>The audiences a user may hear, for the hub and for the missed-events feed.</summary>
+    public static IEnumerable<string> AudiencesOf(CurrentUser user)
+    {
+        if (user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Admin)) yield return Audiences.Operators;
+        if (user.IsInRole(Roles.Crew) && user.UnitId is { } unit) yield return Audiences.Unit(unit);
+    }
+}

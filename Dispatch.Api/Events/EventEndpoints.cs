@@ -1,0 +1,21 @@
+using Dispatch.Api.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Api.Events;
+
+public static class EventEndpoints
+{
+    public const int MaxPage = 1000;
+
+    public static void MapEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/events", Missed)
+            .RequireAuthorization(Policies.HubListener)
+            .WithTags("Events")
+            .WithSummary("Events after a sequence number, in order, filtered to what the caller may see (at most 1000 per page).");
+        app.MapHub<DispatchHub>(DispatchHub.Path);
+    }
+
+    private static async Task<Ok<IReadOnlyList<EventEnvelope>>> Missed(long? after, int? limit, CurrentUser user, EventStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.AfterAsync(after ?? 0, DispatchHub.AudiencesOf(user).ToList(), Math.Clamp(limit ?? MaxPage, 1, MaxPage), ct));
+}

@@ -1,0 +1,18 @@
+namespace Dispatch.Api.Events;
+
+/// <summary>What the hub pushes; each method receives the event envelope (seq, type, at, data).</summary>
+public interface IDispatchClient
+{
+    /// <summary>Operators: a new call arrived.</summary>
+    Task CallReceived(EventEnvelope e);
+    /// <summary>Operators: a call was answered, closed or linked to an incident.</summary>
+    Task CallUpdated(EventEnvelope e);
+    /// <summary>Operators: an incident was created or changed.</summary>
+    Task IncidentChanged(EventEnvelope e);
+    /// <summary>Operators: a unit's status or position changed.</summary>
+    Task UnitChanged(EventEnvelope e);
+    /// <summary>One unit's crew: a new assignment.</summary>
+    Task AssignmentOffered(EventEnvelope e);
+    /// <summary>One unit's crew: the assignment was withdrawn.</summary>
+    Task AssignmentCancelled(EventEnvelope e);
+}

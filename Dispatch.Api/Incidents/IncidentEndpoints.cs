@@ -1,0 +1,50 @@
+using Dispatch.Api.Auth;
+using Dispatch.Api.Http;
+using Dispatch.Core.Recommendation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Api.Incidents;
+
+public static class IncidentEndpoints
+{
+    public sealed record AssignRequest(long? UnitId);
+
+    public sealed record CancelRequest(string? Reason);
+
+    public static void MapIncidents(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/incidents").RequireAuthorization(Policies.Operators).WithTags("Incidents");
+        group.MapGet("/", async (IncidentDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListActiveAsync(ct)))
+            .WithSummary("Active incidents (not closed or cancelled).");
+        group.MapGet("/{id:long}", async (long id, IncidentDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.GetAsync(id, ct)));
+        group.MapGet("/{id:long}/log", async (long id, IncidentLogStore log, CancellationToken ct) => TypedResults.Ok(await log.ForIncidentAsync(id, ct)))
+            .WithSummary("Every action on the incident and its calls: who, when, what changed.");
+        group.MapGet("/{id:long}/recommendation", async (long id, IncidentDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.RecommendAsync(id, ct)))
+            .Produces<IReadOnlyList<Candidate>>()
+            .WithSummary("Available units ranked by estimated arrival, each with a one-line reason.");
+        group.MapPost("/{id:long}/assign", Assign).Accepts<AssignRequest>("application/json")
+            .WithSummary("Send a unit; 409 when the unit or the incident changed meanwhile.");
+        group.MapPost("/{id:long}/cancel", Cancel).Accepts<CancelRequest>("application/json")
+            .WithSummary("Cancel with a reason; an assigned unit is released and its crew told.");
+        group.MapPost("/{id:long}/close", async (long id, CurrentUser user, IncidentDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.CloseAsync(id, user.Name, ct)))
+            .WithSummary("Close an incident whose unit is back in service.");
+    }
+
+    private static async Task<IResult> Assign(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<AssignRequest>(http, 4096);
+        if (body.Problem is not null) return body.Problem;
+        if (new Validation().Check(body.Value!.UnitId is not null, "unitId", "'unitId' is required.").Problem is { } invalid) return invalid;
+        return TypedResults.Ok(await desk.AssignAsync(id, body.Value.UnitId!.Value, user.Name, ct));
+    }
+
+    private static async Task<IResult> Cancel(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<CancelRequest>(http, 4096);
+        if (body.Problem is not null) return body.Problem;
+        if (new Validation().Required("reason", body.Value!.Reason, 1000).Problem is { } invalid) return invalid;
+        return TypedResults.Ok(await desk.CancelAsync(id, body.Value.Reason!, user.Name, ct));
+    }
+}

@@ -1,0 +1,56 @@
+using Dispatch.Api.Database;
+using Dispatch.Core.Common;
+using Dispatch.Core.Incidents;
+
+namespace Dispatch.Api.Incidents;
+
+public sealed class IncidentStore
+{
+    private const string TimeColumns =
+        "call_received_at, call_answered_at, created_at, unit_notified_at, acknowledged_at, en_route_at, on_scene_at, " +
+        "left_scene_at, at_destination_at, handover_at, back_in_service_at, closed_at, cancelled_at";
+
+    private const string Columns =
+        "id, call_id, status, triage, is_emergency, category, patient_count, lat, lon, address, complaint, kelurahan_code, " +
+        "kelurahan_name, kecamatan_code, kecamatan_name, unit_id, destination_id, cancel_reason, created_by, version, " + TimeColumns;
+
+    private static readonly SqlText ById = SqlText.Of("IncidentStore.ById", $"SELECT {Columns} FROM incidents WHERE id = @Id");
+    private static readonly SqlText Active = SqlText.Of("IncidentStore.Active",
+        $"SELECT {Columns} FROM incidents WHERE status NOT IN ('Closed', 'Cancelled') ORDER BY id");
+
+    private static readonly SqlText Insert = SqlText.Of("IncidentStore.Insert", d => d.InsertReturning("incidents",
+        "call_id, status, triage, is_emergency, category, patient_count, lat, lon, address, complaint, kelurahan_code, " +
+        "kelurahan_name, kecamatan_code, kecamatan_name, created_by, call_received_at, call_answered_at, created_at",
+        "@CallId, @Status, @Triage, @IsEmergency, @Category, @PatientCount, @Lat, @Lon, @Address, @Complaint, @KelurahanCode, " +
+        "@KelurahanName, @KecamatanCode, @KecamatanName, @CreatedBy, @CallReceivedAt, @CallAnsweredAt, @CreatedAt"));
+
+    private static readonly SqlText Update = SqlText.Of("IncidentStore.Update",
+        "UPDATE incidents SET status = @Status, unit_id = @UnitId, destination_id = @DestinationId, cancel_reason = @CancelReason, " +
+        "unit_notified_at = @UnitNotifiedAt, acknowledged_at = @AcknowledgedAt, en_route_at = @EnRouteAt, on_scene_at = @OnSceneAt, " +
+        "left_scene_at = @LeftSceneAt, at_destination_at = @AtDestinationAt, handover_at = @HandoverAt, " +
+        "back_in_service_at = @BackInServiceAt, closed_at = @ClosedAt, cancelled_at = @CancelledAt, version = version + 1 " +
+        "WHERE id = @Id AND version = @Version");
+
+    public async Task<Incident> GetAsync(DbSession s, long id) =>
+        await s.SingleOrDefaultAsync<Incident>(ById, new { Id = id }) ?? throw new NotFound($"Incident {id}");
+
+    public async Task<IReadOnlyList<Incident>> ListActiveAsync(DbSession s) => (await s.QueryAsync<Incident>(Active)).ToList();
+
+    public async Task<Incident> AddAsync(DbSession s, Incident i) => await GetAsync(s, await s.InsertAsync(Insert, new
+    {
+        i.CallId, Status = i.Status.ToString(), Triage = i.Triage.ToString(), i.IsEmergency, Category = i.Category.ToString(),
+        i.PatientCount, i.Lat, i.Lon, i.Address, i.Complaint, i.KelurahanCode, i.KelurahanName, i.KecamatanCode, i.KecamatanName,
+        i.CreatedBy, i.CallReceivedAt, i.CallAnsweredAt, i.CreatedAt,
+    }));
+
+    /// <summary>Saves the incident if nobody changed it since it was read; returns it as stored.</summary>
+    public async Task<Incident> SaveAsync(DbSession s, Incident i)
+    {
+        await s.UpdateVersionedAsync(Update, new
+        {
+            i.Id, Status = i.Status.ToString(), i.UnitId, i.DestinationId, i.CancelReason, i.UnitNotifiedAt, i.AcknowledgedAt,
+            i.EnRouteAt, i.OnSceneAt, i.LeftSceneAt, i.AtDestinationAt, i.HandoverAt, i.BackInServiceAt, i.ClosedAt, i.CancelledAt, i.Version,
+        }, $"Incident {i.Id}");
+        return await GetAsync(s, i.Id);
+    }
+}

@@ -1,0 +1,70 @@
+using Dispatch.Api.Auth;
+using Dispatch.Api.Database;
+using Dispatch.Api.Http;
+using Dispatch.Api.Incidents;
+using Dispatch.Core.Geography;
+using Dispatch.Core.Incidents;
+using Dispatch.Core.Units;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Api.Units;
+
+public static class UnitEndpoints
+{
+    public sealed record StatusRequest(CrewStatus? Status, long? DestinationId);
+
+    public sealed record PositionRequest(double? Lat, double? Lon, double? Accuracy, DateTimeOffset? At);
+
+    public static void MapUnits(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/units", async (Db db, UnitStore units, CancellationToken ct) =>
+                TypedResults.Ok((await db.ReadAsync(units.ListAsync, ct)).Select(UnitView.From).ToList()))
+            .RequireAuthorization(Policies.Operators).WithTags("Units")
+            .WithSummary("All units with status and last position.");
+        app.MapGet("/api/facilities", async (Db db, StationStore stations, CancellationToken ct) =>
+                TypedResults.Ok(await db.ReadAsync(stations.ListAsync, ct)))
+            .RequireAuthorization(Policies.HubListener).WithTags("Units")
+            .WithSummary("Stations and facilities (PSC posts, hospitals, puskesmas); crews pick a destination from these.");
+
+        // Crew actions are keyed by unit: a crew member may act on their own unit only (403 otherwise).
+        var crew = app.MapGroup("/api/units/{unitId:long}").RequireAuthorization(Policies.Crew).WithTags("Crew")
+            .AddEndpointFilter(OwnUnitOnly);
+        crew.MapGet("/assignment", async (long unitId, CrewDesk desk, CancellationToken ct) =>
+                await desk.CurrentAssignmentAsync(unitId, ct) is { } a ? Results.Ok(a) : Results.NoContent())
+            .WithSummary("The unit's current assignment, or 204 when it has none.");
+        crew.MapPost("/acknowledge", async (long unitId, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
+                TypedResults.Ok(await desk.AcknowledgeAsync(unitId, user.Name, ct)))
+            .WithSummary("Acknowledge the current assignment.");
+        crew.MapPost("/status", SetStatus).Accepts<StatusRequest>("application/json")
+            .WithSummary("enRoute, onScene, transporting (with destinationId), atDestination, handover, available, returning, atStation.");
+        crew.MapPost("/position", ReportPosition).Accepts<PositionRequest>("application/json")
+            .WithSummary("The phone's position (lat, lon, accuracy in metres, device time).");
+    }
+
+    private static ValueTask<object?> OwnUnitOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var user = CurrentUser.From(context.HttpContext.User);
+        var route = context.HttpContext.GetRouteValue("unitId")?.ToString();
+        return long.TryParse(route, out var unitId) && user.UnitId == unitId
+            ? next(context)
+            : ValueTask.FromResult<object?>(TypedResults.Problem("Crews act on their own unit only.", statusCode: StatusCodes.Status403Forbidden));
+    }
+
+    private static async Task<IResult> SetStatus(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<StatusRequest>(http, 4096);
+        if (body.Problem is not null) return body.Problem;
+        if (new Validation().Check(body.Value!.Status is not null, "status", "'status' is required.").Problem is { } invalid) return invalid;
+        return TypedResults.Ok(await desk.SetStatusAsync(unitId, body.Value.Status!.Value, body.Value.DestinationId, user.Name, ct));
+    }
+
+    private static async Task<IResult> ReportPosition(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync<PositionRequest>(http, 4096);
+        if (body.Problem is not null) return body.Problem;
+        var p = body.Value!;
+        var point = GeoPoint.Create(p.Lat, p.Lon);
+        if (new Validation().Check(point is { IsValid: true }, "lat", "'lat' and 'lon' are required, within -90..90 and -180..180.").Problem is { } invalid) return invalid;
+        return TypedResults.Ok(await desk.ReportPositionAsync(unitId, point!.Value, p.Accuracy, p.At, user.Name, ct));
+    }
+}

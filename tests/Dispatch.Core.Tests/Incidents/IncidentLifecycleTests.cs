@@ -1,0 +1,350 @@
+using Dispatch.Core.Common;
+using Dispatch.Core.Geography;
+using Dispatch.Core.Incidents;
+using static Dispatch.Core.Tests.TestData;
+
+namespace Dispatch.Core.Tests.Incidents;
+
+public sealed class IncidentLifecycleTests
+{
+    /// <summary>The lifecycle as specified: everything not listed here is illegal.</summary>
+    private static readonly HashSet<(IncidentStatus From, IncidentStatus To)> Legal =
+    [
+        (IncidentStatus.Pending, IncidentStatus.Dispatched),
+        (IncidentStatus.Pending, IncidentStatus.Cancelled),
+        (IncidentStatus.Dispatched, IncidentStatus.Acknowledged),
+        (IncidentStatus.Dispatched, IncidentStatus.EnRoute),
+        (IncidentStatus.Dispatched, IncidentStatus.Pending),
+        (IncidentStatus.Dispatched, IncidentStatus.Cancelled),
+        (IncidentStatus.Acknowledged, IncidentStatus.EnRoute),
+        (IncidentStatus.Acknowledged, IncidentStatus.Pending),
+        (IncidentStatus.Acknowledged, IncidentStatus.Cancelled),
+        (IncidentStatus.EnRoute, IncidentStatus.OnScene),
+        (IncidentStatus.EnRoute, IncidentStatus.Pending),
+        (IncidentStatus.EnRoute, IncidentStatus.Cancelled),
+        (IncidentStatus.OnScene, IncidentStatus.Transporting),
+        (IncidentStatus.OnScene, IncidentStatus.Cleared),
+        (IncidentStatus.Transporting, IncidentStatus.AtDestination),
+        (IncidentStatus.AtDestination, IncidentStatus.Handover),
+        (IncidentStatus.AtDestination, IncidentStatus.Cleared),
+        (IncidentStatus.Handover, IncidentStatus.Cleared),
+        (IncidentStatus.Cleared, IncidentStatus.Closed),
+    ];
+
+    private static IEnumerable<TestCaseData> AllPairs() =>
+        from a in Enum.GetValues<IncidentStatus>()
+        from b in Enum.GetValues<IncidentStatus>()
+        select new TestCaseData(a, b).SetArgDisplayNames($"{a}->{b}");
+
+    private static IEnumerable<TestCaseData> LegalPairs() => AllPairs().Where(IsLegal);
+
+    private static IEnumerable<TestCaseData> IllegalPairs() => AllPairs().Where(c => !IsLegal(c));
+
+    private static bool IsLegal(TestCaseData c) => Legal.Contains(((IncidentStatus)c.Arguments[0]!, (IncidentStatus)c.Arguments[1]!));
+
+    [TestCaseSource(nameof(AllPairs))]
+    public void CanMove_follows_the_lifecycle(IncidentStatus from, IncidentStatus to) =>
+        Assert.That(Incident.CanMove(from, to), Is.EqualTo(Legal.Contains((from, to))));
+
+    [TestCaseSource(nameof(LegalPairs))]
+    public void Legal_transition_through_the_public_method_succeeds(IncidentStatus from, IncidentStatus to)
+    {
+        var clock = Clock();
+        var incident = IncidentAt(from, clock);
+
+        MoveVia(incident, to, clock.Next());
+
+        Assert.That(incident.Status, Is.EqualTo(to));
+    }
+
+    [TestCaseSource(nameof(IllegalPairs))]
+    public void Illegal_transition_through_the_public_method_is_refused_and_changes_nothing(IncidentStatus from, IncidentStatus to)
+    {
+        var clock = Clock();
+        var incident = IncidentAt(from, clock);
+        var timesBefore = incident.Times;
+        var unitBefore = incident.UnitId;
+
+        var ex = Assert.Throws<RuleViolation>(() => MoveVia(incident, to, clock.Next()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Code, Is.EqualTo("illegal-transition"));
+            Assert.That(incident.Status, Is.EqualTo(from));
+            Assert.That(incident.Times, Is.EqualTo(timesBefore));
+            Assert.That(incident.UnitId, Is.EqualTo(unitBefore));
+        });
+    }
+
+    [Test]
+    public void Closed_and_cancelled_are_terminal()
+    {
+        foreach (var to in Enum.GetValues<IncidentStatus>())
+        {
+            Assert.That(Incident.CanMove(IncidentStatus.Closed, to), Is.False, $"Closed->{to}");
+            Assert.That(Incident.CanMove(IncidentStatus.Cancelled, to), Is.False, $"Cancelled->{to}");
+        }
+    }
+
+    [Test]
+    public void Returning_crew_also_clears_the_incident()
+    {
+        var clock = Clock();
+        var incident = IncidentAt(IncidentStatus.OnScene, clock);
+        var at = clock.Next();
+
+        incident.ApplyCrewStatus(CrewStatus.Returning, at);
+
+        Assert.That(incident.Status, Is.EqualTo(IncidentStatus.Cleared));
+        Assert.That(incident.BackInServiceAt, Is.EqualTo(at));
+    }
+
+    [Test]
+    public void Open_takes_the_call_times_and_the_operator_entry()
+    {
+        var clock = Clock();
+        var call = AnsweredCall(clock);
+        var at = clock.Next();
+
+        var incident = Incident.Open(call, Details(triage: Triage.Kuning, patientCount: 2), Operator, at);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(incident.Status, Is.EqualTo(IncidentStatus.Pending));
+            Assert.That(incident.IsActive, Is.True);
+            Assert.That(incident.Priority, Is.EqualTo(Priority.P2));
+            Assert.That(incident.PatientCount, Is.EqualTo(2));
+            Assert.That(incident.Location, Is.EqualTo(Scene));
+            Assert.That(incident.KelurahanCode, Is.EqualTo("13.72.02.1001"));
+            Assert.That(incident.KecamatanName, Is.EqualTo("Tanjung Harapan"));
+            Assert.That(incident.CreatedBy, Is.EqualTo(Operator));
+            Assert.That(incident.Times, Is.EqualTo(new IncidentTimes
+            {
+                CallReceived = call.ReceivedAt,
+                CallAnswered = call.AnsweredAt,
+                Created = at,
+            }));
+        });
+    }
+
+    [Test]
+    public void Open_refuses_a_call_not_yet_answered()
+    {
+        var call = WaitingCall(T0);
+        var ex = Assert.Throws<RuleViolation>(() => Incident.Open(call, Details(), Operator, T0.AddMinutes(1)));
+        Assert.That(ex!.Code, Is.EqualTo("call-not-answered"));
+    }
+
+    [Test]
+    public void Open_refuses_an_operator_who_did_not_answer_the_call()
+    {
+        var clock = Clock();
+        var call = AnsweredCall(clock);
+        var ex = Assert.Throws<RuleViolation>(() => Incident.Open(call, Details(), OtherOperator, clock.Next()));
+        Assert.That(ex!.Code, Is.EqualTo("call-taken"));
+    }
+
+    [TestCase(91, 100.6)]
+    [TestCase(-0.79, 180.5)]
+    [TestCase(double.NaN, 100.6)]
+    public void Open_refuses_an_invalid_location(double lat, double lon)
+    {
+        var clock = Clock();
+        var call = AnsweredCall(clock);
+        var ex = Assert.Throws<RuleViolation>(() => Incident.Open(call, Details(new GeoPoint(lat, lon)), Operator, clock.Next()));
+        Assert.That(ex!.Code, Is.EqualTo("invalid-location"));
+    }
+
+    [TestCase(-1)]
+    [TestCase(1001)]
+    public void Open_refuses_an_impossible_patient_count(int count)
+    {
+        var clock = Clock();
+        var call = AnsweredCall(clock);
+        var ex = Assert.Throws<RuleViolation>(() => Incident.Open(call, Details(patientCount: count), Operator, clock.Next()));
+        Assert.That(ex!.Code, Is.EqualTo("invalid-patient-count"));
+    }
+
+    [Test]
+    public void Open_refuses_a_creation_time_before_the_call_was_answered()
+    {
+        var clock = Clock();
+        var call = AnsweredCall(clock);
+        var ex = Assert.Throws<RuleViolation>(() => Incident.Open(call, Details(), Operator, call.AnsweredAt!.Value.AddSeconds(-1)));
+        Assert.That(ex!.Code, Is.EqualTo("time-out-of-order"));
+    }
+
+    [Test]
+    public void Each_time_point_is_set_once_by_the_transition_that_reaches_it()
+    {
+        var clock = Clock();
+        var incident = OpenIncident(clock);
+
+        // Each step may change exactly the one time point it reaches, to the step's time.
+        (IncidentStatus Target, Func<IncidentTimes, DateTimeOffset, IncidentTimes> Expect)[] steps =
+        [
+            (IncidentStatus.Dispatched, (t, at) => t with { UnitNotified = at }),
+            (IncidentStatus.Acknowledged, (t, at) => t with { Acknowledged = at }),
+            (IncidentStatus.EnRoute, (t, at) => t with { EnRoute = at }),
+            (IncidentStatus.OnScene, (t, at) => t with { OnScene = at }),
+            (IncidentStatus.Transporting, (t, at) => t with { LeftScene = at }),
+            (IncidentStatus.AtDestination, (t, at) => t with { AtDestination = at }),
+            (IncidentStatus.Handover, (t, at) => t with { Handover = at }),
+            (IncidentStatus.Cleared, (t, at) => t with { BackInService = at }),
+            (IncidentStatus.Closed, (t, at) => t with { Closed = at }),
+        ];
+        foreach (var (target, expect) in steps)
+        {
+            var before = incident.Times;
+            var at = clock.Next();
+            MoveVia(incident, target, at);
+            Assert.That(incident.Times, Is.EqualTo(expect(before, at)), $"moving to {target}");
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(incident.IsActive, Is.False);
+            Assert.That(incident.UnitId, Is.EqualTo(UnitId));
+            Assert.That(incident.DestinationId, Is.EqualTo(HospitalId));
+            Assert.That(incident.Times.Cancelled, Is.Null);
+        });
+    }
+
+    [Test]
+    public void A_reassignment_keeps_the_first_notified_acknowledged_and_en_route_times()
+    {
+        var clock = Clock();
+        var incident = IncidentAt(IncidentStatus.Acknowledged, clock);
+        MoveVia(incident, IncidentStatus.EnRoute, clock.Next());
+        var first = incident.Times;
+
+        incident.ReleaseUnit(clock.Next());
+        Assert.That(incident.UnitId, Is.Null);
+        Assert.That(incident.Times, Is.EqualTo(first), "releasing the unit sets no time point");
+
+        incident.AssignUnit(99, clock.Next());
+        incident.Acknowledge(clock.Next());
+        incident.ApplyCrewStatus(CrewStatus.EnRoute, clock.Next());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(incident.Status, Is.EqualTo(IncidentStatus.EnRoute));
+            Assert.That(incident.UnitId, Is.EqualTo(99));
+            Assert.That(incident.Times, Is.EqualTo(first));
+        });
+    }
+
+    [Test]
+    public void Cancel_records_the_reason_and_the_time()
+    {
+        var clock = Clock();
+        var incident = IncidentAt(IncidentStatus.EnRoute, clock);
+        var before = incident.Times;
+        var at = clock.Next();
+
+        incident.Cancel("duplicate of another incident", at);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(incident.Status, Is.EqualTo(IncidentStatus.Cancelled));
+            Assert.That(incident.CancelReason, Is.EqualTo("duplicate of another incident"));
+            Assert.That(incident.Times, Is.EqualTo(before with { Cancelled = at }));
+            Assert.That(incident.IsActive, Is.False);
+        });
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Cancel_requires_a_reason(string? reason)
+    {
+        var clock = Clock();
+        var incident = IncidentAt(IncidentStatus.Dispatched, clock);
+
+        var ex = Assert.Throws<RuleViolation>(() => incident.Cancel(reason!, clock.Next()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Code, Is.EqualTo("reason-required"));
+            Assert.That(incident.Status, Is.EqualTo(IncidentStatus.Dispatched));
+            Assert.That(incident.CancelReason, Is.Null);
+            Assert.That(incident.CancelledAt, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Transporting_requires_a_destination()
+    {
+        var clock = Clock();
+        var incident = IncidentAt(IncidentStatus.OnScene, clock);
+
+        var ex = Assert.Throws<RuleViolation>(() => incident.ApplyCrewStatus(CrewStatus.Transporting, clock.Next()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Code, Is.EqualTo("destination-required"));
+            Assert.That(incident.Status, Is.EqualTo(IncidentStatus.OnScene));
+            Assert.That(incident.LeftSceneAt, Is.Null);
+            Assert.That(incident.DestinationId, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Transporting_with_a_destination_records_it()
+    {
+        var clock = Clock();
+        var incident = IncidentAt(IncidentStatus.OnScene, clock);
+
+        incident.ApplyCrewStatus(CrewStatus.Transporting, clock.Next(), destinationId: 42);
+
+        Assert.That(incident.DestinationId, Is.EqualTo(42));
+    }
+
+    [TestCase(IncidentStatus.Pending, IncidentStatus.Dispatched)]
+    [TestCase(IncidentStatus.Dispatched, IncidentStatus.Acknowledged)]
+    [TestCase(IncidentStatus.EnRoute, IncidentStatus.OnScene)]
+    [TestCase(IncidentStatus.OnScene, IncidentStatus.Transporting)]
+    [TestCase(IncidentStatus.Handover, IncidentStatus.Cleared)]
+    [TestCase(IncidentStatus.Cleared, IncidentStatus.Closed)]
+    [TestCase(IncidentStatus.EnRoute, IncidentStatus.Cancelled)]
+    [TestCase(IncidentStatus.Acknowledged, IncidentStatus.Pending)]
+    public void A_time_before_the_latest_time_point_is_refused(IncidentStatus from, IncidentStatus to)
+    {
+        var clock = Clock();
+        var incident = IncidentAt(from, clock);
+        var before = incident.Times;
+
+        var ex = Assert.Throws<RuleViolation>(() => MoveVia(incident, to, clock.Now.AddSeconds(-1)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Code, Is.EqualTo("time-out-of-order"));
+            Assert.That(incident.Status, Is.EqualTo(from));
+            Assert.That(incident.Times, Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public void A_time_equal_to_the_latest_time_point_is_accepted()
+    {
+        var clock = Clock();
+        var incident = IncidentAt(IncidentStatus.Dispatched, clock);
+
+        incident.Acknowledge(clock.Now);
+
+        Assert.That(incident.AcknowledgedAt, Is.EqualTo(incident.UnitNotifiedAt));
+    }
+
+    [Test]
+    public void A_call_received_time_ahead_of_the_server_clock_does_not_block_dispatch()
+    {
+        // The PBX clock runs ten minutes fast: its receive time is later than everything after it.
+        var call = WaitingCall(T0.AddMinutes(10));
+        call.Answer(Operator, T0.AddMinutes(1));
+        var incident = Incident.Open(call, Details(), Operator, T0.AddMinutes(2));
+
+        incident.AssignUnit(UnitId, T0.AddMinutes(3));
+
+        Assert.That(incident.Status, Is.EqualTo(IncidentStatus.Dispatched));
+        Assert.That(ResponseIntervals.From(incident.Times).Single(i => i.Name == ResponseIntervals.CallToAnswer).Valid, Is.False);
+    }
+}
