@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Dispatch.Api.Tests.Infrastructure;
+
+/// <summary>Signs in demo users and speaks the API the way the console, crews and telephony do.</summary>
+public sealed class ApiClient(TestApp app)
+{
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public HttpClient Anonymous() => new() { BaseAddress = app.BaseAddress };
+
+    public HttpClient Telephony(string? key = TestApp.TelephonyKey)
+    {
+        var client = Anonymous();
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string user)
+    {
+        if (_tokens.TryGetValue(user, out var cached)) return cached;
+        using var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = TestApp.Password });
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"login {user}: {(int)response.StatusCode}");
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return _tokens[user] = token;
+    }
+
+    public async Task<HttpClient> AsAsync(string user)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
+        return client;
+    }
+
+    public async Task<HubListener> ListenAsync(string user) => await HubListener.ConnectAsync(app.BaseAddress, await TokenAsync(user));
+
+    public static StringContent RawJson(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Posts a call the way the telephony line does and returns the stored record.</summary>
+    public async Task<JsonElement> IngestAsync(string externalId, string? callerNumber = "081234567890", double lat = -0.79, double lon = 100.65)
+    {
+        using var client = Telephony();
+        var response = await client.PostAsJsonAsync("/api/calls", new
+        {
+            externalId,
+            callerNumber,
+            receivedAt = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(7)),
+            source = "line119",
+            location = new { lat, lon, accuracyMeters = 25.0 },
+        });
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Ingest, answer and open an incident; returns the incident id.</summary>
+    public async Task<long> OpenIncidentAsync(HttpClient op, string externalId, string triage = "merah", double lat = -0.79, double lon = 100.65)
+    {
+        var call = await IngestAsync(externalId, lat: lat, lon: lon);
+        var id = call.GetProperty("id").GetInt64();
+        await OkJsonAsync(await op.PostAsync($"/api/calls/{id}/answer", null));
+        var incident = await OkJsonAsync(await op.PostAsJsonAsync($"/api/calls/{id}/incident", new { lat, lon, complaint = "nyeri dada", triage }));
+        return incident.GetProperty("id").GetInt64();
+    }
+}

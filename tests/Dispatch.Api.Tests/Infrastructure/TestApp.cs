@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 (random port) with its own SQLite file and the demo
+/// seed, plus every log line it writes, so tests can check that no personal data is logged.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "test-demo-password";
+    public const string TelephonyKey = "test-telephony-key";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "psc119-tests", Guid.NewGuid().ToString("n"));
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestApp(Dictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_folder);
+        DatabasePath = Path.Combine(_folder, "psc119.db");
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "sqlite",
+            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Seed:Demo"] = "true",
+            ["Seed:DemoPassword"] = Password,
+            ["Seed:TelephonyApiKey"] = TelephonyKey,
+            ["Logging:LogLevel:Default"] = "Information",
+        };
+        foreach (var (k, v) in settings ?? []) _settings[k] = v;
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DatabasePath { get; }
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Starts the server and returns its address.</summary>
+    public TestApp Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
+    }
+
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        connection.Open();
+        return connection;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* a file still open on a slow shutdown: the temp folder is cleaned later */ }
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, sink);
+
+        public void Dispose() { }
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            sink.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}

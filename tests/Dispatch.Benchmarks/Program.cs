@@ -1,0 +1,23 @@
+using Dispatch.Benchmarks;
+
+// dotnet run -c Release --project tests/Dispatch.Benchmarks -- recommend [BenchmarkDotNet args]
+// dotnet run -c Release --project tests/Dispatch.Benchmarks -- load [--url ..] [--operators N] [--rate R] [--seconds S] ...
+// With no command, or when the first argument is an option (e.g. --filter '*'), `recommend` runs.
+var hasCommand = args.Length > 0 && !args[0].StartsWith('-');
+var command = hasCommand ? args[0].ToLowerInvariant() : "recommend";
+var rest = hasCommand ? args[1..] : args;
+
+switch (command)
+{
+    case "recommend":
+        return RecommendCommand.Run(rest);
+    case "load":
+        return await LoadCommand.RunAsync(rest);
+    case "help":
+        Console.WriteLine(Usage.Text);
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
+        await Console.Error.WriteLineAsync(Usage.Text);
+        return 2;
+}

@@ -1,0 +1,21 @@
+namespace Dispatch.Benchmarks;
+
+internal static class Usage
+{
+    public const string Text = """
+        Dispatch.Benchmarks
+
+          recommend [BenchmarkDotNet args]   Recommender.Rank micro-benchmarks (default command).
+                                             No args = --filter '*'. Target: <= 50 us at 10,000 units.
+          load [options]                     Telephony ingest -> SignalR push load against a running API.
+              --url URL            API base address            (default http://127.0.0.1:5119)
+              --key KEY            telephony X-Api-Key         (default demo-telephony-key)
+              --user NAME          operator to sign in as      (default operator1)
+              --password PASSWORD  its password                (default psc119-demo)
+              --operators N        hub connections sharing the operator's token (default 20)
+              --rate R             target POST /api/calls per second            (default 200)
+              --seconds S          how long to offer load                       (default 30)
+              --concurrency C      most POSTs in flight at once                 (default 64)
+              --drain D            seconds to wait for answers and pushes after the last send (default 10)
+        """;
+}
