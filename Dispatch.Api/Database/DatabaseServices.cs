@@ -35,6 +35,9 @@ public static class DatabaseServices
                 Delay = TimeSpan.FromMilliseconds(50),
             });
         });
+        // Polly logs each attempt's result; results hold callers' personal data, so only the
+        // type goes to the log.
+        services.Configure<Polly.Telemetry.TelemetryOptions>(o => o.ResultFormatter = (_, result) => result is Exception ? result : result?.GetType().Name);
         services.AddSingleton<Db>();
         return services;
     }

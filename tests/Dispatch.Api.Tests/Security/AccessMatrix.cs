@@ -1,0 +1,53 @@
+namespace Dispatch.Api.Tests.Security;
+
+/// <summary>
+/// The documented access matrix: which roles may call each endpoint. Anything not listed for a
+/// role must answer 403 to it, and 401 without a login. A new endpoint must be added here (a
+/// test walks the app's endpoints and fails on any that is missing).
+/// </summary>
+public static class AccessMatrix
+{
+    public const string Anonymous = "anonymous";
+    public static readonly string[] Users = ["operator1", "crew1", "dinkes1", "admin"];
+    public static readonly Dictionary<string, string> RoleOf = new()
+    {
+        ["operator1"] = "operator", ["crew1"] = "crew", ["dinkes1"] = "healthoffice", ["admin"] = "admin",
+    };
+
+    public sealed record Entry(string Method, string Template, string Sample, params string[] Roles)
+    {
+        public override string ToString() => $"{Method} {Template}";
+    }
+
+    // Crew routes use unit 1, crew1's own unit; another unit is covered by the crew isolation tests.
+    public static readonly Entry[] Entries =
+    [
+        new("GET", "/health", "/health", Anonymous),
+        new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Anonymous),
+        new("POST", "/api/auth/login", "/api/auth/login", Anonymous),
+        new("POST", "/api/auth/logout", "/api/auth/logout", "operator", "crew", "healthoffice", "admin"),
+        new("GET", "/api/auth/me", "/api/auth/me", "operator", "crew", "healthoffice", "admin"),
+        new("POST", "/api/calls", "/api/calls", "telephony"),
+        new("GET", "/api/calls/", "/api/calls", "operator", "admin"),
+        new("GET", "/api/calls/{id:long}", "/api/calls/999999", "operator", "admin"),
+        new("POST", "/api/calls/{id:long}/answer", "/api/calls/999999/answer", "operator", "admin"),
+        new("POST", "/api/calls/{id:long}/close", "/api/calls/999999/close", "operator", "admin"),
+        new("POST", "/api/calls/{id:long}/attach", "/api/calls/999999/attach", "operator", "admin"),
+        new("POST", "/api/calls/{id:long}/incident", "/api/calls/999999/incident", "operator", "admin"),
+        new("GET", "/api/incidents/", "/api/incidents", "operator", "admin"),
+        new("GET", "/api/incidents/{id:long}", "/api/incidents/999999", "operator", "admin"),
+        new("GET", "/api/incidents/{id:long}/log", "/api/incidents/999999/log", "operator", "admin"),
+        new("GET", "/api/incidents/{id:long}/recommendation", "/api/incidents/999999/recommendation", "operator", "admin"),
+        new("POST", "/api/incidents/{id:long}/assign", "/api/incidents/999999/assign", "operator", "admin"),
+        new("POST", "/api/incidents/{id:long}/cancel", "/api/incidents/999999/cancel", "operator", "admin"),
+        new("POST", "/api/incidents/{id:long}/close", "/api/incidents/999999/close", "operator", "admin"),
+        new("GET", "/api/units", "/api/units", "operator", "admin"),
+        new("GET", "/api/facilities", "/api/facilities", "operator", "crew", "admin"),
+        new("GET", "/api/units/{unitId:long}/assignment", "/api/units/1/assignment", "crew"),
+        new("POST", "/api/units/{unitId:long}/acknowledge", "/api/units/1/acknowledge", "crew"),
+        new("POST", "/api/units/{unitId:long}/status", "/api/units/1/status", "crew"),
+        new("POST", "/api/units/{unitId:long}/position", "/api/units/1/position", "crew"),
+        new("GET", "/api/events", "/api/events?after=0", "operator", "crew", "admin"),
+        new("POST", "/hubs/dispatch/negotiate", "/hubs/dispatch/negotiate?negotiateVersion=1", "operator", "crew", "admin"),
+    ];
+}
