@@ -1,5 +1,4 @@
 using System.Globalization;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace Dispatch.Benchmarks;

@@ -1,0 +1,48 @@
+using Dispatch.Api.Database;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dispatch.Api.Auth;
+
+/// <summary>
+/// <c>dotnet Dispatch.Api.dll create-user NAME ROLE [--unit UNIT_ID]</c>: creates a user with the
+/// password read from the environment variable PSC119_NEW_PASSWORD (never from the command line,
+/// which other users of the machine can read). How a real site gets its first admin.
+/// </summary>
+public static class CreateUserCommand
+{
+    public const string Name = "create-user";
+    public const string PasswordVariable = "PSC119_NEW_PASSWORD";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length < 2 || !Roles.Users.Contains(args[1]))
+        {
+            await Console.Error.WriteLineAsync($"usage: {Name} NAME ({string.Join('|', Roles.Users)}) [--unit UNIT_ID]   (password in ${PasswordVariable})");
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (string.IsNullOrEmpty(password) || password.Length < 10)
+        {
+            await Console.Error.WriteLineAsync($"Set {PasswordVariable} to the new password (at least 10 characters).");
+            return 2;
+        }
+        long? unit = args.Length >= 4 && args[2] == "--unit" && long.TryParse(args[3], out var u) ? u : null;
+        if (args[1] == Roles.Crew && unit is null)
+        {
+            await Console.Error.WriteLineAsync("A crew user needs --unit UNIT_ID.");
+            return 2;
+        }
+        var account = new UserAccount { UserName = args[0], DisplayName = args[0], Role = args[1], UnitId = unit };
+        account.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(account, password);
+        var db = services.GetRequiredService<Db>();
+        var users = services.GetRequiredService<UserStore>();
+        await db.WriteAsync("cli", async s =>
+        {
+            var id = await users.AddAsync(s, account);
+            await s.LogAsync("user.created", details: new { account.UserName, account.Role, account.UnitId });
+            return id;
+        }, CancellationToken.None);
+        await Console.Out.WriteLineAsync($"User {account.UserName} ({account.Role}) created.");
+        return 0;
+    }
+}
