@@ -71,11 +71,12 @@ public static class DispatchApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // The console's files (Dispatch.Console/wwwroot) are public; the data behind them is not.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/_content/Dispatch.Console/index.html")).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapAuth();

@@ -22,6 +22,7 @@ public static class AccessMatrix
     // Crew routes use unit 1, crew1's own unit; another unit is covered by the crew isolation tests.
     public static readonly Entry[] Entries =
     [
+        new("GET", "/", "/", Anonymous),
         new("GET", "/health", "/health", Anonymous),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Anonymous),
         new("POST", "/api/auth/login", "/api/auth/login", Anonymous),
