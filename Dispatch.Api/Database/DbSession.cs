@@ -20,6 +20,9 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     private static readonly SqlText InsertEvent = SqlText.Of("DbSession.InsertEvent", d => d.InsertReturning(
         "events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
 
+    // SQLite already runs one writer at a time: its rendering is a harmless no-op that is never sent.
+    private static readonly SqlText LockEventOrder = SqlText.Of("DbSession.LockEventOrder", d => d.EventOrderLock ?? "SELECT 1");
+
     private readonly List<EventEnvelope> _events = [];
 
     public SqlDialect Dialect => dialect;
@@ -71,6 +74,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     public async Task EmitAsync(string type, string audience, object data)
     {
         EnsureWrite();
+        if (_events.Count == 0 && dialect.EventOrderLock is not null) await ExecuteAsync(LockEventOrder);
         var payload = JsonSerializer.SerializeToElement(data, Json.Options);
         var seq = await InsertAsync(InsertEvent, new { At = now, Type = type, Audience = audience, Data = payload.GetRawText() });
         _events.Add(new EventEnvelope(seq, type, audience, now, payload));

@@ -16,6 +16,14 @@ public abstract class SqlDialect
     /// <summary>Row limit appended after ORDER BY, taking its value from a parameter.</summary>
     public abstract string Limit(string parameter);
 
+    /// <summary>
+    /// Taken once per write transaction before its first event, so that event sequence numbers
+    /// commit in the order they were assigned; null when the database already runs one writer
+    /// at a time. Without it, a reader of /api/events?after=N could pass over a lower number
+    /// whose transaction commits later.
+    /// </summary>
+    public virtual string? EventOrderLock => null;
+
     public abstract Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct);
 
     /// <summary>A unique index or key refused the row.</summary>

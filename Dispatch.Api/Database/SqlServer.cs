@@ -21,6 +21,10 @@ public sealed class SqlServer : SqlDialect
 
     public override string Limit(string parameter) => $" OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 
+    // Held until the transaction ends; writers that emit events queue here for milliseconds.
+    public override string EventOrderLock =>
+        "EXEC sp_getapplock @Resource = N'psc119.events', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000";
+
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         var connection = new SqlConnection(connectionString);
