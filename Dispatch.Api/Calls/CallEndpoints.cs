@@ -56,21 +56,15 @@ public static class CallEndpoints
         TypedResults.Ok<IReadOnlyList<CallView>>((await db.ReadAsync(s => calls.ListOpenAsync(s, Math.Clamp(limit ?? 200, 1, 1000)), ct))
             .Select(CallView.From).ToList());
 
-    private static async Task<IResult> Close(long id, HttpContext http, CurrentUser user, CallDesk desk, CancellationToken ct)
-    {
-        var body = await RequestBody.ReadAsync<CloseCallRequest>(http, 4096);
-        if (body.Problem is not null) return body.Problem;
-        if (new Validation().Check(body.Value!.Outcome is not null, "outcome", "'outcome' is required.").Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await desk.CloseAsync(id, body.Value.Outcome!.Value, user.Name, ct));
-    }
+    private static Task<IResult> Close(long id, HttpContext http, CurrentUser user, CallDesk desk, CancellationToken ct) =>
+        RequestBody.HandleAsync<CloseCallRequest>(http, 4096,
+            b => new Validation().Check(b.Outcome is not null, "outcome", "'outcome' is required."),
+            async b => TypedResults.Ok(await desk.CloseAsync(id, b.Outcome!.Value, user.Name, ct)));
 
-    private static async Task<IResult> Attach(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct)
-    {
-        var body = await RequestBody.ReadAsync<AttachCallRequest>(http, 4096);
-        if (body.Problem is not null) return body.Problem;
-        if (new Validation().Check(body.Value!.IncidentId is not null, "incidentId", "'incidentId' is required.").Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await desk.AttachAsync(id, body.Value.IncidentId!.Value, user.Name, ct));
-    }
+    private static Task<IResult> Attach(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct) =>
+        RequestBody.HandleAsync<AttachCallRequest>(http, 4096,
+            b => new Validation().Check(b.IncidentId is not null, "incidentId", "'incidentId' is required."),
+            async b => TypedResults.Ok(await desk.AttachAsync(id, b.IncidentId!.Value, user.Name, ct)));
 
     private static async Task<IResult> Open(long id, HttpContext http, CurrentUser user, IncidentDesk desk, Core.Geography.AreaResolver areas, CancellationToken ct)
     {

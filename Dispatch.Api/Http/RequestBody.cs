@@ -39,6 +39,14 @@ public static class RequestBody
         }
     }
 
+    /// <summary>Reads the body, validates it, and hands a valid one to <paramref name="handle"/>.</summary>
+    public static async Task<IResult> HandleAsync<T>(HttpContext http, int maxBytes, Func<T, Validation> validate, Func<T, Task<IResult>> handle) where T : class
+    {
+        var body = await ReadAsync<T>(http, maxBytes);
+        if (body.Problem is not null) return body.Problem;
+        return validate(body.Value!).Problem ?? await handle(body.Value!);
+    }
+
     private static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
 

@@ -32,19 +32,13 @@ public static class IncidentEndpoints
             .WithSummary("Close an incident whose unit is back in service.");
     }
 
-    private static async Task<IResult> Assign(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct)
-    {
-        var body = await RequestBody.ReadAsync<AssignRequest>(http, 4096);
-        if (body.Problem is not null) return body.Problem;
-        if (new Validation().Check(body.Value!.UnitId is not null, "unitId", "'unitId' is required.").Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await desk.AssignAsync(id, body.Value.UnitId!.Value, user.Name, ct));
-    }
+    private static Task<IResult> Assign(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct) =>
+        RequestBody.HandleAsync<AssignRequest>(http, 4096,
+            b => new Validation().Check(b.UnitId is not null, "unitId", "'unitId' is required."),
+            async b => TypedResults.Ok(await desk.AssignAsync(id, b.UnitId!.Value, user.Name, ct)));
 
-    private static async Task<IResult> Cancel(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct)
-    {
-        var body = await RequestBody.ReadAsync<CancelRequest>(http, 4096);
-        if (body.Problem is not null) return body.Problem;
-        if (new Validation().Required("reason", body.Value!.Reason, 1000).Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await desk.CancelAsync(id, body.Value.Reason!, user.Name, ct));
-    }
+    private static Task<IResult> Cancel(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct) =>
+        RequestBody.HandleAsync<CancelRequest>(http, 4096,
+            b => new Validation().Required("reason", b.Reason, 1000),
+            async b => TypedResults.Ok(await desk.CancelAsync(id, b.Reason!, user.Name, ct)));
 }

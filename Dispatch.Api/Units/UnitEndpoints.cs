@@ -50,21 +50,13 @@ public static class UnitEndpoints
             : ValueTask.FromResult<object?>(TypedResults.Problem("Crews act on their own unit only.", statusCode: StatusCodes.Status403Forbidden));
     }
 
-    private static async Task<IResult> SetStatus(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct)
-    {
-        var body = await RequestBody.ReadAsync<StatusRequest>(http, 4096);
-        if (body.Problem is not null) return body.Problem;
-        if (new Validation().Check(body.Value!.Status is not null, "status", "'status' is required.").Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await desk.SetStatusAsync(unitId, body.Value.Status!.Value, body.Value.DestinationId, user.Name, ct));
-    }
+    private static Task<IResult> SetStatus(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
+        RequestBody.HandleAsync<StatusRequest>(http, 4096,
+            b => new Validation().Check(b.Status is not null, "status", "'status' is required."),
+            async b => TypedResults.Ok(await desk.SetStatusAsync(unitId, b.Status!.Value, b.DestinationId, user.Name, ct)));
 
-    private static async Task<IResult> ReportPosition(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct)
-    {
-        var body = await RequestBody.ReadAsync<PositionRequest>(http, 4096);
-        if (body.Problem is not null) return body.Problem;
-        var p = body.Value!;
-        var point = GeoPoint.Create(p.Lat, p.Lon);
-        if (new Validation().Check(point is { IsValid: true }, "lat", "'lat' and 'lon' are required, within -90..90 and -180..180.").Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await desk.ReportPositionAsync(unitId, point!.Value, p.Accuracy, p.At, user.Name, ct));
-    }
+    private static Task<IResult> ReportPosition(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
+        RequestBody.HandleAsync<PositionRequest>(http, 4096,
+            b => new Validation().Check(GeoPoint.Create(b.Lat, b.Lon) is { IsValid: true }, "lat", "'lat' and 'lon' are required, within -90..90 and -180..180."),
+            async b => TypedResults.Ok(await desk.ReportPositionAsync(unitId, GeoPoint.Create(b.Lat, b.Lon)!.Value, b.Accuracy, b.At, user.Name, ct)));
 }

@@ -7,35 +7,22 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Calls;
 
 /// <summary>The telephony ingest contract: POST /api/calls with X-Api-Key.</summary>
-public sealed class IngestTests
+public sealed class IngestTests : ApiTest
 {
-    private TestApp _app = null!;
-    private ApiClient _api = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new TestApp().Start();
-        _api = new ApiClient(_app);
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     private static string NewId() => $"pbx-{Guid.NewGuid():n}";
 
     private (long Calls, long Log, long Events) Counts()
     {
-        using var db = _app.OpenDatabase();
+        using var db = App.OpenDatabase();
         return (db.ExecuteScalar<long>("SELECT COUNT(*) FROM calls"), db.ExecuteScalar<long>("SELECT COUNT(*) FROM incident_log"), db.ExecuteScalar<long>("SELECT COUNT(*) FROM events"));
     }
 
     [Test]
     public async Task A_new_call_is_stored_normalised_and_pushed_to_operators()
     {
-        await using var op = await _api.ListenAsync("operator1");
+        await using var op = await Api.ListenAsync("operator1");
         var externalId = NewId();
-        using var client = _api.Telephony();
+        using var client = Api.Telephony();
         var response = await client.PostAsJsonAsync("/api/calls", new
         {
             externalId,
@@ -63,10 +50,10 @@ public sealed class IngestTests
     [Test]
     public async Task The_same_externalId_twice_gives_one_record_and_one_push()
     {
-        await using var op = await _api.ListenAsync("operator2");
+        await using var op = await Api.ListenAsync("operator2");
         var externalId = NewId();
-        var first = await _api.IngestAsync(externalId);
-        using var client = _api.Telephony();
+        var first = await Api.IngestAsync(externalId);
+        using var client = Api.Telephony();
         var again = await client.PostAsJsonAsync("/api/calls", new { externalId, callerNumber = "0811", receivedAt = "2026-11-20T14:05:00+07:00" });
 
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -75,10 +62,10 @@ public sealed class IngestTests
         await op.WaitForAsync(e => e.Type == "CallReceived" && e.Str("externalId") == externalId);
         // A later call proves the hub had time to deliver any duplicate push.
         var marker = NewId();
-        await _api.IngestAsync(marker);
+        await Api.IngestAsync(marker);
         await op.WaitForAsync(e => e.Str("externalId") == marker);
         Assert.That(op.Received.Count(e => e.Str("externalId") == externalId), Is.EqualTo(1));
-        using var db = _app.OpenDatabase();
+        using var db = App.OpenDatabase();
         Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM calls WHERE external_id = @externalId", new { externalId }), Is.EqualTo(1));
     }
 
@@ -86,12 +73,12 @@ public sealed class IngestTests
     public async Task Parallel_deliveries_of_one_call_store_it_once()
     {
         var externalId = NewId();
-        using var client = _api.Telephony();
+        using var client = Api.Telephony();
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
             client.PostAsJsonAsync("/api/calls", new { externalId, receivedAt = "2026-11-20T14:05:00+07:00" })));
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(7));
-        using var db = _app.OpenDatabase();
+        using var db = App.OpenDatabase();
         Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM calls WHERE external_id = @externalId", new { externalId }), Is.EqualTo(1));
     }
 
@@ -101,7 +88,7 @@ public sealed class IngestTests
     [TestCase("'; DROP TABLE calls; --", "numberUnparseable")]
     public async Task A_defective_number_is_kept_as_given_and_flagged(string? number, string flag)
     {
-        var call = await _api.IngestAsync(NewId(), callerNumber: number);
+        var call = await Api.IngestAsync(NewId(), callerNumber: number);
         Assert.That(call.GetProperty("flags").EnumerateArray().Select(f => f.GetString()), Does.Contain(flag));
         var stored = call.GetProperty("callerNumber");
         Assert.That(stored.ValueKind == JsonValueKind.Null ? null : stored.GetString(), Is.EqualTo(number == "anonymous" ? "anonymous" : number));
@@ -111,7 +98,7 @@ public sealed class IngestTests
     [TestCase(-0.8, 181)]
     public async Task An_impossible_location_is_dropped_and_flagged_but_the_call_is_kept(double lat, double lon)
     {
-        var call = await _api.IngestAsync(NewId(), lat: lat, lon: lon);
+        var call = await Api.IngestAsync(NewId(), lat: lat, lon: lon);
         Assert.That(call.GetProperty("location").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(call.GetProperty("flags").EnumerateArray().Select(f => f.GetString()), Does.Contain("locationOutOfRange"));
     }
@@ -119,7 +106,7 @@ public sealed class IngestTests
     [Test]
     public async Task A_location_of_the_wrong_shape_or_an_unknown_source_is_flagged_not_rejected()
     {
-        using var client = _api.Telephony();
+        using var client = Api.Telephony();
         var response = await client.PostAsync("/api/calls", ApiClient.RawJson(
             "{\"externalId\":\"" + NewId() + "\",\"receivedAt\":\"2026-11-20T14:05:00\",\"source\":\"pigeon\",\"location\":{\"lat\":\"minus one\",\"lon\":100.6}}"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -143,7 +130,7 @@ public sealed class IngestTests
     public async Task Bad_input_is_a_400_naming_the_field_and_stores_nothing(string body, string field)
     {
         var before = Counts();
-        using var client = _api.Telephony();
+        using var client = Api.Telephony();
         var response = await client.PostAsync("/api/calls", ApiClient.RawJson(body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -157,7 +144,7 @@ public sealed class IngestTests
     public async Task An_oversized_body_is_413_and_stores_nothing()
     {
         var before = Counts();
-        using var client = _api.Telephony();
+        using var client = Api.Telephony();
         var huge = new string('x', 100_000);
         var response = await client.PostAsync("/api/calls", ApiClient.RawJson($$"""{"externalId":"{{huge}}","receivedAt":"2026-11-20T14:05:00+07:00"}"""));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
@@ -169,7 +156,7 @@ public sealed class IngestTests
     public async Task Without_the_right_key_ingest_is_401(string? key)
     {
         var before = Counts();
-        using var client = _api.Telephony(key);
+        using var client = Api.Telephony(key);
         var response = await client.PostAsJsonAsync("/api/calls", new { externalId = NewId(), receivedAt = "2026-11-20T14:05:00+07:00" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(Counts(), Is.EqualTo(before));
@@ -178,7 +165,7 @@ public sealed class IngestTests
     [Test]
     public async Task An_operator_login_is_not_a_telephony_key()
     {
-        using var op = await _api.AsAsync("operator1");
+        using var op = await Api.AsAsync("operator1");
         var response = await op.PostAsJsonAsync("/api/calls", new { externalId = NewId(), receivedAt = "2026-11-20T14:05:00+07:00" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }

@@ -4,20 +4,12 @@ using Dispatch.Api.Tests.Infrastructure;
 
 namespace Dispatch.Api.Tests.Health;
 
-public sealed class HealthAndOpenApiTests
+public sealed class HealthAndOpenApiTests : ApiTest
 {
-    private TestApp _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new TestApp().Start();
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task Health_reports_the_process_and_the_database()
     {
-        using var client = new ApiClient(_app).Anonymous();
+        using var client = Api.Anonymous();
         var health = await ApiClient.OkJsonAsync(await client.GetAsync("/health"));
         Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("healthy"));
         Assert.That(health.GetProperty("database").GetProperty("provider").GetString(), Is.EqualTo("sqlite"));
@@ -27,7 +19,7 @@ public sealed class HealthAndOpenApiTests
     [Test]
     public async Task The_OpenAPI_document_describes_the_contract_routes()
     {
-        using var client = new ApiClient(_app).Anonymous();
+        using var client = Api.Anonymous();
         var doc = await ApiClient.OkJsonAsync(await client.GetAsync("/openapi/v1.json"));
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.That(paths, Is.SupersetOf(new[]
@@ -41,7 +33,7 @@ public sealed class HealthAndOpenApiTests
     [Test]
     public async Task The_start_page_is_served_without_a_login()
     {
-        using var client = new ApiClient(_app).Anonymous();
+        using var client = Api.Anonymous();
         var page = await client.GetAsync("/");
         Assert.That((int)page.StatusCode, Is.EqualTo(200));
         Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("PSC 119"));

@@ -6,27 +6,14 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Incidents;
 
 /// <summary>Real parallel requests from two operators: one wins, the other gets 409.</summary>
-public sealed class ConcurrencyTests
+public sealed class ConcurrencyTests : ApiTest
 {
-    private TestApp _app = null!;
-    private ApiClient _api = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new TestApp().Start();
-        _api = new ApiClient(_app);
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test, Repeat(5)]
     public async Task Two_operators_answering_one_call_one_wins_the_other_gets_409()
     {
-        using var a = await _api.AsAsync("operator1");
-        using var b = await _api.AsAsync("operator2");
-        var id = (await _api.IngestAsync($"race-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
+        using var a = await Api.AsAsync("operator1");
+        using var b = await Api.AsAsync("operator2");
+        var id = (await Api.IngestAsync($"race-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
 
         var results = await Task.WhenAll(a.PostAsync($"/api/calls/{id}/answer", null), b.PostAsync($"/api/calls/{id}/answer", null));
 
@@ -39,10 +26,10 @@ public sealed class ConcurrencyTests
     [Test, Repeat(3)]
     public async Task One_unit_assigned_from_two_operators_at_once_is_assigned_once()
     {
-        using var a = await _api.AsAsync("operator1");
-        using var b = await _api.AsAsync("operator2");
-        var first = await _api.OpenIncidentAsync(a, $"unit-race-a-{Guid.NewGuid():n}");
-        var second = await _api.OpenIncidentAsync(b, $"unit-race-b-{Guid.NewGuid():n}");
+        using var a = await Api.AsAsync("operator1");
+        using var b = await Api.AsAsync("operator2");
+        var first = await Api.OpenIncidentAsync(a, $"unit-race-a-{Guid.NewGuid():n}");
+        var second = await Api.OpenIncidentAsync(b, $"unit-race-b-{Guid.NewGuid():n}");
         var unitId = (await ApiClient.OkJsonAsync(await a.GetAsync("/api/units"))).EnumerateArray()
             .First(u => u.GetProperty("status").GetString()!.StartsWith("available", StringComparison.Ordinal)).GetProperty("id").GetInt64();
 
@@ -51,7 +38,7 @@ public sealed class ConcurrencyTests
             b.PostAsJsonAsync($"/api/incidents/{second}/assign", new { unitId }));
 
         Assert.That(results.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
-        using var db = _app.OpenDatabase();
+        using var db = App.OpenDatabase();
         Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM incidents WHERE unit_id = @unitId AND status = 'Dispatched'", new { unitId }), Is.EqualTo(1));
         Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM assignments WHERE unit_id = @unitId AND ended_at IS NULL", new { unitId }), Is.EqualTo(1));
         var loser = results[0].IsSuccessStatusCode ? second : first;

@@ -8,33 +8,20 @@ namespace Dispatch.Api.Tests.Incidents;
 /// call -> answer -> incident -> recommend -> assign -> acknowledge -> en route -> on scene ->
 /// transporting -> at destination -> available -> closed, over HTTP and the hub, on a real SQLite file.
 /// </summary>
-public sealed class FullFlowTests
+public sealed class FullFlowTests : ApiTest
 {
-    private TestApp _app = null!;
-    private ApiClient _api = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new TestApp().Start();
-        _api = new ApiClient(_app);
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task A_call_goes_from_ingest_to_closed_with_every_step_logged_and_pushed()
     {
-        await using var operatorHub = await _api.ListenAsync("operator1");
-        await using var crewHub = await _api.ListenAsync("crew1");
-        await using var otherCrewHub = await _api.ListenAsync("crew2");
-        using var op = await _api.AsAsync("operator1");
-        using var crew = await _api.AsAsync("crew1");
+        await using var operatorHub = await Api.ListenAsync("operator1");
+        await using var crewHub = await Api.ListenAsync("crew1");
+        await using var otherCrewHub = await Api.ListenAsync("crew2");
+        using var op = await Api.AsAsync("operator1");
+        using var crew = await Api.AsAsync("crew1");
         var me = await ApiClient.OkJsonAsync(await crew.GetAsync("/api/auth/me"));
         var unitId = me.GetProperty("unitId").GetInt64();
 
-        var call = await _api.IngestAsync("flow-1", lat: -0.7785, lon: 100.6510);
+        var call = await Api.IngestAsync("flow-1", lat: -0.7785, lon: 100.6510);
         var callId = call.GetProperty("id").GetInt64();
         await operatorHub.WaitForAsync(e => e.Type == "CallReceived" && e.Long("id") == callId);
 
@@ -101,14 +88,14 @@ public sealed class FullFlowTests
     [Test]
     public async Task A_client_that_reconnects_fetches_what_it_missed_once_and_in_order()
     {
-        using var op = await _api.AsAsync("operator2");
-        var hub = await _api.ListenAsync("operator2");
-        var first = await _api.IngestAsync("missed-0");
+        using var op = await Api.AsAsync("operator2");
+        var hub = await Api.ListenAsync("operator2");
+        var first = await Api.IngestAsync("missed-0");
         var seen = await hub.WaitForAsync(e => e.Long("id") == first.GetProperty("id").GetInt64());
         await hub.DisposeAsync(); // the connection drops
 
         var missed = new List<long>();
-        for (var i = 1; i <= 3; i++) missed.Add((await _api.IngestAsync($"missed-{i}")).GetProperty("id").GetInt64());
+        for (var i = 1; i <= 3; i++) missed.Add((await Api.IngestAsync($"missed-{i}")).GetProperty("id").GetInt64());
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/calls/{missed[0]}/answer", null));
 
         var feed = (await ApiClient.OkJsonAsync(await op.GetAsync($"/api/events?after={seen.Seq}"))).EnumerateArray().ToList();
@@ -117,18 +104,18 @@ public sealed class FullFlowTests
         Assert.That(feed.Select(e => e.GetProperty("seq").GetInt64()), Is.Ordered.And.Unique.And.All.GreaterThan(seen.Seq));
         Assert.That(feed.Any(e => e.GetProperty("type").GetString() == "CallUpdated" && e.GetProperty("data").GetProperty("answeredBy").GetString() == "operator2"), Is.True);
 
-        var crewFeed = (await ApiClient.OkJsonAsync(await (await _api.AsAsync("crew2")).GetAsync($"/api/events?after={seen.Seq}"))).EnumerateArray();
+        var crewFeed = (await ApiClient.OkJsonAsync(await (await Api.AsAsync("crew2")).GetAsync($"/api/events?after={seen.Seq}"))).EnumerateArray();
         Assert.That(crewFeed.Select(e => e.GetProperty("type").GetString()), Has.None.EqualTo("CallReceived"), "crews never see the call queue");
     }
 
     [Test]
     public async Task Cancelling_an_incident_frees_its_unit_and_tells_only_that_crew()
     {
-        await using var crewHub = await _api.ListenAsync("crew2");
-        using var op = await _api.AsAsync("operator1");
-        using var crew = await _api.AsAsync("crew2");
+        await using var crewHub = await Api.ListenAsync("crew2");
+        using var op = await Api.AsAsync("operator1");
+        using var crew = await Api.AsAsync("crew2");
         var unitId = (await ApiClient.OkJsonAsync(await crew.GetAsync("/api/auth/me"))).GetProperty("unitId").GetInt64();
-        var incidentId = await _api.OpenIncidentAsync(op, "cancel-1", triage: "kuning");
+        var incidentId = await Api.OpenIncidentAsync(op, "cancel-1", triage: "kuning");
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId }));
 
         var cancelled = await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/cancel", new { reason = "pasien dibawa keluarga" }));
@@ -146,8 +133,8 @@ public sealed class FullFlowTests
     [Test]
     public async Task An_illegal_step_is_refused_with_a_reason_and_changes_nothing()
     {
-        using var op = await _api.AsAsync("operator1");
-        var incidentId = await _api.OpenIncidentAsync(op, "illegal-1", triage: "hijau");
+        using var op = await Api.AsAsync("operator1");
+        var incidentId = await Api.OpenIncidentAsync(op, "illegal-1", triage: "hijau");
         var before = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}"));
 
         var response = await op.PostAsync($"/api/incidents/{incidentId}/close", null);
@@ -162,9 +149,9 @@ public sealed class FullFlowTests
     [Test]
     public async Task A_second_caller_is_attached_to_the_active_incident()
     {
-        using var op = await _api.AsAsync("operator2");
-        var incidentId = await _api.OpenIncidentAsync(op, "attach-first");
-        var second = (await _api.IngestAsync("attach-second")).GetProperty("id").GetInt64();
+        using var op = await Api.AsAsync("operator2");
+        var incidentId = await Api.OpenIncidentAsync(op, "attach-first");
+        var second = (await Api.IngestAsync("attach-second")).GetProperty("id").GetInt64();
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/calls/{second}/answer", null));
 
         var attached = await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/calls/{second}/attach", new { incidentId }));

@@ -8,21 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatch.Api.Tests.Security;
 
 /// <summary>Every endpoint, with every role and with none, against the documented matrix.</summary>
-public sealed class AccessMatrixTests
+public sealed class AccessMatrixTests : ApiTest
 {
-    private TestApp _app = null!;
-    private ApiClient _api = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new TestApp().Start();
-        _api = new ApiClient(_app);
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     private static IEnumerable<TestCaseData> Cases() =>
         from entry in AccessMatrix.Entries
         from who in AccessMatrix.Users.Append(AccessMatrix.Anonymous).Append("telephony")
@@ -33,9 +20,9 @@ public sealed class AccessMatrixTests
     {
         using var client = who switch
         {
-            AccessMatrix.Anonymous => _api.Anonymous(),
-            "telephony" => _api.Telephony(),
-            _ => await _api.AsAsync(who),
+            AccessMatrix.Anonymous => Api.Anonymous(),
+            "telephony" => Api.Telephony(),
+            _ => await Api.AsAsync(who),
         };
         var role = AccessMatrix.RoleOf.GetValueOrDefault(who, who);
         var request = new HttpRequestMessage(new HttpMethod(entry.Method), entry.Sample);
@@ -59,7 +46,7 @@ public sealed class AccessMatrixTests
     [Test]
     public void Every_mapped_endpoint_is_in_the_matrix()
     {
-        var sources = _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var sources = App.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         var mapped = sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(m => $"{m} /{e.RoutePattern.RawText?.TrimStart('/')}"))
@@ -77,10 +64,10 @@ public sealed class AccessMatrixTests
     public async Task The_hub_refuses_a_connection_without_a_login_or_with_the_health_office_role()
     {
         var anonymous = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.BaseAddress, "/hubs/dispatch")).Build();
+            .WithUrl(new Uri(App.BaseAddress, "/hubs/dispatch")).Build();
         Assert.That(async () => await anonymous.StartAsync(), Throws.InstanceOf<HttpRequestException>()
             .With.Property(nameof(HttpRequestException.StatusCode)).EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(async () => await _api.ListenAsync("dinkes1"), Throws.InstanceOf<HttpRequestException>()
+        Assert.That(async () => await Api.ListenAsync("dinkes1"), Throws.InstanceOf<HttpRequestException>()
             .With.Property(nameof(HttpRequestException.StatusCode)).EqualTo(HttpStatusCode.Forbidden));
         await anonymous.DisposeAsync();
     }
@@ -88,7 +75,7 @@ public sealed class AccessMatrixTests
     [Test]
     public async Task A_forged_bearer_token_is_401()
     {
-        using var client = _api.Anonymous();
+        using var client = Api.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "forged.token.value");
         var response = await client.GetAsync("/api/incidents");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));

@@ -5,31 +5,18 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Security;
 
 /// <summary>A crew sees and acts on its own unit only.</summary>
-public sealed class CrewIsolationTests
+public sealed class CrewIsolationTests : ApiTest
 {
-    private TestApp _app = null!;
-    private ApiClient _api = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new TestApp().Start();
-        _api = new ApiClient(_app);
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task The_crew_of_unit_A_never_receives_or_acts_on_unit_B_assignment()
     {
-        await using var crew1Hub = await _api.ListenAsync("crew1");
-        await using var crew2Hub = await _api.ListenAsync("crew2");
-        using var op = await _api.AsAsync("operator1");
-        using var crew1 = await _api.AsAsync("crew1");
-        using var crew2 = await _api.AsAsync("crew2");
+        await using var crew1Hub = await Api.ListenAsync("crew1");
+        await using var crew2Hub = await Api.ListenAsync("crew2");
+        using var op = await Api.AsAsync("operator1");
+        using var crew1 = await Api.AsAsync("crew1");
+        using var crew2 = await Api.AsAsync("crew2");
         var unitB = (await ApiClient.OkJsonAsync(await crew2.GetAsync("/api/auth/me"))).GetProperty("unitId").GetInt64();
-        var incidentId = await _api.OpenIncidentAsync(op, "iso-1");
+        var incidentId = await Api.OpenIncidentAsync(op, "iso-1");
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId = unitB }));
         await crew2Hub.WaitForAsync(e => e.Type == "AssignmentOffered" && e.Long("incidentId") == incidentId);
 
@@ -51,8 +38,8 @@ public sealed class CrewIsolationTests
     [Test]
     public async Task A_position_report_moves_the_unit_on_the_operators_board()
     {
-        await using var opHub = await _api.ListenAsync("operator2");
-        using var crew1 = await _api.AsAsync("crew1");
+        await using var opHub = await Api.ListenAsync("operator2");
+        using var crew1 = await Api.AsAsync("crew1");
         var unitA = (await ApiClient.OkJsonAsync(await crew1.GetAsync("/api/auth/me"))).GetProperty("unitId").GetInt64();
 
         await ApiClient.OkJsonAsync(await crew1.PostAsJsonAsync($"/api/units/{unitA}/position", new { lat = -0.7712, lon = 100.6543, accuracy = 12.5 }));

@@ -7,24 +7,11 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Security;
 
 /// <summary>Bad input on the operator endpoints: a clear 400 naming the field, nothing half-written; text stored verbatim.</summary>
-public sealed class OperatorInputTests
+public sealed class OperatorInputTests : ApiTest
 {
-    private TestApp _app = null!;
-    private ApiClient _api = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new TestApp().Start();
-        _api = new ApiClient(_app);
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     private long Rows(string table)
     {
-        using var db = _app.OpenDatabase();
+        using var db = App.OpenDatabase();
         return db.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}");
     }
 
@@ -39,8 +26,8 @@ public sealed class OperatorInputTests
     [TestCase("""{"lat":-0.79,"lon":100.65,"triage":"merah",""", "$")]
     public async Task A_bad_incident_is_a_400_naming_the_field_and_nothing_is_written(string body, string field)
     {
-        using var op = await _api.AsAsync("operator1");
-        var callId = (await _api.IngestAsync($"bad-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
+        using var op = await Api.AsAsync("operator1");
+        var callId = (await Api.IngestAsync($"bad-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/calls/{callId}/answer", null));
         var (incidents, log, events) = (Rows("incidents"), Rows("incident_log"), Rows("events"));
 
@@ -57,8 +44,8 @@ public sealed class OperatorInputTests
     [Test]
     public async Task An_oversized_complaint_is_refused_and_nothing_is_written()
     {
-        using var op = await _api.AsAsync("operator1");
-        var callId = (await _api.IngestAsync($"huge-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
+        using var op = await Api.AsAsync("operator1");
+        var callId = (await Api.IngestAsync($"huge-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/calls/{callId}/answer", null));
         var before = Rows("incidents");
 
@@ -75,8 +62,8 @@ public sealed class OperatorInputTests
     [TestCase("Jl. Sudirman \"No. 5\" \\ RT 01/RW 02 — dekat masjid 🚑")]
     public async Task Text_is_stored_and_returned_verbatim(string text)
     {
-        using var op = await _api.AsAsync("operator2");
-        var callId = (await _api.IngestAsync($"text-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
+        using var op = await Api.AsAsync("operator2");
+        var callId = (await Api.IngestAsync($"text-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/calls/{callId}/answer", null));
 
         var created = await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/calls/{callId}/incident", new { lat = -0.79, lon = 100.65, triage = "kuning", address = text, complaint = text }));
@@ -85,7 +72,7 @@ public sealed class OperatorInputTests
 
         Assert.That(read.GetProperty("address").GetString(), Is.EqualTo(text));
         Assert.That(read.GetProperty("complaint").GetString(), Is.EqualTo(text));
-        using var db = _app.OpenDatabase();
+        using var db = App.OpenDatabase();
         Assert.That(db.ExecuteScalar<string>("SELECT complaint FROM incidents WHERE id = @id", new { id }), Is.EqualTo(text));
     }
 
@@ -94,8 +81,8 @@ public sealed class OperatorInputTests
     [TestCase("""{}""", 400)]
     public async Task Closing_a_call_needs_a_real_outcome(string body, int status)
     {
-        using var op = await _api.AsAsync("operator1");
-        var callId = (await _api.IngestAsync($"close-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
+        using var op = await Api.AsAsync("operator1");
+        var callId = (await Api.IngestAsync($"close-{Guid.NewGuid():n}")).GetProperty("id").GetInt64();
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/calls/{callId}/answer", null));
         var response = await op.PostAsync($"/api/calls/{callId}/close", ApiClient.RawJson(body));
         Assert.That((int)response.StatusCode, Is.EqualTo(status));
@@ -106,7 +93,7 @@ public sealed class OperatorInputTests
     [Test]
     public async Task Repeated_failed_logins_are_throttled()
     {
-        using var client = _api.Anonymous();
+        using var client = Api.Anonymous();
         var codes = new List<int>();
         for (var i = 0; i < 8; i++)
             codes.Add((int)(await client.PostAsJsonAsync("/api/auth/login", new { username = "dinkes1", password = "wrong" })).StatusCode);
