@@ -8,8 +8,9 @@ cd "$(dirname "$0")"
 say() { printf '%s\n' "$*" >&2; }
 
 # --- provisioning ----------------------------------------------------------------------------
-# Debian packages the suite needs (later suites add chromium, postgresql, redis-server here).
-APT_PACKAGES=()
+# Debian packages the suite needs: Chromium for the browser tests (Playwright drives it through
+# ExecutablePath; no browser download). Node.js/npm restore the console's front-end libraries.
+APT_PACKAGES=(chromium)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -26,6 +27,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then
   say "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian (package dotnet-sdk-10.0)."
+  exit 1
+fi
+if ! command -v npm >/dev/null; then
+  say "Node.js and npm are required to build the console's front end (Debian: apt-get install nodejs npm; or Node 20 from nodejs.org)."
   exit 1
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -1,3 +1,4 @@
+using Dispatch.Api.Admin;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Calls;
 using Dispatch.Api.Database;
@@ -7,6 +8,8 @@ using Dispatch.Api.Health;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
 using Dispatch.Api.Units;
+using Dispatch.Api.Web;
+using Dispatch.Core.Calls;
 using Dispatch.Core.Geography;
 using Dispatch.Core.Incidents;
 using Dispatch.Core.Recommendation;
@@ -31,11 +34,15 @@ public static class DispatchApp
         services.AddOpenApi();
         services.AddSignalR().AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions));
         services.AddDispatchAuth(builder.Environment);
+        services.AddWebSecurity(builder.Environment);
         services.AddDispatchDatabase();
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section);
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.Section);
+        services.AddOptions<DuplicateOptions>().BindConfiguration(DuplicateOptions.Section);
+        services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
+        services.AddOptions<CrewOptions>().BindConfiguration(CrewOptions.Section);
         // In Development the documented demo key is accepted beside any configured key.
         services.PostConfigure<TelephonyOptions>(o =>
         {
@@ -57,6 +64,7 @@ public static class DispatchApp
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();
         services.AddSingleton<CrewDesk>();
+        services.AddSingleton<AdminDesk>();
         services.AddSingleton<DemoSeeder>();
     }
 
@@ -69,14 +77,16 @@ public static class DispatchApp
 
     public static void UseDispatch(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseCookieAntiforgery();
         app.UseAuthorization();
 
         // The console's files (Dispatch.Console/wwwroot) are public; the data behind them is not.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/_content/Dispatch.Console/index.html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapAuth();
@@ -84,5 +94,6 @@ public static class DispatchApp
         app.MapIncidents();
         app.MapUnits();
         app.MapEvents();
+        app.MapAdmin();
     }
 }

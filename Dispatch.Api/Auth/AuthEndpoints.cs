@@ -22,6 +22,10 @@ public static class AuthEndpoints
             .WithSummary("Sign in. useCookies=true sets a cookie session (browsers); otherwise returns { accessToken, expiresIn } for devices and scripts.");
         group.MapPost("/logout", (Delegate)Logout).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/me", Me).RequireAuthorization(Policies.AnyUser);
+        group.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+                TypedResults.Ok(new { requestToken = antiforgery.GetAndStoreTokens(http).RequestToken }))
+            .RequireAuthorization(Policies.AnyUser)
+            .WithSummary("The token a cookie session sends as X-CSRF-TOKEN on every state-changing request.");
     }
 
     private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, CancellationToken ct)

@@ -5,9 +5,9 @@ public sealed class UserAccount
 {
     public long Id { get; init; }
     public string UserName { get; init; } = "";
-    public string DisplayName { get; init; } = "";
-    public string Role { get; init; } = "";
-    public long? UnitId { get; init; }
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = "";
+    public long? UnitId { get; set; }
     public string PasswordHash { get; set; } = "";
-    public bool Disabled { get; init; }
+    public bool Disabled { get; set; }
 }

@@ -16,6 +16,11 @@ public sealed class UserStore
     private static readonly SqlText UpdateHash = SqlText.Of("UserStore.UpdateHash",
         "UPDATE users SET password_hash = @PasswordHash, version = version + 1 WHERE id = @Id");
 
+    private static readonly SqlText All = SqlText.Of("UserStore.All", $"SELECT {Columns} FROM users ORDER BY user_name");
+    private static readonly SqlText ById = SqlText.Of("UserStore.ById", $"SELECT {Columns} FROM users WHERE id = @Id");
+    private static readonly SqlText Update = SqlText.Of("UserStore.Update",
+        "UPDATE users SET display_name = @DisplayName, role = @Role, unit_id = @UnitId, disabled = @Disabled, version = version + 1 WHERE id = @Id");
+
     private static readonly SqlText Count = SqlText.Of("UserStore.Count", "SELECT COUNT(*) FROM users");
 
     public Task<UserAccount?> FindAsync(DbSession s, string userName) =>
@@ -27,6 +32,13 @@ public sealed class UserStore
     });
 
     public Task RehashAsync(DbSession s, long id, string hash) => s.ExecuteAsync(UpdateHash, new { Id = id, PasswordHash = hash });
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(DbSession s) => (await s.QueryAsync<UserAccount>(All)).ToList();
+
+    public async Task<UserAccount> GetAsync(DbSession s, long id) =>
+        await s.SingleOrDefaultAsync<UserAccount>(ById, new { Id = id }) ?? throw new Dispatch.Core.Common.NotFound($"User {id}");
+
+    public Task UpdateAsync(DbSession s, UserAccount u) => s.ExecuteAsync(Update, new { u.Id, u.DisplayName, u.Role, u.UnitId, u.Disabled });
 
     public Task<int> CountAsync(DbSession s) => s.SingleOrDefaultAsync<int>(Count);
 }

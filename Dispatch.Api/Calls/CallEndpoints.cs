@@ -30,6 +30,8 @@ public static class CallEndpoints
             .WithSummary("Calls waiting or being handled, oldest first.");
         operators.MapGet("/{id:long}", async (long id, Db db, CallStore calls, CancellationToken ct) =>
             TypedResults.Ok(CallView.From(await db.ReadAsync(s => calls.GetAsync(s, id), ct))));
+        operators.MapGet("/{id:long}/duplicates", Duplicates)
+            .WithSummary("Active incidents this call is probably about: same caller number, or near the point (lat/lon, else the device location) within the configured radius and time.");
         operators.MapPost("/{id:long}/answer", async (long id, CurrentUser user, CallDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.AnswerAsync(id, user.Name, ct)))
             .WithSummary("Claim the call; another operator who already answered it makes this 409.");
@@ -51,6 +53,11 @@ public static class CallEndpoints
         var (call, created) = await intake.IngestAsync(parsed!, ct);
         return created ? TypedResults.Created($"/api/calls/{call.Id}", call) : TypedResults.Ok(call);
     }
+
+    private static async Task<Ok<IReadOnlyList<DuplicateMatch>>> Duplicates(long id, double? lat, double? lon, Db db, CallStore calls,
+        IncidentStore incidents, Microsoft.Extensions.Options.IOptions<DuplicateOptions> options, CancellationToken ct) =>
+        TypedResults.Ok(await db.ReadAsync(async s =>
+            DuplicateFinder.Find(await calls.GetAsync(s, id), Core.Geography.GeoPoint.Create(lat, lon), await incidents.ListActiveForDuplicatesAsync(s), options.Value), ct));
 
     private static async Task<Ok<IReadOnlyList<CallView>>> ListOpen(int? limit, Db db, CallStore calls, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<CallView>>((await db.ReadAsync(s => calls.ListOpenAsync(s, Math.Clamp(limit ?? 200, 1, 1000)), ct))

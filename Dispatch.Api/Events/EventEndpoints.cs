@@ -13,6 +13,10 @@ public static class EventEndpoints
             .RequireAuthorization(Policies.HubListener)
             .WithTags("Events")
             .WithSummary("Events after a sequence number, in order, filtered to what the caller may see (at most 1000 per page).");
+        app.MapGet("/api/events/last", async (EventStore store, CancellationToken ct) => TypedResults.Ok(new { seq = await store.LastAsync(ct) }))
+            .RequireAuthorization(Policies.HubListener)
+            .WithTags("Events")
+            .WithSummary("The newest sequence number: where a client that just loaded its snapshot starts listening.");
         app.MapHub<DispatchHub>(DispatchHub.Path);
     }
 

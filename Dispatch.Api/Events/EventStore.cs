@@ -9,6 +9,10 @@ public sealed class EventStore(Db db)
     private static readonly SqlText After = SqlText.Of("EventStore.After", d =>
         "SELECT seq, type, audience, at, data FROM events WHERE seq > @After AND audience IN @Audiences ORDER BY seq" + d.Limit("@Limit"));
 
+    private static readonly SqlText Last = SqlText.Of("EventStore.Last", "SELECT COALESCE(MAX(seq), 0) FROM events");
+
+    public Task<long> LastAsync(CancellationToken ct) => db.ReadAsync(s => s.SingleOrDefaultAsync<long>(Last), ct);
+
     public Task<IReadOnlyList<EventEnvelope>> AfterAsync(long after, IReadOnlyList<string> audiences, int limit, CancellationToken ct) =>
         audiences.Count == 0
             ? Task.FromResult<IReadOnlyList<EventEnvelope>>([])

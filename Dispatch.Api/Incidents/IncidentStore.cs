@@ -1,4 +1,6 @@
 using Dispatch.Api.Database;
+using Dispatch.Core.Calls;
+using Dispatch.Core.Geography;
 using Dispatch.Core.Common;
 using Dispatch.Core.Incidents;
 
@@ -18,6 +20,11 @@ public sealed class IncidentStore
     private static readonly SqlText Active = SqlText.Of("IncidentStore.Active",
         $"SELECT {Columns} FROM incidents WHERE status NOT IN ('Closed', 'Cancelled') ORDER BY id");
 
+    // Each active incident once per number that called about it (the opening call and attached ones).
+    private static readonly SqlText ActiveWithNumbers = SqlText.Of("IncidentStore.ActiveWithNumbers",
+        "SELECT i.id, i.lat, i.lon, i.created_at, c.caller_number FROM incidents i LEFT JOIN calls c ON c.incident_id = i.id " +
+        "WHERE i.status NOT IN ('Closed', 'Cancelled')");
+
     private static readonly SqlText Insert = SqlText.Of("IncidentStore.Insert", d => d.InsertReturning("incidents",
         "call_id, status, triage, is_emergency, category, patient_count, lat, lon, address, complaint, kelurahan_code, " +
         "kelurahan_name, kecamatan_code, kecamatan_name, created_by, call_received_at, call_answered_at, created_at",
@@ -35,6 +42,22 @@ public sealed class IncidentStore
         await s.SingleOrDefaultAsync<Incident>(ById, new { Id = id }) ?? throw new NotFound($"Incident {id}");
 
     public async Task<IReadOnlyList<Incident>> ListActiveAsync(DbSession s) => (await s.QueryAsync<Incident>(Active)).ToList();
+
+    public async Task<IReadOnlyList<ActiveIncident>> ListActiveForDuplicatesAsync(DbSession s) =>
+        (await s.QueryAsync<NumberRow>(ActiveWithNumbers))
+            .GroupBy(r => r.Id)
+            .Select(g => new ActiveIncident(g.Key, new GeoPoint(g.First().Lat, g.First().Lon), g.First().CreatedAt,
+                g.Select(r => r.CallerNumber).OfType<string>().ToHashSet()))
+            .ToList();
+
+    private sealed class NumberRow
+    {
+        public long Id { get; init; }
+        public double Lat { get; init; }
+        public double Lon { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string? CallerNumber { get; init; }
+    }
 
     public async Task<Incident> AddAsync(DbSession s, Incident i) => await GetAsync(s, await s.InsertAsync(Insert, new
     {

@@ -13,6 +13,15 @@ public sealed class StationStore
     private static readonly SqlText Insert = SqlText.Of("StationStore.Insert", d => d.InsertReturning("stations",
         "name, kind, lat, lon, is_sample", "@Name, @Kind, @Lat, @Lon, @IsSample"));
 
+    private static readonly SqlText Update = SqlText.Of("StationStore.Update",
+        "UPDATE stations SET name = @Name, kind = @Kind, lat = @Lat, lon = @Lon, is_sample = @IsSample WHERE id = @Id");
+
+    public async Task SaveAsync(DbSession s, Station station)
+    {
+        if (await s.ExecuteAsync(Update, new { station.Id, station.Name, Kind = station.Kind.ToString(), station.Lat, station.Lon, station.IsSample }) == 0)
+            throw new NotFound($"Facility {station.Id}");
+    }
+
     public async Task<IReadOnlyList<Station>> ListAsync(DbSession s) => (await s.QueryAsync<StationRow>(All)).Select(r => r.ToStation()).ToList();
 
     public async Task<Station> GetAsync(DbSession s, long id) =>

@@ -29,6 +29,9 @@ public static class UnitEndpoints
         // Crew actions are keyed by unit: a crew member may act on their own unit only (403 otherwise).
         var crew = app.MapGroup("/api/units/{unitId:long}").RequireAuthorization(Policies.Crew).WithTags("Crew")
             .AddEndpointFilter(OwnUnitOnly);
+        crew.MapGet("/", async (long unitId, Db db, UnitStore units, CancellationToken ct) =>
+                TypedResults.Ok(UnitView.From(await db.ReadAsync(s => units.GetAsync(s, unitId), ct))))
+            .WithSummary("The crew's own unit: status and last position.");
         crew.MapGet("/assignment", async (long unitId, CrewDesk desk, CancellationToken ct) =>
                 await desk.CurrentAssignmentAsync(unitId, ct) is { } a ? Results.Ok(a) : Results.NoContent())
             .WithSummary("The unit's current assignment, or 204 when it has none.");

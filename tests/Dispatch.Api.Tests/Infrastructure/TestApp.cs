@@ -34,6 +34,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Seed:DemoPassword"] = Password,
             ["Seed:TelephonyApiKey"] = TelephonyKey,
             ["Logging:LogLevel:Default"] = "Information",
+            // No internet here: the map runs without tiles, as it must offline.
+            ["Map:TileUrl"] = "",
+            ["Crew:PositionIntervalSeconds"] = "2",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -1,0 +1,98 @@
+using Dispatch.Api.Auth;
+using Dispatch.Api.Database;
+using Dispatch.Api.Events;
+using Dispatch.Api.Units;
+using Dispatch.Core.Units;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dispatch.Api.Admin;
+
+/// <summary>Administration of units, stations/facilities and users; every change is in the log with who and when.</summary>
+public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, UserStore users)
+{
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    public Task<UnitView> AddUnitAsync(UnitRequest r, string admin, CancellationToken ct) =>
+        db.WriteAsync(admin, async s =>
+        {
+            if (r.HomeStationId is { } home) await stations.GetAsync(s, home);
+            var unit = await units.AddAsync(s, new Unit(r.CallSign!.Trim(), r.Plate!.Trim(), r.Type!.Value, r.HomeStationId));
+            if (r.InService == false) { unit.SetIdleStatus(UnitStatus.OutOfService); unit = await units.SaveAsync(s, unit); }
+            return await PublishUnitAsync(s, "admin.unit.created", null, unit);
+        }, ct);
+
+    public Task<UnitView> EditUnitAsync(long id, UnitRequest r, string admin, CancellationToken ct) =>
+        db.WriteAsync(admin, async s =>
+        {
+            if (r.HomeStationId is { } home) await stations.GetAsync(s, home);
+            var unit = await units.GetAsync(s, id);
+            var before = UnitView.From(unit);
+            unit.Edit(r.CallSign!.Trim(), r.Plate!.Trim(), r.Type!.Value, r.HomeStationId);
+            if (r.InService is { } inService && inService == (unit.Status == UnitStatus.OutOfService))
+                unit.SetIdleStatus(inService ? UnitStatus.AvailableAtStation : UnitStatus.OutOfService);
+            return await PublishUnitAsync(s, "admin.unit.changed", before, await units.SaveAsync(s, unit));
+        }, ct);
+
+    private static async Task<UnitView> PublishUnitAsync(DbSession s, string action, UnitView? before, Unit unit)
+    {
+        var view = UnitView.From(unit);
+        await s.LogAsync(action, unitId: unit.Id, details: Changes.Between(before, view));
+        await s.EmitAsync(EventTypes.UnitChanged, Audiences.Operators, view);
+        return view;
+    }
+
+    public Task<Station> SaveStationAsync(long? id, StationRequest r, string admin, CancellationToken ct) =>
+        db.WriteAsync(admin, async s =>
+        {
+            var before = id is { } existing ? await stations.GetAsync(s, existing) : null;
+            var station = new Station(id ?? 0, r.Name!.Trim(), r.Kind!.Value, r.Lat!.Value, r.Lon!.Value, IsSample: false);
+            if (before is null) station = station with { Id = await stations.AddAsync(s, station) };
+            else await stations.SaveAsync(s, station);
+            await s.LogAsync(before is null ? "admin.station.created" : "admin.station.changed", details: Changes.Between(before, station));
+            return station;
+        }, ct);
+
+    public Task<UserView> AddUserAsync(UserRequest r, string admin, CancellationToken ct) =>
+        db.WriteAsync(admin, async s =>
+        {
+            if (r.UnitId is { } unit) await units.GetAsync(s, unit);
+            var account = new UserAccount
+            {
+                UserName = r.Username!.Trim(), DisplayName = r.DisplayName ?? r.Username!.Trim(), Role = r.Role!,
+                UnitId = r.Role == Roles.Crew ? r.UnitId : null, Disabled = r.Disabled ?? false,
+            };
+            account.PasswordHash = Hasher.HashPassword(account, r.Password!);
+            var view = UserView.From(await users.GetAsync(s, await users.AddAsync(s, account)));
+            await s.LogAsync("admin.user.created", details: Changes.Between(null, view));
+            return view;
+        }, ct);
+
+    public Task<UserView> EditUserAsync(long id, UserRequest r, string admin, CancellationToken ct) =>
+        db.WriteAsync(admin, async s =>
+        {
+            if (r.UnitId is { } unit) await units.GetAsync(s, unit);
+            var account = await users.GetAsync(s, id);
+            var before = UserView.From(account);
+            account.DisplayName = r.DisplayName ?? account.DisplayName;
+            account.Role = r.Role!;
+            account.UnitId = r.Role == Roles.Crew ? r.UnitId : null;
+            account.Disabled = r.Disabled ?? account.Disabled;
+            await users.UpdateAsync(s, account);
+            var view = UserView.From(account);
+            await s.LogAsync("admin.user.changed", details: Changes.Between(before, view));
+            return view;
+        }, ct);
+
+    public Task<UserView> ResetPasswordAsync(long id, string password, string admin, CancellationToken ct) =>
+        db.WriteAsync(admin, async s =>
+        {
+            var account = await users.GetAsync(s, id);
+            await users.RehashAsync(s, id, Hasher.HashPassword(account, password));
+            // The log says that the password was reset, never what to.
+            await s.LogAsync("admin.user.password-reset", details: new { username = account.UserName });
+            return UserView.From(account);
+        }, ct);
+
+    public Task<IReadOnlyList<UserView>> ListUsersAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<UserView>>(async s => (await users.ListAsync(s)).Select(UserView.From).ToList(), ct);
+}

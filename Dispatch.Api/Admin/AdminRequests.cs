@@ -1,0 +1,51 @@
+using Dispatch.Api.Auth;
+using Dispatch.Api.Http;
+using Dispatch.Core.Geography;
+using Dispatch.Core.Units;
+
+namespace Dispatch.Api.Admin;
+
+public sealed record UnitRequest(string? CallSign, string? Plate, UnitType? Type, long? HomeStationId, bool? InService)
+{
+    public Validation Validate() => new Validation()
+        .Required("callSign", CallSign, 50)
+        .Required("plate", Plate, 50)
+        .Check(Type is not null, "type", "'type' is required: als, bls or transport.");
+}
+
+public sealed record StationRequest(string? Name, StationKind? Kind, double? Lat, double? Lon)
+{
+    public Validation Validate() => new Validation()
+        .Required("name", Name, 200)
+        .Check(Kind is not null, "kind", "'kind' is required: pscPost, hospital or puskesmas.")
+        .Check(GeoPoint.Create(Lat, Lon) is { IsValid: true }, "lat", "'lat' and 'lon' are required, within -90..90 and -180..180.");
+}
+
+public sealed record UserRequest(string? Username, string? DisplayName, string? Role, long? UnitId, bool? Disabled, string? Password)
+{
+    public const int MinPasswordLength = 10;
+
+    public Validation Validate(bool creating)
+    {
+        var v = new Validation()
+            .MaxLength("displayName", DisplayName, 200)
+            .Check(Role is not null && Roles.Users.Contains(Role), "role", $"'role' must be one of {string.Join(", ", Roles.Users)}.")
+            .Check(Role != Roles.Crew || UnitId is not null, "unitId", "A crew user needs 'unitId'.");
+        return creating
+            ? v.Required("username", Username, 100).Check(Password is { Length: >= MinPasswordLength }, "password", $"'password' needs at least {MinPasswordLength} characters.")
+            : v;
+    }
+}
+
+public sealed record PasswordRequest(string? Password)
+{
+    public Validation Validate() => new Validation()
+        .Check(Password is { Length: >= UserRequest.MinPasswordLength }, "password", $"'password' needs at least {UserRequest.MinPasswordLength} characters.")
+        .MaxLength("password", Password, 200);
+}
+
+/// <summary>A user as the admin page sees it (never the password hash).</summary>
+public sealed record UserView(long Id, string Username, string DisplayName, string Role, long? UnitId, bool Disabled)
+{
+    public static UserView From(UserAccount u) => new(u.Id, u.UserName, u.DisplayName, u.Role, u.UnitId, u.Disabled);
+}

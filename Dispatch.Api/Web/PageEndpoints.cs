@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Dispatch.Api.Auth;
+using Dispatch.Core.Geography;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.IO.Converters;
+
+namespace Dispatch.Api.Web;
+
+/// <summary>The pages (from Dispatch.Console) and the public settings and map data they load.</summary>
+public static class PageEndpoints
+{
+    public sealed record ClientConfig(string TileUrl, string TileAttribution, int PositionIntervalSeconds, string TimeZone, string[] Languages);
+
+    private static readonly (string Route, string File)[] Pages =
+    [
+        ("/", "console.html"), ("/login", "login.html"), ("/crew", "crew.html"), ("/admin", "admin.html"),
+    ];
+
+    public static void MapPages(this IEndpointRouteBuilder app)
+    {
+        var files = app.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+        foreach (var (route, file) in Pages)
+            app.MapGet(route, () => Page(files, file)).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/api/config", (IOptions<MapOptions> map, IOptions<CrewOptions> crew) =>
+                TypedResults.Ok(new ClientConfig(map.Value.TileUrl, map.Value.TileAttribution, crew.Value.PositionIntervalSeconds, "Asia/Jakarta", ["id", "en"])))
+            .AllowAnonymous().WithTags("Web")
+            .WithSummary("Settings the pages need: map tiles (empty URL = no tiles), crew position interval, display time zone.");
+
+        var kelurahan = KelurahanGeoJson(app.ServiceProvider.GetRequiredService<AreaResolver>());
+        app.MapGet("/api/areas/kelurahan", () => Results.Text(kelurahan, "application/geo+json"))
+            .RequireAuthorization(Policies.AnyUser).WithTags("Web")
+            .WithSummary("Kota Solok kelurahan boundaries (GeoJSON, WGS84) for the maps.");
+    }
+
+    private static IResult Page(IFileProvider files, string name)
+    {
+        var file = files.GetFileInfo($"_content/Dispatch.Console/{name}");
+        return file.Exists ? Results.Stream(file.CreateReadStream(), "text/html; charset=utf-8") : Results.NotFound();
+    }
+
+    private static string KelurahanGeoJson(AreaResolver areas)
+    {
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new GeoJsonConverterFactory());
+        return JsonSerializer.Serialize(areas.Kelurahan, options);
+    }
+}

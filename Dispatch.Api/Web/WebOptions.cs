@@ -1,0 +1,27 @@
+namespace Dispatch.Api.Web;
+
+/// <summary>Configuration section "Map": the optional tile layer. Without tiles the map still shows boundaries, units and incidents.</summary>
+public sealed class MapOptions
+{
+    public const string Section = "Map";
+
+    /// <summary>Leaflet URL template; empty for no tiles (offline). OpenStreetMap by default.</summary>
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string TileAttribution { get; set; } = "© OpenStreetMap contributors";
+
+    /// <summary>The tile server's origin for the Content-Security-Policy, or null without tiles.</summary>
+    public string? TileOrigin =>
+        Uri.TryCreate(TileUrl.Replace("{s}", "a", StringComparison.Ordinal).Replace("{z}", "0", StringComparison.Ordinal)
+            .Replace("{x}", "0", StringComparison.Ordinal).Replace("{y}", "0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            ? TileUrl.Contains("{s}", StringComparison.Ordinal) ? $"{uri.Scheme}://*.{string.Join('.', uri.Host.Split('.').Skip(1))}" : $"{uri.Scheme}://{uri.Authority}"
+            : null;
+}
+
+/// <summary>Configuration section "Crew": how the crew page behaves.</summary>
+public sealed class CrewOptions
+{
+    public const string Section = "Crew";
+
+    /// <summary>How often the crew page sends the phone's position while on duty.</summary>
+    public int PositionIntervalSeconds { get; set; } = 15;
+}

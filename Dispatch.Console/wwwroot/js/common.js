@@ -1,0 +1,145 @@
+// Shared helpers: API calls (cookie session + antiforgery), safe DOM building, WIB time, the hub.
+import { t, lang, applyI18n, toggleLanguage } from './i18n.js';
+
+let csrf = null;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Calls the API with the session cookie; state-changing calls carry the antiforgery token. */
+export async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  // Signing in needs no token (there is no session yet; SameSite=Strict guards it).
+  if (method !== 'GET' && !path.startsWith('/api/auth/login')) {
+    csrf ??= (await api('/api/auth/antiforgery')).requestToken;
+    headers['X-CSRF-TOKEN'] = csrf;
+  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401 && !path.startsWith('/api/auth/login')) {
+    location.href = '/login';
+    throw new ApiError(401, null);
+  }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** Builds an element; children are nodes or strings (always inserted as text, never as HTML). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'class') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
+  return node;
+}
+
+const wib = () => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** A UTC instant shown in WIB (Asia/Jakarta). */
+export function timeWib(iso) {
+  return iso ? `${wib().format(new Date(iso))} WIB` : '';
+}
+
+export function duration(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
+}
+
+export const secondsSince = iso => (Date.now() - new Date(iso).getTime()) / 1000;
+
+/** Header: user and role, language switch, logout. Returns the signed-in user. */
+export async function startPage(allowedRoles) {
+  applyI18n();
+  const me = await api('/api/auth/me');
+  document.querySelector('#who').textContent = `${me.username} (${me.role})`;
+  document.querySelector('#language').addEventListener('click', toggleLanguage);
+  document.querySelector('#logout').addEventListener('click', async () => {
+    await api('/api/auth/logout', { method: 'POST' });
+    location.href = '/login';
+  });
+  if (allowedRoles && !allowedRoles.includes(me.role)) {
+    document.querySelector('main').replaceChildren(el('p', { class: 'notice' }, t('noAccess')));
+    return null;
+  }
+  return me;
+}
+
+/**
+ * The live connection: reconnects by itself, shows its state, and after a reconnect fetches what
+ * it missed from /api/events?after= so that every event is applied once, in order.
+ */
+export async function connectHub(onEvent, showState) {
+  let lastSeq = 0;
+  const apply = e => {
+    if (e.seq <= lastSeq) return; // already seen (pushed and fetched, or fetched twice)
+    lastSeq = e.seq;
+    onEvent(e);
+  };
+  const catchUp = async () => {
+    for (;;) {
+      const missed = await api(`/api/events?after=${lastSeq}`);
+      missed.forEach(apply);
+      if (missed.length < 1000) return;
+    }
+  };
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/dispatch')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
+    .build();
+  for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled'])
+    connection.on(type, apply);
+  connection.onreconnecting(() => showState('reconnecting'));
+  connection.onreconnected(async () => { showState('connected'); await catchUp(); });
+  const start = async () => {
+    for (;;) {
+      try {
+        await connection.start();
+        showState('connected');
+        await catchUp();
+        return;
+      } catch {
+        showState('reconnecting');
+        await new Promise(r => setTimeout(r, 2000));
+      }
+    }
+  };
+  connection.onclose(() => { showState('disconnected'); start(); });
+  lastSeq = (await api('/api/events/last')).seq;
+  await start();
+  return connection;
+}
+
+export function showConnection(state) {
+  const badge = document.querySelector('#connection');
+  badge.textContent = t(state);
+  badge.dataset.state = state;
+}
+
+/** A short two-tone alert, generated (no audio file, no network). */
+export function beep() {
+  try {
+    const audio = new AudioContext();
+    [880, 660].forEach((hz, i) => {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = hz;
+      gain.gain.value = 0.2;
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + i * 0.25);
+      osc.stop(audio.currentTime + i * 0.25 + 0.2);
+    });
+  } catch { /* no audio device: the visual alert remains */ }
+}

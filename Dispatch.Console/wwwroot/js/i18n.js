@@ -1,0 +1,73 @@
+// Bahasa Indonesia by default, English selectable; the choice is kept in localStorage.
+const texts = {
+  id: {
+    appTitle: 'PSC 119 Kota Solok', login: 'Masuk', logout: 'Keluar', username: 'Nama pengguna', password: 'Kata sandi',
+    loginFailed: 'Nama pengguna atau kata sandi salah.', connected: 'Terhubung', reconnecting: 'Menyambung ulang…', disconnected: 'Terputus',
+    callQueue: 'Antrean panggilan', noCalls: 'Tidak ada panggilan menunggu.', waiting: 'menunggu', answered: 'dijawab', answer: 'Jawab',
+    takenBy: 'diambil oleh {name}', source: 'Sumber', device: 'Lokasi perangkat', accuracy: 'akurasi {m} m', withheld: 'nomor disembunyikan',
+    callTaking: 'Penerimaan panggilan', selectCall: 'Jawab panggilan dari antrean (Alt+J).', kelurahan: 'Kelurahan', chooseKelurahan: '— pilih kelurahan —',
+    landmark: 'Alamat / patokan', complaint: 'Keluhan', triage: 'Triase', patients: 'Jumlah pasien', emergency: 'Gawat darurat', category: 'Kategori',
+    trauma: 'Trauma', nonTrauma: 'Non-trauma', createIncident: 'Buat insiden', useDevice: 'Pakai lokasi perangkat', confirmedPoint: 'Titik dikonfirmasi',
+    noPoint: 'Belum ada titik: klik peta, atau pilih kelurahan.', closeCall: 'Tutup tanpa insiden', outcome: 'Hasil',
+    nonEmergencyAdvice: 'Saran non-darurat', information: 'Informasi', prank: 'Iseng', abandoned: 'Terputus/ditinggal',
+    duplicateWarning: 'Kemungkinan insiden yang sama sudah aktif:', attach: 'Gabungkan ke insiden #{id}', recommendation: 'Rekomendasi unit',
+    assign: 'Tugaskan', assigned: 'Ditugaskan', incidents: 'Insiden aktif', units: 'Unit', status: 'Status', sinceCall: 'Sejak panggilan',
+    unit: 'Unit', lastPosition: 'Posisi terakhir', never: 'belum ada', ago: '{t} lalu', shortcuts: 'Pintasan',
+    merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau', hitam: 'Hitam', language: 'English', cancel: 'Batal', reason: 'Alasan',
+    closeIncident: 'Tutup insiden', newCall: 'Panggilan baru', required: 'wajib', saved: 'Tersimpan',
+    crewTitle: 'Kru ambulans', noAssignment: 'Belum ada penugasan.', accept: 'Terima penugasan', accepted: 'Diterima',
+    enRoute: 'Berangkat', onScene: 'Tiba di lokasi', transporting: 'Membawa pasien', atDestination: 'Tiba di tujuan', handover: 'Serah terima',
+    available: 'Tersedia', returning: 'Kembali ke pos', atStation: 'Di pos', destination: 'Tujuan', chooseDestination: '— pilih fasilitas —',
+    navigate: 'Navigasi', openMap: 'Buka peta', onDuty: 'Bertugas (kirim posisi)', offDuty: 'Tidak bertugas', positionSent: 'Posisi terkirim {t}',
+    positionPending: 'Posisi belum terkirim', assignmentCancelled: 'Penugasan dibatalkan: {reason}',
+    adminTitle: 'Administrasi', stations: 'Pos & fasilitas', users: 'Pengguna', add: 'Tambah', save: 'Simpan', name: 'Nama', kind: 'Jenis',
+    callSign: 'Kode panggil', plate: 'Nomor polisi', type: 'Tipe', homeStation: 'Pos asal', inService: 'Beroperasi', role: 'Peran',
+    disabled: 'Nonaktif', resetPassword: 'Atur ulang sandi', newPassword: 'Sandi baru', noAccess: 'Peran Anda tidak memiliki akses ke halaman ini.',
+    pscPost: 'Pos PSC', hospital: 'Rumah sakit', puskesmas: 'Puskesmas', lat: 'Lintang', lon: 'Bujur',
+  },
+  en: {
+    appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
+    loginFailed: 'Wrong user name or password.', connected: 'Connected', reconnecting: 'Reconnecting…', disconnected: 'Disconnected',
+    callQueue: 'Call queue', noCalls: 'No calls waiting.', waiting: 'waiting', answered: 'answered', answer: 'Answer',
+    takenBy: 'taken by {name}', source: 'Source', device: 'Device location', accuracy: 'accuracy {m} m', withheld: 'number withheld',
+    callTaking: 'Call taking', selectCall: 'Answer a call from the queue (Alt+J).', kelurahan: 'Kelurahan', chooseKelurahan: '— choose kelurahan —',
+    landmark: 'Address / landmark', complaint: 'Complaint', triage: 'Triage', patients: 'Patients', emergency: 'Emergency', category: 'Category',
+    trauma: 'Trauma', nonTrauma: 'Non-trauma', createIncident: 'Create incident', useDevice: 'Use device location', confirmedPoint: 'Confirmed point',
+    noPoint: 'No point yet: click the map, or choose a kelurahan.', closeCall: 'Close without incident', outcome: 'Outcome',
+    nonEmergencyAdvice: 'Non-emergency advice', information: 'Information', prank: 'Prank', abandoned: 'Abandoned',
+    duplicateWarning: 'Possibly the same event, already active:', attach: 'Attach to incident #{id}', recommendation: 'Recommended units',
+    assign: 'Assign', assigned: 'Assigned', incidents: 'Active incidents', units: 'Units', status: 'Status', sinceCall: 'Since call',
+    unit: 'Unit', lastPosition: 'Last position', never: 'never', ago: '{t} ago', shortcuts: 'Shortcuts',
+    merah: 'Red', kuning: 'Yellow', hijau: 'Green', hitam: 'Black', language: 'Bahasa Indonesia', cancel: 'Cancel', reason: 'Reason',
+    closeIncident: 'Close incident', newCall: 'New call', required: 'required', saved: 'Saved',
+    crewTitle: 'Ambulance crew', noAssignment: 'No assignment.', accept: 'Accept assignment', accepted: 'Accepted',
+    enRoute: 'En route', onScene: 'On scene', transporting: 'Transporting', atDestination: 'At destination', handover: 'Handover',
+    available: 'Available', returning: 'Returning', atStation: 'At station', destination: 'Destination', chooseDestination: '— choose facility —',
+    navigate: 'Navigate', openMap: 'Open map', onDuty: 'On duty (send position)', offDuty: 'Off duty', positionSent: 'Position sent {t}',
+    positionPending: 'Position not sent yet', assignmentCancelled: 'Assignment cancelled: {reason}',
+    adminTitle: 'Administration', stations: 'Stations & facilities', users: 'Users', add: 'Add', save: 'Save', name: 'Name', kind: 'Kind',
+    callSign: 'Call sign', plate: 'Plate', type: 'Type', homeStation: 'Home station', inService: 'In service', role: 'Role',
+    disabled: 'Disabled', resetPassword: 'Reset password', newPassword: 'New password', noAccess: 'Your role has no access to this page.',
+    pscPost: 'PSC post', hospital: 'Hospital', puskesmas: 'Puskesmas', lat: 'Latitude', lon: 'Longitude',
+  },
+};
+
+export let lang = localStorage.getItem('psc119.lang') === 'en' ? 'en' : 'id';
+
+export function t(key, vars = {}) {
+  const text = texts[lang][key] ?? texts.id[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
+}
+
+/** Fills every element carrying data-i18n (text) or data-i18n-placeholder. */
+export function applyI18n(root = document) {
+  document.documentElement.lang = lang;
+  root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+}
+
+export function toggleLanguage() {
+  lang = lang === 'id' ? 'en' : 'id';
+  localStorage.setItem('psc119.lang', lang);
+  location.reload();
+}

@@ -1,0 +1,69 @@
+using Dispatch.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Dispatch.Api.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (no browser download) against the real app on
+/// 127.0.0.1. The browser path comes from PSC119_CHROMIUM or defaults to /usr/bin/chromium.
+/// </summary>
+public abstract class BrowserTest : ApiTest
+{
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("PSC119_CHROMIUM") ?? "/usr/bin/chromium";
+
+    protected IPlaywright Playwright { get; private set; } = null!;
+    protected IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots land here so that people can look at them.</summary>
+    protected static string ScreenshotFolder => Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+
+    [OneTimeSetUp]
+    public async Task StartBrowser()
+    {
+        Assert.That(File.Exists(ChromiumPath), Is.True, $"Chromium not found at {ChromiumPath}: apt-get install chromium (./test.sh does so as root), or set PSC119_CHROMIUM.");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopBrowser()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+    }
+
+    /// <summary>A fresh browser context (own cookies), signed in through the login page.</summary>
+    protected async Task<IPage> SignInAsync(string user, ViewportSize? viewport = null, Action<BrowserNewContextOptions>? configure = null)
+    {
+        var options = new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 }, Locale = "id-ID", TimezoneId = "Asia/Jakarta" };
+        configure?.Invoke(options);
+        var context = await Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) => DialogsSeen.Add(dialog.Message);
+        page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add($"{message.Text} @ {message.Location}"); };
+        page.Response += (_, response) => { if (response.Status >= 400) ConsoleErrors.Add($"{response.Status} {response.Url}"); };
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", TestApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    protected List<string> DialogsSeen { get; } = [];
+    protected List<string> ConsoleErrors { get; } = [];
+
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = Path.Combine(ScreenshotFolder, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, name);
+    }
+}
