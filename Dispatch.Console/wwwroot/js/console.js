@@ -1,6 +1,6 @@
 // Operator console: live call queue, keyboard-first call taking, duplicates, recommendation, boards.
 import { api, el, timeWib, duration, secondsSince, startPage, connectHub, showConnection, beep, ApiError } from './common.js';
-import { t } from './i18n.js';
+import { t, statusText } from './i18n.js';
 import { createMap, callPoint } from './map.js';
 
 const calls = new Map();      // open calls by id
@@ -201,7 +201,7 @@ function renderIncidents() {
   const rows = [...incidents.values()].sort((a, b) => a.id - b.id).map(i => el('tr', { class: `incident triage-${i.triage}`, dataset: { incidentId: i.id } },
     el('td', {}, `#${i.id}`),
     el('td', {}, el('span', { class: `chip triage-${i.triage}` }, t(i.triage))),
-    el('td', { class: 'status' }, i.status),
+    el('td', { class: 'status', dataset: { status: i.status } }, statusText(i.status)),
     el('td', { class: 'since', dataset: { since: i.times.callReceived } }, duration(secondsSince(i.times.callReceived))),
     el('td', { class: 'unit' }, i.unitId ? units.get(i.unitId)?.callSign ?? `#${i.unitId}` : '—'),
     el('td', {}, i.status === 'cleared'
@@ -217,7 +217,7 @@ async function cancelIncident(id) {
 
 function renderUnits() {
   const rows = [...units.values()].sort((a, b) => a.callSign.localeCompare(b.callSign)).map(u => el('tr', { class: 'unit-row', dataset: { unitId: u.id } },
-    el('td', {}, u.callSign), el('td', {}, u.type.toUpperCase()), el('td', { class: 'status' }, u.status),
+    el('td', {}, u.callSign), el('td', {}, u.type.toUpperCase()), el('td', { class: 'status', dataset: { status: u.status } }, statusText(u.status)),
     el('td', { class: 'since', dataset: { since: u.lastPosition?.at ?? '' } }, u.lastPosition ? t('ago', { t: duration(secondsSince(u.lastPosition.at)) }) : t('never'))));
   $('#units-board tbody').replaceChildren(...rows);
 }
@@ -234,7 +234,8 @@ function tick() {
 
 function onKey(e) {
   if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); createIncident(); return; }
-  if (e.key === 'Escape' && current && !current.incident) { e.preventDefault(); return; }
+  // Esc leaves the recommendation (the incident stays on the board); an answered call is never dropped by a key.
+  if (e.key === 'Escape' && current?.incident) { e.preventDefault(); closePanel(); return; }
   if (document.activeElement === $('#candidates') && current?.candidates.length) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

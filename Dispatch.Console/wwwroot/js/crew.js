@@ -1,6 +1,6 @@
 // Crew page (phone): the unit's assignment by push, accept, lifecycle buttons, position reports.
 import { api, el, timeWib, startPage, connectHub, showConnection, beep } from './common.js';
-import { t } from './i18n.js';
+import { t, statusText } from './i18n.js';
 
 const $ = selector => document.querySelector(selector);
 let me, unit, assignment = null, config;
@@ -17,7 +17,8 @@ const nextForIdleUnit = {
 
 function render() {
   const a = assignment;
-  $('#unit-name').textContent = unit ? unit.callSign : t('crewTitle');
+  $('#unit-name').textContent = unit ? `${unit.callSign} · ${statusText(unit.status)}` : t('crewTitle');
+  document.body.dataset.incidentStatus = a?.incidentStatus ?? '';
   $('#no-assignment').hidden = !!a;
   $('#assignment-card').hidden = !a;
   if (a) {
@@ -27,7 +28,7 @@ function render() {
     $('#assignment-title').textContent = `#${a.incidentId} · ${a.kelurahan ?? ''}`;
     $('#assignment-address').textContent = a.address ?? '';
     $('#assignment-complaint').textContent = a.complaint ?? '';
-    $('#assignment-meta').textContent = `${t('patients')}: ${a.patientCount} · ${timeWib(a.offeredAt)} · ${a.incidentStatus}`;
+    $('#assignment-meta').textContent = `${t('patients')}: ${a.patientCount} · ${timeWib(a.offeredAt)} · ${statusText(a.incidentStatus)}`;
     const { lat, lon } = a.location;
     $('#geo-link').href = `geo:${lat},${lon}?q=${lat},${lon}`;
     $('#map-link').href = `https://www.openstreetmap.org/directions?to=${lat}%2C${lon}`;

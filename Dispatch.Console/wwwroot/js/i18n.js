@@ -10,7 +10,7 @@ const texts = {
     trauma: 'Trauma', nonTrauma: 'Non-trauma', createIncident: 'Buat insiden', useDevice: 'Pakai lokasi perangkat', confirmedPoint: 'Titik dikonfirmasi',
     noPoint: 'Belum ada titik: klik peta, atau pilih kelurahan.', closeCall: 'Tutup tanpa insiden', outcome: 'Hasil',
     nonEmergencyAdvice: 'Saran non-darurat', information: 'Informasi', prank: 'Iseng', abandoned: 'Terputus/ditinggal',
-    duplicateWarning: 'Kemungkinan insiden yang sama sudah aktif:', attach: 'Gabungkan ke insiden #{id}', recommendation: 'Rekomendasi unit',
+    duplicateWarning: 'Kemungkinan insiden yang sama sudah aktif:', attach: 'Gabungkan ke insiden #{id}', attachShort: 'Gabungkan ke insiden', recommendation: 'Rekomendasi unit',
     assign: 'Tugaskan', assigned: 'Ditugaskan', incidents: 'Insiden aktif', units: 'Unit', status: 'Status', sinceCall: 'Sejak panggilan',
     unit: 'Unit', lastPosition: 'Posisi terakhir', never: 'belum ada', ago: '{t} lalu', shortcuts: 'Pintasan',
     merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau', hitam: 'Hitam', language: 'English', cancel: 'Batal', reason: 'Alasan',
@@ -35,7 +35,7 @@ const texts = {
     trauma: 'Trauma', nonTrauma: 'Non-trauma', createIncident: 'Create incident', useDevice: 'Use device location', confirmedPoint: 'Confirmed point',
     noPoint: 'No point yet: click the map, or choose a kelurahan.', closeCall: 'Close without incident', outcome: 'Outcome',
     nonEmergencyAdvice: 'Non-emergency advice', information: 'Information', prank: 'Prank', abandoned: 'Abandoned',
-    duplicateWarning: 'Possibly the same event, already active:', attach: 'Attach to incident #{id}', recommendation: 'Recommended units',
+    duplicateWarning: 'Possibly the same event, already active:', attach: 'Attach to incident #{id}', attachShort: 'Attach to incident', recommendation: 'Recommended units',
     assign: 'Assign', assigned: 'Assigned', incidents: 'Active incidents', units: 'Units', status: 'Status', sinceCall: 'Since call',
     unit: 'Unit', lastPosition: 'Last position', never: 'never', ago: '{t} ago', shortcuts: 'Shortcuts',
     merah: 'Red', kuning: 'Yellow', hijau: 'Green', hitam: 'Black', language: 'Bahasa Indonesia', cancel: 'Cancel', reason: 'Reason',
@@ -52,12 +52,30 @@ const texts = {
   },
 };
 
+// Unit and incident statuses as people read them.
+const statuses = {
+  id: {
+    availableAtStation: 'Siaga di pos', availableOnRoad: 'Siaga di jalan', assigned: 'Ditugaskan', enRoute: 'Menuju lokasi',
+    onScene: 'Di lokasi', transporting: 'Membawa pasien', atDestination: 'Di tujuan', returning: 'Kembali ke pos',
+    outOfService: 'Tidak beroperasi', pending: 'Menunggu unit', dispatched: 'Unit dikirim', acknowledged: 'Diterima kru',
+    handover: 'Serah terima', cleared: 'Unit siaga kembali', closed: 'Selesai', cancelled: 'Dibatalkan',
+  },
+  en: {
+    availableAtStation: 'Available at station', availableOnRoad: 'Available on the road', assigned: 'Assigned', enRoute: 'En route',
+    onScene: 'On scene', transporting: 'Transporting', atDestination: 'At destination', returning: 'Returning',
+    outOfService: 'Out of service', pending: 'Waiting for a unit', dispatched: 'Unit notified', acknowledged: 'Acknowledged',
+    handover: 'Handover', cleared: 'Unit back in service', closed: 'Closed', cancelled: 'Cancelled',
+  },
+};
+
 export let lang = localStorage.getItem('psc119.lang') === 'en' ? 'en' : 'id';
 
 export function t(key, vars = {}) {
   const text = texts[lang][key] ?? texts.id[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
 }
+
+export const statusText = status => statuses[lang][status] ?? status;
 
 /** Fills every element carrying data-i18n (text) or data-i18n-placeholder. */
 export function applyI18n(root = document) {

@@ -1,5 +1,6 @@
 // The map: kelurahan boundaries always; tiles only when configured; stations, units, incidents.
 import { api, el } from './common.js';
+import { statusText } from './i18n.js';
 
 const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121' };
 const label = text => el('span', {}, text); // tooltips get a text node, never HTML
@@ -31,14 +32,14 @@ export async function createMap(container, config) {
       if (!p) return;
       const busy = !unit.status.startsWith('available') && unit.status !== 'returning';
       units.set(unit.id, L.circleMarker([p.lat, p.lon], { radius: 8, color: busy ? '#6a1b9a' : '#00838f', fillOpacity: 0.9, className: 'unit-marker' })
-        .bindTooltip(label(`${unit.callSign} · ${unit.status}`), { permanent: false }).addTo(map));
+        .bindTooltip(label(`${unit.callSign} · ${statusText(unit.status)}`), { permanent: false }).addTo(map));
     },
     setIncident(incident) {
       incidents.get(incident.id)?.remove();
       if (incident.status === 'closed' || incident.status === 'cancelled') return;
       incidents.set(incident.id, L.circleMarker([incident.location.lat, incident.location.lon], {
         radius: 10, color: triageColour[incident.triage], fillColor: triageColour[incident.triage], fillOpacity: 0.6, className: 'incident-marker',
-      }).bindTooltip(label(`#${incident.id} ${incident.triage} · ${incident.status}`)).addTo(map));
+      }).bindTooltip(label(`#${incident.id} ${incident.triage} · ${statusText(incident.status)}`)).addTo(map));
     },
   };
 }
