@@ -81,6 +81,7 @@ public static class DispatchApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        SessionGuard.Use(app);
         app.UseCookieAntiforgery();
         app.UseAuthorization();
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Dispatch.Api.Admin;
 
 /// <summary>Administration of units, stations/facilities and users; every change is in the log with who and when.</summary>
-public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, UserStore users)
+public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, UserStore users, SessionGuard sessions)
 {
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
@@ -78,6 +78,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             account.UnitId = r.Role == Roles.Crew ? r.UnitId : null;
             account.Disabled = r.Disabled ?? account.Disabled;
             await users.UpdateAsync(s, account);
+            sessions.Forget(account.UserName);
             var view = UserView.From(account);
             await s.LogAsync("admin.user.changed", details: Changes.Between(before, view));
             return view;

@@ -58,6 +58,7 @@ public static class AuthSetup
         services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<SessionGuard>();
         return services;
     }
 }

@@ -19,20 +19,20 @@ public sealed class ApiClient(TestApp app)
         return client;
     }
 
-    public async Task<string> TokenAsync(string user)
+    public async Task<string> TokenAsync(string user, string password = TestApp.Password)
     {
         if (_tokens.TryGetValue(user, out var cached)) return cached;
         using var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = TestApp.Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password });
         Assert.That(response.IsSuccessStatusCode, Is.True, $"login {user}: {(int)response.StatusCode}");
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         return _tokens[user] = token;
     }
 
-    public async Task<HttpClient> AsAsync(string user)
+    public async Task<HttpClient> AsAsync(string user, string password = TestApp.Password)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user, password));
         return client;
     }
 

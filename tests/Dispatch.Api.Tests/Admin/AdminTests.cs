@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using Dispatch.Api.Tests.Infrastructure;
+
+namespace Dispatch.Api.Tests.Admin;
+
+/// <summary>Administration of units, facilities and users; every change is logged with who and when.</summary>
+public sealed class AdminTests : ApiTest
+{
+    private IReadOnlyList<(string Actor, string Action)> Log()
+    {
+        using var db = App.OpenDatabase();
+        return db.Query<(string, string)>("SELECT actor, action FROM incident_log ORDER BY id").ToList();
+    }
+
+    [Test]
+    public async Task An_admin_adds_and_edits_a_unit_and_takes_it_out_of_service()
+    {
+        using var admin = await Api.AsAsync("admin");
+        await using var opHub = await Api.ListenAsync("operator1");
+        var created = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/units", new { callSign = "AMB-07 (contoh)", plate = "CONTOH-0007", type = "als", homeStationId = 1 }));
+        var id = created.GetProperty("id").GetInt64();
+
+        var edited = await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/units/{id}", new { callSign = "AMB-07 (contoh)", plate = "CONTOH-0077", type = "bls", homeStationId = 1, inService = false }));
+
+        Assert.That(edited.GetProperty("plate").GetString(), Is.EqualTo("CONTOH-0077"));
+        Assert.That(edited.GetProperty("status").GetString(), Is.EqualTo("outOfService"));
+        await opHub.WaitForAsync(e => e.Type == "UnitChanged" && e.Long("id") == id && e.Str("status") == "outOfService");
+        Assert.That(Log(), Is.SupersetOf(new[] { ("admin", "admin.unit.created"), ("admin", "admin.unit.changed") }));
+    }
+
+    [Test]
+    public async Task A_facility_is_added_and_moved()
+    {
+        using var admin = await Api.AsAsync("admin");
+        var created = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/stations", new { name = "RS Uji", kind = "hospital", lat = -0.78, lon = 100.64 }));
+        var id = created.GetProperty("id").GetInt64();
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/stations/{id}", new { name = "RS Uji", kind = "hospital", lat = -0.781, lon = 100.641 }));
+        var facilities = await ApiClient.OkJsonAsync(await admin.GetAsync("/api/facilities"));
+        Assert.That(facilities.EnumerateArray().Single(f => f.GetProperty("id").GetInt64() == id).GetProperty("lat").GetDouble(), Is.EqualTo(-0.781));
+        var bad = await admin.PostAsJsonAsync("/api/admin/stations", new { name = "x", kind = "hospital", lat = 91, lon = 100 });
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(Log(), Does.Contain(("admin", "admin.station.changed")));
+    }
+
+    [Test]
+    public async Task Users_are_created_bound_to_a_unit_reset_and_disabled()
+    {
+        using var admin = await Api.AsAsync("admin");
+        var user = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users", new { username = "kru-baru", role = "crew", unitId = 3, password = "kata-sandi-awal" }));
+        var id = user.GetProperty("id").GetInt64();
+        using var anonymous = Api.Anonymous();
+        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-awal" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync($"/api/admin/users/{id}/password", new { password = "kata-sandi-kedua" }));
+        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-awal" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-kedua" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        using var session = await Api.AsAsync("kru-baru", "kata-sandi-kedua");
+        Assert.That((await session.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{id}", new { role = "crew", unitId = 3, disabled = true }));
+        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-kedua" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await session.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the open session ends too");
+
+        var crewWithoutUnit = await admin.PostAsJsonAsync("/api/admin/users", new { username = "kru-tanpa-unit", role = "crew", password = "kata-sandi-awal" });
+        Assert.That(crewWithoutUnit.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var log = Log();
+        Assert.That(log, Is.SupersetOf(new[] { ("admin", "admin.user.created"), ("admin", "admin.user.password-reset"), ("admin", "admin.user.changed") }));
+        using var db = App.OpenDatabase();
+        Assert.That(db.ExecuteScalar<string>("SELECT group_concat(details) FROM incident_log"), Does.Not.Contain("kata-sandi"), "passwords never reach the log");
+    }
+
+    [Test]
+    public async Task A_cookie_session_needs_the_antiforgery_token_for_changes()
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var browser = new HttpClient(handler) { BaseAddress = App.BaseAddress };
+        await ApiClient.OkJsonAsync(await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { username = "admin", password = TestApp.Password }));
+
+        var without = await browser.PostAsJsonAsync("/api/admin/stations", new { name = "Tanpa token", kind = "hospital", lat = -0.78, lon = 100.64 });
+        Assert.That(without.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
+        var token = (await ApiClient.OkJsonAsync(await browser.GetAsync("/api/auth/antiforgery"))).GetProperty("requestToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/stations") { Content = JsonContent.Create(new { name = "Dengan token", kind = "hospital", lat = -0.78, lon = 100.64 }) };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        Assert.That((await browser.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+}
