@@ -44,7 +44,7 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-dotnet test Psc119.sln -c Release --no-build -nologo -v quiet 2>&1 | tee "$log"
+dotnet test Psc119.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 215, Skipped: 0, Total: 215").
