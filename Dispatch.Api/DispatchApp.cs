@@ -65,6 +65,11 @@ public static class DispatchApp
         services.AddSingleton<StationStore>();
         services.AddSingleton<CrewDesk>();
         services.AddSingleton<AdminDesk>();
+        services.AddSingleton<Reports.ReportService>();
+        services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Imports.ImportStore>();
+        services.AddSingleton<Imports.IncidentImporter>();
+        services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);
         services.AddSingleton<DemoSeeder>();
     }
 
@@ -96,5 +101,7 @@ public static class DispatchApp
         app.MapUnits();
         app.MapEvents();
         app.MapAdmin();
+        Reports.ReportEndpoints.MapReports(app);
+        Exports.ExportEndpoints.MapExports(app);
     }
 }

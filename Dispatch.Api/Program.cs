@@ -6,6 +6,7 @@ builder.AddDispatch();
 var app = builder.Build();
 await app.InitializeDispatchAsync();
 if (args is [CreateUserCommand.Name, .. var rest]) return await CreateUserCommand.RunAsync(app.Services, rest);
+if (args is [Dispatch.Api.Imports.ImportCommand.Name, .. var importArgs]) return await Dispatch.Api.Imports.ImportCommand.RunAsync(app.Services, importArgs);
 app.UseDispatch();
 await app.RunAsync();
 return 0;

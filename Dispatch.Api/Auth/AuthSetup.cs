@@ -49,6 +49,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Operators, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Policies.Crew, p => p.RequireAuthenticatedUser().RequireRole(Roles.Crew).RequireClaim(CurrentUser.UnitClaim))
             .AddPolicy(Policies.HubListener, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Admin, Roles.Crew))
+            .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.HealthOffice, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.AnyUser, p => p.RequireAuthenticatedUser().RequireRole(Roles.Users))
             .AddPolicy(Policies.Telephony, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Telephony))

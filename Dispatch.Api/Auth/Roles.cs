@@ -22,6 +22,7 @@ public static class Policies
     public const string HubListener = "hub-listener";
     public const string Telephony = "telephony";
     public const string AnyUser = "any-user";
+    public const string Reports = "reports";
     public const string Admin = "admin";
 }
 

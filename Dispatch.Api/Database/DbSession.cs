@@ -45,6 +45,17 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     public Task<int> ExecuteAsync(SqlText sql, object? args = null) => connection.ExecuteAsync(Command(sql, args));
 
+    /// <summary>Streams the rows of a query to <paramref name="row"/> without holding them (large reports).</summary>
+    public Task StreamAsync(SqlText sql, object? args, Action<DbDataReader> row) =>
+        StreamAsync(sql, args, r => { row(r); return Task.CompletedTask; });
+
+    /// <summary>Streams rows to an asynchronous consumer (e.g. a response body), one at a time.</summary>
+    public async Task StreamAsync(SqlText sql, object? args, Func<DbDataReader, Task> row)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(Command(sql, args));
+        while (await reader.ReadAsync(ct)) await row(reader);
+    }
+
     /// <summary>Runs an INSERT built with <see cref="SqlDialect.InsertReturning"/> and returns the new id.</summary>
     public Task<long> InsertAsync(SqlText sql, object args) => connection.ExecuteScalarAsync<long>(Command(sql, args));
 

@@ -21,6 +21,9 @@ public sealed class Sqlite : SqlDialect
 
     public override string Limit(string parameter) => $" LIMIT {parameter}";
 
+    public override string MonthWib(string epochMillisColumn) =>
+        $"strftime('%Y-%m', {epochMillisColumn} / 1000 + 25200, 'unixepoch')";
+
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);

@@ -1,0 +1,48 @@
+using Dispatch.Api.Auth;
+using Dispatch.Api.Imports;
+using Dispatch.Api.Reports;
+
+namespace Dispatch.Api.Exports;
+
+public static class ExportEndpoints
+{
+    public static void MapExports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").RequireAuthorization(Policies.Reports).WithTags("Reports");
+        group.MapGet("/exports/incidents.csv", (HttpContext http, ExportService exports, CancellationToken ct) =>
+                Stream(http, "text/csv; charset=utf-8", "incidents.csv", (f, body) => exports.IncidentsCsvAsync(f, body, ct)))
+            .WithSummary("Incidents of the range and filters as UTF-8 CSV: one row per incident, every time point (UTC) and interval (seconds).");
+        group.MapGet("/exports/kemenkes", (HttpContext http, string? format, ExportService exports, CancellationToken ct) =>
+                format is null or "json" or "csv"
+                    ? Stream(http, format == "csv" ? "text/csv; charset=utf-8" : "application/json", format == "csv" ? "kemenkes.csv" : null,
+                        (f, body) => exports.KemenkesAsync(f, format == "csv", body, ct))
+                    : Task.FromResult(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["'format' is csv or json."] }) as IResult))
+            .WithSummary("The national PSC report shape (data pelaporan panggilan) as JSON or CSV; unmapped fields are empty (see README).");
+        group.MapPost("/imports/incidents", Import).DisableAntiforgery()
+            .WithSummary("Import past incidents: multipart 'file' (CSV) and 'mapping' (JSON). ?dryRun=true validates and previews without writing. " +
+                         "Rows whose externalId was imported before are skipped.");
+    }
+
+    private static async Task<IResult> Stream(HttpContext http, string contentType, string? fileName, Func<ReportFilter, Stream, Task> write)
+    {
+        var (filter, problem) = ReportFilter.Parse(http.Request.Query);
+        if (problem is not null) return problem;
+        http.Response.ContentType = contentType;
+        if (fileName is not null) http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await write(filter!, http.Response.Body);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> Import(HttpContext http, bool? dryRun, CurrentUser user, IncidentImporter importer, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with 'file' and 'mapping'."] });
+        if (http.Request.ContentLength > IncidentImporter.MaxBytes)
+            return TypedResults.Problem($"The upload is larger than {IncidentImporter.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        var form = await http.Request.ReadFormAsync(ct);
+        var (mapping, errors) = ImportRequest.Read(form);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        await using var file = form.Files["file"]!.OpenReadStream();
+        return TypedResults.Ok(await importer.ImportAsync(file, mapping!, user.Name, dryRun == true, ct));
+    }
+}

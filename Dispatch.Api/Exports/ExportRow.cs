@@ -1,0 +1,49 @@
+using Dispatch.Core.Incidents;
+
+namespace Dispatch.Api.Exports;
+
+/// <summary>One incident with everything the exports need, read straight from the report query.</summary>
+public sealed class ExportRow
+{
+    public long Id { get; init; }
+    public string? CallExternalId { get; init; }
+    public string Source { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string Triage { get; init; } = "";
+    public bool IsEmergency { get; init; }
+    public string Category { get; init; } = "";
+    public int PatientCount { get; init; }
+    public double Lat { get; init; }
+    public double Lon { get; init; }
+    public string? Address { get; init; }
+    public string? Complaint { get; init; }
+    public string? KelurahanCode { get; init; }
+    public string? KelurahanName { get; init; }
+    public string? KecamatanCode { get; init; }
+    public string? KecamatanName { get; init; }
+    public string? UnitCallSign { get; init; }
+    public string? UnitPlate { get; init; }
+    public string? DestinationName { get; init; }
+    public string? CancelReason { get; init; }
+    public bool IsImported { get; init; }
+    public DateTimeOffset? CallReceivedAt { get; init; }
+    public DateTimeOffset? CallAnsweredAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UnitNotifiedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public DateTimeOffset? EnRouteAt { get; init; }
+    public DateTimeOffset? OnSceneAt { get; init; }
+    public DateTimeOffset? LeftSceneAt { get; init; }
+    public DateTimeOffset? AtDestinationAt { get; init; }
+    public DateTimeOffset? HandoverAt { get; init; }
+    public DateTimeOffset? BackInServiceAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    public IncidentTimes Times => new()
+    {
+        CallReceived = CallReceivedAt, CallAnswered = CallAnsweredAt, Created = CreatedAt, UnitNotified = UnitNotifiedAt,
+        Acknowledged = AcknowledgedAt, EnRoute = EnRouteAt, OnScene = OnSceneAt, LeftScene = LeftSceneAt, AtDestination = AtDestinationAt,
+        Handover = HandoverAt, BackInService = BackInServiceAt, Closed = ClosedAt, Cancelled = CancelledAt,
+    };
+}

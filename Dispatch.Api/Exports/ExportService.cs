@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using Dapper;
+using Dispatch.Api.Database;
+using Dispatch.Api.Reports;
+using Dispatch.Core.Incidents;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Api.Exports;
+
+/// <summary>Configuration section "Reporting": identifiers for the national report.</summary>
+public sealed class ReportingOptions
+{
+    public const string Section = "Reporting";
+
+    /// <summary>This PSC's code in the national system (kode_psc).</summary>
+    public string KodePsc { get; set; } = "";
+}
+
+/// <summary>
+/// Streams incidents of a report filter as CSV (every time point and interval, one row per
+/// incident) or in the national "data pelaporan panggilan" shape (JSON or CSV).
+/// </summary>
+public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
+{
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+
+    private static readonly SqlText Rows = SqlText.Of("ExportService.Rows",
+        "SELECT i.id, c.external_id AS call_external_id, c.source, i.status, i.triage, i.is_emergency, i.category, i.patient_count, i.lat, i.lon, " +
+        "i.address, i.complaint, i.kelurahan_code, i.kelurahan_name, i.kecamatan_code, i.kecamatan_name, u.call_sign AS unit_call_sign, " +
+        "u.plate AS unit_plate, d.name AS destination_name, i.cancel_reason, i.is_imported, i.call_received_at, i.call_answered_at, i.created_at, " +
+        "i.unit_notified_at, i.acknowledged_at, i.en_route_at, i.on_scene_at, i.left_scene_at, i.at_destination_at, i.handover_at, " +
+        "i.back_in_service_at, i.closed_at, i.cancelled_at " +
+        ReportSql.From + "LEFT JOIN stations d ON d.id = i.destination_id " + ReportSql.Where + "ORDER BY i.id");
+
+    private static readonly (string Name, Func<ExportRow, DateTimeOffset?> Get)[] TimePoints =
+    [
+        ("call_received", r => r.CallReceivedAt), ("call_answered", r => r.CallAnsweredAt), ("incident_created", r => r.CreatedAt),
+        ("unit_notified", r => r.UnitNotifiedAt), ("unit_acknowledged", r => r.AcknowledgedAt), ("en_route", r => r.EnRouteAt),
+        ("on_scene", r => r.OnSceneAt), ("left_scene", r => r.LeftSceneAt), ("at_destination", r => r.AtDestinationAt),
+        ("handover", r => r.HandoverAt), ("back_in_service", r => r.BackInServiceAt), ("closed", r => r.ClosedAt), ("cancelled", r => r.CancelledAt),
+    ];
+
+    /// <summary>The national fields this system has no data for; exported empty and listed in the README.</summary>
+    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan", "icd_10", "crew", "is_krisis"];
+
+    private Task StreamAsync(ReportFilter filter, Func<ExportRow, Task> write, CancellationToken ct) =>
+        db.ReadAsync(async s =>
+        {
+            Func<System.Data.Common.DbDataReader, ExportRow>? parse = null;
+            await s.StreamAsync(Rows, filter.Parameters, r => write((parse ??= r.GetRowParser<ExportRow>())(r)));
+            return 0;
+        }, ct);
+
+    public async Task IncidentsCsvAsync(ReportFilter filter, Stream output, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        string[] head = ["id", "call_external_id", "source", "status", "triage", "priority", "is_emergency", "category", "patient_count", "lat", "lon",
+            "address", "complaint", "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "unit", "destination", "cancel_reason", "imported"];
+        foreach (var h in head.Concat(TimePoints.Select(t => $"{t.Name}_utc")).Concat(ReportSql.Intervals.Select(i => $"{i.Name}_s"))) csv.WriteField(h);
+        await csv.NextRecordAsync();
+        await StreamAsync(filter, async r =>
+        {
+            var triage = Enum.Parse<Triage>(r.Triage);
+            object?[] values = [r.Id, r.CallExternalId, Camel(r.Source), Camel(r.Status), Camel(r.Triage), triage.Priority() == Priority.None ? "" : triage.Priority().ToString(),
+                r.IsEmergency, Camel(r.Category), r.PatientCount, r.Lat, r.Lon, r.Address, r.Complaint, r.KelurahanCode, r.KelurahanName, r.KecamatanCode,
+                r.KecamatanName, r.UnitCallSign, r.DestinationName, r.CancelReason, r.IsImported];
+            foreach (var v in values) csv.WriteField(v);
+            foreach (var t in TimePoints) csv.WriteField(t.Get(r)?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            foreach (var interval in ResponseIntervals.From(r.Times)) csv.WriteField(interval.Seconds?.ToString("0.###", CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+        }, ct);
+    }
+
+    /// <summary>The national "data pelaporan panggilan" fields for one incident (times in WIB).</summary>
+    public Dictionary<string, object?> Kemenkes(ExportRow r)
+    {
+        var received = r.CallReceivedAt?.ToOffset(Wib);
+        var response = ResponseIntervals.From(r.Times).Single(i => i.Name == ResponseIntervals.CallToOnScene).Seconds;
+        return new Dictionary<string, object?>
+        {
+            ["kode_psc"] = reporting.Value.KodePsc,
+            ["ticket_id"] = r.Id.ToString(CultureInfo.InvariantCulture),
+            ["tgl_pelaporan"] = received?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["jam_pelaporan"] = received?.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+            ["sumber_panggilan"] = Camel(r.Source),
+            ["jenis_layanan"] = r.IsEmergency ? "emergency" : "non-emergency",
+            ["kategori_layanan"] = r.Category == nameof(IncidentCategory.Trauma) ? "trauma" : "non-trauma",
+            ["spesifikasi_layanan"] = null,
+            ["status_penanganan"] = Camel(r.Status),
+            ["korban"] = r.PatientCount,
+            ["keluhan"] = r.Complaint,
+            ["icd_10"] = null,
+            ["nomor_kendaraan"] = r.UnitPlate,
+            ["crew"] = null,
+            ["rumahsakit_rujukan"] = r.DestinationName,
+            ["waktu_respons"] = response is { } s ? Math.Round(s / 60, 1) : null,
+            ["latitude"] = r.Lat,
+            ["longitude"] = r.Lon,
+            ["is_krisis"] = null,
+        };
+    }
+
+    public async Task KemenkesAsync(ReportFilter filter, bool csvFormat, Stream output, CancellationToken ct)
+    {
+        if (!csvFormat)
+        {
+            // The JSON writer fills the pipe's buffer (no synchronous I/O); the pipe flushes asynchronously.
+            var pipe = System.IO.Pipelines.PipeWriter.Create(output, new System.IO.Pipelines.StreamPipeWriterOptions(leaveOpen: true));
+            await using (var json = new Utf8JsonWriter(pipe))
+            {
+                json.WriteStartArray();
+                await StreamAsync(filter, async r =>
+                {
+                    JsonSerializer.Serialize(json, Kemenkes(r));
+                    json.Flush();
+                    await pipe.FlushAsync(ct);
+                }, ct);
+                json.WriteEndArray();
+            }
+            await pipe.CompleteAsync();
+            return;
+        }
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false));
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        var header = true;
+        await StreamAsync(filter, async r =>
+        {
+            var fields = Kemenkes(r);
+            if (header) { foreach (var k in fields.Keys) csv.WriteField(k); await csv.NextRecordAsync(); header = false; }
+            foreach (var v in fields.Values) csv.WriteField(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v);
+            await csv.NextRecordAsync();
+        }, ct);
+        if (header) { foreach (var k in Kemenkes(new ExportRow()).Keys) csv.WriteField(k); await csv.NextRecordAsync(); }
+    }
+
+    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}

@@ -1,0 +1,55 @@
+using Dispatch.Api.Database;
+
+namespace Dispatch.Api.Imports;
+
+/// <summary>Writes imported history: a closed call and a closed incident marked as imported, per row.</summary>
+public sealed class ImportStore
+{
+    public static readonly (string Field, string Column)[] TimeColumns =
+    [
+        ("callReceived", "call_received_at"), ("callAnswered", "call_answered_at"), ("incidentCreated", "created_at"),
+        ("unitNotified", "unit_notified_at"), ("unitAcknowledged", "acknowledged_at"), ("enRoute", "en_route_at"),
+        ("onScene", "on_scene_at"), ("leftScene", "left_scene_at"), ("atDestination", "at_destination_at"),
+        ("handover", "handover_at"), ("backInService", "back_in_service_at"), ("closed", "closed_at"),
+    ];
+
+    private static readonly SqlText Exists = SqlText.Of("ImportStore.Exists", "SELECT COUNT(*) FROM calls WHERE external_id = @ExternalId");
+
+    private static readonly SqlText InsertCall = SqlText.Of("ImportStore.InsertCall", d => d.InsertReturning("calls",
+        "external_id, received_at, source, flags, status, outcome, closed_at, ingested_at",
+        "@ExternalId, @ReceivedAt, @Source, '', 'Closed', 'Incident', @ClosedAt, @IngestedAt"));
+
+    private static readonly SqlText InsertIncident = SqlText.Of("ImportStore.InsertIncident", d => d.InsertReturning("incidents",
+        "call_id, status, triage, is_emergency, category, patient_count, lat, lon, complaint, kelurahan_code, kelurahan_name, " +
+        "kecamatan_code, kecamatan_name, unit_id, created_by, is_imported, " + string.Join(", ", TimeColumns.Select(t => t.Column)),
+        "@CallId, 'Closed', @Triage, 1, @Category, 1, @Lat, @Lon, @Complaint, @KelurahanCode, @KelurahanName, " +
+        "@KecamatanCode, @KecamatanName, @UnitId, @CreatedBy, 1, " + string.Join(", ", TimeColumns.Select(t => "@" + t.Column))));
+
+    private static readonly SqlText LinkCall = SqlText.Of("ImportStore.LinkCall", "UPDATE calls SET incident_id = @IncidentId WHERE id = @CallId");
+
+    public static string Key(string externalId) => $"import:{externalId}";
+
+    public async Task<bool> ExistsAsync(DbSession s, string externalId) =>
+        await s.SingleOrDefaultAsync<long>(Exists, new { ExternalId = Key(externalId) }) > 0;
+
+    public async Task<long> AddAsync(DbSession s, ParsedRow row)
+    {
+        var received = row.Times["callReceived"];
+        var callId = await s.InsertAsync(InsertCall, new
+        {
+            ExternalId = Key(row.ExternalId), ReceivedAt = received, row.Source,
+            ClosedAt = row.Times.GetValueOrDefault("closed", received), IngestedAt = s.Now,
+        });
+        var args = new Dapper.DynamicParameters(new
+        {
+            CallId = callId, row.Triage, row.Category, row.Lat, row.Lon, row.Complaint, KelurahanCode = row.Area.Kelurahan?.Code,
+            KelurahanName = row.Area.Kelurahan?.Name, KecamatanCode = row.Area.Kecamatan?.Code, KecamatanName = row.Area.Kecamatan?.Name,
+            row.UnitId, CreatedBy = s.Actor,
+        });
+        foreach (var (field, column) in TimeColumns) args.Add(column, row.Times.TryGetValue(field, out var t) ? t.ToUnixTimeMilliseconds() : null);
+        var incidentId = await s.InsertAsync(InsertIncident, args);
+        await s.ExecuteAsync(LinkCall, new { IncidentId = incidentId, CallId = callId });
+        await s.LogAsync("incident.imported", callId, incidentId, row.UnitId, new { externalId = row.ExternalId, line = row.Line });
+        return incidentId;
+    }
+}

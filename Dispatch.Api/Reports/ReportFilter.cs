@@ -1,0 +1,62 @@
+using System.Globalization;
+using Dispatch.Api.Http;
+using Dispatch.Core.Calls;
+using Dispatch.Core.Incidents;
+
+namespace Dispatch.Api.Reports;
+
+/// <summary>
+/// A date range (WIB calendar days, both inclusive) and the filters every report and export
+/// shares: triage, kecamatan, kelurahan, unit, call source, emergency or not.
+/// </summary>
+public sealed record ReportFilter(DateOnly From, DateOnly To, Triage? Triage, string? Kecamatan, string? Kelurahan, long? UnitId, CallSource? Source, bool? Emergency)
+{
+    public const int MaxDays = 3700;
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+
+    public long FromMs => new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), Wib).ToUnixTimeMilliseconds();
+    public long ToMs => new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), Wib).ToUnixTimeMilliseconds();
+
+    /// <summary>The SQL parameters of <see cref="ReportSql.Where"/>.</summary>
+    public object Parameters => new
+    {
+        FromMs, ToMs, Triage = Triage?.ToString(), Kecamatan, Kelurahan, UnitId, Source = Source?.ToString(), Emergency,
+    };
+
+    public static (ReportFilter? Filter, IResult? Problem) Parse(IQueryCollection query)
+    {
+        var v = new Validation();
+        var from = Date(query, "from", v);
+        var to = Date(query, "to", v);
+        var triage = Enum<Triage>(query, "triage", v);
+        var source = Enum<CallSource>(query, "source", v);
+        long? unit = null;
+        if (query.TryGetValue("unit", out var u) && !string.IsNullOrEmpty(u))
+            unit = long.TryParse(u, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : v.Add("unit", "'unit' must be a unit id.") is null ? null : null;
+        bool? emergency = null;
+        if (query.TryGetValue("emergency", out var e) && !string.IsNullOrEmpty(e))
+            emergency = bool.TryParse(e, out var flag) ? flag : v.Add("emergency", "'emergency' must be true or false.") is null ? null : null;
+        if (from is { } f && to is { } t) v.Check(t >= f, "to", "'to' must not be before 'from'.").Check(t.DayNumber - f.DayNumber <= MaxDays, "to", $"At most {MaxDays} days.");
+        if (v.Problem is { } problem) return (null, problem);
+        return (new ReportFilter(from!.Value, to!.Value, triage, Text(query, "kecamatan"), Text(query, "kelurahan"), unit, source, emergency), null);
+    }
+
+    private static string? Text(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
+
+    private static DateOnly? Date(IQueryCollection query, string name, Validation v)
+    {
+        if (Text(query, name) is not { } text) { v.Add(name, $"'{name}' is required (YYYY-MM-DD)."); return null; }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        v.Add(name, $"'{name}' must be a date, YYYY-MM-DD.");
+        return null;
+    }
+
+    private static T? Enum<T>(IQueryCollection query, string name, Validation v) where T : struct, System.Enum
+    {
+        if (Text(query, name) is not { } text) return null;
+        if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _)) return value;
+        v.Add(name, $"'{name}' must be one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+        return null;
+    }
+}
