@@ -12,7 +12,7 @@ namespace Dispatch.Api.Demo;
 /// Seeds an empty database with the Kota Solok demo. Every station and unit is labelled as sample
 /// data ("contoh"): names of real puskesmas are used, but no position here is a verified fact.
 /// </summary>
-public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationStore stations, AreaResolver areas, IOptions<SeedOptions> options)
+public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationStore stations, AreaResolver areas, Imports.ImportStore history, IOptions<SeedOptions> options)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -52,7 +52,8 @@ public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationS
                 account.PasswordHash = hasher.HashPassword(account, seed.DemoPassword);
                 await users.AddAsync(s, account);
             }
-            await s.LogAsync("seed.demo", details: new { stations = 5, units = 6, users = people.Length });
+            await DemoHistory.SeedAsync(s, history, areas, (await units.ListAsync(s)).Select(u => u.Id).ToList(), seed.DemoHistory);
+            await s.LogAsync("seed.demo", details: new { stations = 5, units = 6, users = people.Length, history = seed.DemoHistory });
             return 1;
         }, ct);
     }

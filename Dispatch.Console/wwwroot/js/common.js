@@ -12,7 +12,7 @@ export class ApiError extends Error {
 }
 
 /** Calls the API with the session cookie; state-changing calls carry the antiforgery token. */
-export async function api(path, { method = 'GET', body } = {}) {
+export async function api(path, { method = 'GET', body, form } = {}) {
   const headers = { Accept: 'application/json' };
   // Signing in needs no token (there is no session yet; SameSite=Strict guards it).
   if (method !== 'GET' && !path.startsWith('/api/auth/login')) {
@@ -20,7 +20,8 @@ export async function api(path, { method = 'GET', body } = {}) {
     headers['X-CSRF-TOKEN'] = csrf;
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const payload = form ?? (body === undefined ? undefined : JSON.stringify(body)); // FormData sets its own multipart type
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: payload });
   if (response.status === 401 && !path.startsWith('/api/auth/login')) {
     location.href = '/login';
     throw new ApiError(401, null);

@@ -1,7 +1,7 @@
 import { api, ApiError } from './common.js';
 import { t, applyI18n, toggleLanguage } from './i18n.js';
 
-const home = { operator: '/', admin: '/', crew: '/crew', healthoffice: '/' };
+const home = { operator: '/', admin: '/', crew: '/crew', healthoffice: '/reports' };
 
 applyI18n();
 document.querySelector('#language').addEventListener('click', toggleLanguage);

@@ -6,10 +6,13 @@ public abstract class ApiTest
     protected TestApp App { get; private set; } = null!;
     protected ApiClient Api { get; private set; } = null!;
 
+    /// <summary>Settings a test class needs beyond the defaults of <see cref="TestApp"/>.</summary>
+    protected virtual Dictionary<string, string?>? Settings => null;
+
     [OneTimeSetUp]
     public void StartApp()
     {
-        App = new TestApp().Start();
+        App = new TestApp(Settings).Start();
         Api = new ApiClient(App);
     }
 

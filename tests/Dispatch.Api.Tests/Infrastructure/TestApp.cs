@@ -33,6 +33,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Seed:Demo"] = "true",
             ["Seed:DemoPassword"] = Password,
             ["Seed:TelephonyApiKey"] = TelephonyKey,
+            ["Seed:DemoHistory"] = "0", // the reports tests bring their own fixture; the reports page test asks for history
             ["Logging:LogLevel:Default"] = "Information",
             // No internet here: the map runs without tiles, as it must offline.
             ["Map:TileUrl"] = "",

@@ -26,6 +26,7 @@ public static class AccessMatrix
         new("GET", "/login", "/login", Anonymous),
         new("GET", "/crew", "/crew", Anonymous),
         new("GET", "/admin", "/admin", Anonymous),
+        new("GET", "/reports", "/reports", Anonymous),
         new("GET", "/api/config", "/api/config", Anonymous),
         new("GET", "/api/areas/kelurahan", "/api/areas/kelurahan", "operator", "crew", "healthoffice", "admin"),
         new("GET", "/api/auth/antiforgery", "/api/auth/antiforgery", "operator", "crew", "healthoffice", "admin"),
