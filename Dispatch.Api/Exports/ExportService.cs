@@ -28,12 +28,13 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
     private static readonly SqlText Rows = SqlText.Of("ExportService.Rows",
-        "SELECT i.id, c.external_id AS call_external_id, c.source, i.status, i.triage, i.is_emergency, i.category, i.patient_count, i.lat, i.lon, " +
+        "SELECT i.id, c.external_id AS call_external_id, i.source, i.status, i.triage, i.is_emergency, i.category, i.patient_count, i.lat, i.lon, " +
         "i.address, i.complaint, i.kelurahan_code, i.kelurahan_name, i.kecamatan_code, i.kecamatan_name, u.call_sign AS unit_call_sign, " +
         "u.plate AS unit_plate, d.name AS destination_name, i.cancel_reason, i.is_imported, i.call_received_at, i.call_answered_at, i.created_at, " +
         "i.unit_notified_at, i.acknowledged_at, i.en_route_at, i.on_scene_at, i.left_scene_at, i.at_destination_at, i.handover_at, " +
         "i.back_in_service_at, i.closed_at, i.cancelled_at " +
-        ReportSql.From + "LEFT JOIN stations d ON d.id = i.destination_id " + ReportSql.Where + "ORDER BY i.id");
+        ReportSql.From + "JOIN calls c ON c.id = i.call_id LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN stations d ON d.id = i.destination_id " +
+        ReportSql.Where + "ORDER BY i.id");
 
     private static readonly (string Name, Func<ExportRow, DateTimeOffset?> Get)[] TimePoints =
     [

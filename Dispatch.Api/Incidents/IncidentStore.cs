@@ -27,9 +27,10 @@ public sealed class IncidentStore
 
     private static readonly SqlText Insert = SqlText.Of("IncidentStore.Insert", d => d.InsertReturning("incidents",
         "call_id, status, triage, is_emergency, category, patient_count, lat, lon, address, complaint, kelurahan_code, " +
-        "kelurahan_name, kecamatan_code, kecamatan_name, created_by, call_received_at, call_answered_at, created_at",
+        "kelurahan_name, kecamatan_code, kecamatan_name, created_by, call_received_at, call_answered_at, created_at, source",
         "@CallId, @Status, @Triage, @IsEmergency, @Category, @PatientCount, @Lat, @Lon, @Address, @Complaint, @KelurahanCode, " +
-        "@KelurahanName, @KecamatanCode, @KecamatanName, @CreatedBy, @CallReceivedAt, @CallAnsweredAt, @CreatedAt"));
+        "@KelurahanName, @KecamatanCode, @KecamatanName, @CreatedBy, @CallReceivedAt, @CallAnsweredAt, @CreatedAt, " +
+        "(SELECT c.source FROM calls c WHERE c.id = @CallId)"));
 
     private static readonly SqlText Update = SqlText.Of("IncidentStore.Update",
         "UPDATE incidents SET status = @Status, unit_id = @UnitId, destination_id = @DestinationId, cancel_reason = @CancelReason, " +

@@ -11,7 +11,7 @@ namespace Dispatch.Api.Reports;
 /// readers in parallel) and streams ordered values for the percentiles: memory stays bounded
 /// however many incidents the range holds.
 /// </summary>
-public sealed class ReportService(Db db, IOptions<TriageOptions> triage)
+public sealed class ReportService(Db db, IOptions<TriageOptions> triage, Dispatch.Core.Geography.AreaResolver areas)
 {
     private static readonly double[] Wanted = [0.5, 0.9, 0.95];
 
@@ -78,9 +78,9 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage)
 
     private async Task<IReadOnlyList<AreaRow>> AreasAsync(object args, CancellationToken ct)
     {
-        var counts = await db.ReadAsync(s => s.QueryAsync<(string? Code, string? Name, long Incidents, long Measured)>(ReportSql.KelurahanCounts, args), ct);
+        var counts = await db.ReadAsync(s => s.QueryAsync<(string? Code, long Incidents, long Measured)>(ReportSql.KelurahanCounts, args), ct);
         var medians = await GroupMediansAsync(ReportSql.KelurahanOrdered, args, counts.ToDictionary(c => c.Code ?? "", c => c.Measured), ct);
-        return counts.Select(c => new AreaRow(c.Code, c.Name, c.Incidents, c.Measured, medians.GetValueOrDefault(c.Code ?? ""))).OrderBy(a => a.Name).ToList();
+        return counts.Select(c => new AreaRow(c.Code, c.Code is null ? null : areas.FindKelurahan(c.Code)?.Name, c.Incidents, c.Measured, medians.GetValueOrDefault(c.Code ?? ""))).OrderBy(a => a.Name).ToList();
     }
 
     private async Task<IReadOnlyList<MonthRow>> MonthsAsync(object args, CancellationToken ct)

@@ -21,13 +21,13 @@ public static class ReportSql
         (ResponseIntervals.DispatchToBackInService, "unit_notified_at", "back_in_service_at"),
     ];
 
-    public const string From = "FROM incidents i JOIN calls c ON c.id = i.call_id LEFT JOIN units u ON u.id = i.unit_id ";
+    public const string From = "FROM incidents i ";
 
     public const string Where =
         "WHERE i.call_received_at >= @FromMs AND i.call_received_at < @ToMs " +
         "AND (@Triage IS NULL OR i.triage = @Triage) AND (@Kecamatan IS NULL OR i.kecamatan_code = @Kecamatan) " +
         "AND (@Kelurahan IS NULL OR i.kelurahan_code = @Kelurahan) AND (@UnitId IS NULL OR i.unit_id = @UnitId) " +
-        "AND (@Source IS NULL OR c.source = @Source) AND (@Emergency IS NULL OR i.is_emergency = @Emergency) ";
+        "AND (@Source IS NULL OR i.source = @Source) AND (@Emergency IS NULL OR i.is_emergency = @Emergency) ";
 
     public static string Valid(string start, string end) => $"i.{start} IS NOT NULL AND i.{end} IS NOT NULL AND i.{end} >= i.{start}";
 
@@ -53,7 +53,7 @@ public static class ReportSql
         "GROUP BY c.source, COALESCE(c.outcome, 'Open')");
 
     public static readonly SqlText KelurahanCounts = SqlText.Of("ReportSql.KelurahanCounts",
-        $"SELECT i.kelurahan_code AS Code, MAX(i.kelurahan_name) AS Name, COUNT(*) AS Incidents, SUM(CASE WHEN {Response} THEN 1 ELSE 0 END) AS Measured " +
+        $"SELECT i.kelurahan_code AS Code, COUNT(*) AS Incidents, SUM(CASE WHEN {Response} THEN 1 ELSE 0 END) AS Measured " +
         From + Where + "GROUP BY i.kelurahan_code");
 
     public static readonly SqlText KelurahanOrdered = SqlText.Of("ReportSql.KelurahanOrdered",
@@ -73,7 +73,8 @@ public static class ReportSql
         $"SELECT {d.MonthWib("i.call_received_at")} AS g, i.on_scene_at - i.call_received_at AS v " + From + Where + $"AND {Response} ORDER BY g, v");
 
     public static readonly SqlText Units = SqlText.Of("ReportSql.Units",
-        "SELECT i.unit_id AS UnitId, MAX(u.call_sign) AS CallSign, COUNT(*) AS Incidents, " +
-        $"SUM(CASE WHEN {Valid("unit_notified_at", "back_in_service_at")} THEN i.back_in_service_at - i.unit_notified_at ELSE 0 END) AS BusyMs " +
-        From + Where + "AND i.unit_id IS NOT NULL GROUP BY i.unit_id");
+        "SELECT w.unit_id AS UnitId, u.call_sign AS CallSign, w.incidents AS Incidents, w.busy_ms AS BusyMs FROM (" +
+        "SELECT i.unit_id, COUNT(*) AS incidents, " +
+        $"SUM(CASE WHEN {Valid("unit_notified_at", "back_in_service_at")} THEN i.back_in_service_at - i.unit_notified_at ELSE 0 END) AS busy_ms " +
+        From + Where + "AND i.unit_id IS NOT NULL GROUP BY i.unit_id) w LEFT JOIN units u ON u.id = w.unit_id");
 }
