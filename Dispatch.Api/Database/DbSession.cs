@@ -46,8 +46,20 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     public Task<int> ExecuteAsync(SqlText sql, object? args = null) => connection.ExecuteAsync(Command(sql, args));
 
     /// <summary>Streams the rows of a query to <paramref name="row"/> without holding them (large reports).</summary>
-    public Task StreamAsync(SqlText sql, object? args, Action<DbDataReader> row) =>
-        StreamAsync(sql, args, r => { row(r); return Task.CompletedTask; });
+    public async Task StreamAsync(SqlText sql, object? args, Action<DbDataReader> row)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(Command(sql, args));
+        if (dialect.ReadsWithoutIo)
+        {
+            // An embedded database never waits on a network: the synchronous loop saves an
+            // awaited task per row, which is most of the cost of streaming 300,000 values.
+            while (reader.Read()) row(reader);
+        }
+        else
+        {
+            while (await reader.ReadAsync(ct)) row(reader);
+        }
+    }
 
     /// <summary>Streams rows to an asynchronous consumer (e.g. a response body), one at a time.</summary>
     public async Task StreamAsync(SqlText sql, object? args, Func<DbDataReader, Task> row)

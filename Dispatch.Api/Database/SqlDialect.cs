@@ -10,6 +10,9 @@ public abstract class SqlDialect
 {
     public abstract string Name { get; }
 
+    /// <summary>True when reading rows never waits on I/O (an embedded file), so rows are read synchronously.</summary>
+    public virtual bool ReadsWithoutIo => false;
+
     /// <summary>An INSERT that returns the new row's <c>id</c> (or other identity column).</summary>
     public abstract string InsertReturning(string table, string columns, string values, string idColumn = "id");
 
@@ -23,6 +26,12 @@ public abstract class SqlDialect
     /// whose transaction commits later.
     /// </summary>
     public virtual string? EventOrderLock => null;
+
+    /// <summary>
+    /// The incidents table, read through a named index where the dialect needs the hint (SQLite
+    /// would otherwise sort instead of walking the interval's ordered index).
+    /// </summary>
+    public abstract string IncidentsVia(string index);
 
     /// <summary>The WIB calendar month ("yyyy-MM") of a column of UTC epoch milliseconds.</summary>
     public abstract string MonthWib(string epochMillisColumn);

@@ -25,6 +25,9 @@ public sealed class SqlServer : SqlDialect
     public override string EventOrderLock =>
         "EXEC sp_getapplock @Resource = N'psc119.events', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000";
 
+    // SQL Server sorts the values from ix_incidents_report itself; no hint.
+    public override string IncidentsVia(string index) => "incidents i";
+
     public override string MonthWib(string epochMillisColumn) =>
         $"CONVERT(char(7), DATEADD(SECOND, CAST({epochMillisColumn} / 1000 + 25200 AS int), CAST('19700101' AS datetime2)), 126)";
 

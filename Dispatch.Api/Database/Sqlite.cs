@@ -16,10 +16,14 @@ public sealed class Sqlite : SqlDialect
 
     public override string Name => "sqlite";
 
+    public override bool ReadsWithoutIo => true;
+
     public override string InsertReturning(string table, string columns, string values, string idColumn = "id") =>
         $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
 
     public override string Limit(string parameter) => $" LIMIT {parameter}";
+
+    public override string IncidentsVia(string index) => $"incidents i INDEXED BY {index}";
 
     public override string MonthWib(string epochMillisColumn) =>
         $"strftime('%Y-%m', {epochMillisColumn} / 1000 + 25200, 'unixepoch')";
@@ -31,9 +35,9 @@ public sealed class Sqlite : SqlDialect
         await using var pragma = connection.CreateCommand();
         // Per connection: durable enough with WAL (a power cut loses at most the last commits,
         // never corrupts), and foreign keys enforced.
-        // Reports scan large index ranges: memory-mapped reads and a 32 MB page cache keep that CPU-bound.
+        // Reports scan large index ranges: memory-mapped reads (256 MB window) and a 16 MB page cache keep that CPU-bound.
         pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; " +
-                             "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768;";
+                             "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }

@@ -50,6 +50,21 @@ public static class ReportsCommand
 
         var to = new DateOnly(2025, 12, 31);
         var filter = new ReportFilter(to.AddYears(-1).AddDays(1), to, null, null, null, null, null, null);
+        if (args.Contains("--each"))
+        {
+            // Each query alone, sequentially: where the time goes.
+            _ = ReportSql.Totals;
+            var db = provider.GetRequiredService<Db>();
+            var args2 = new Dapper.DynamicParameters(filter.Parameters);
+            foreach (var t in Enum.GetValues<Triage>()) args2.Add($"Target{t}", 600000.0);
+            foreach (var sql in SqlText.All.Where(x => x.Name.StartsWith("ReportSql.", StringComparison.Ordinal)))
+            {
+                var watch = Stopwatch.StartNew();
+                long rows = 0;
+                await db.ReadAsync(async s => { await s.StreamAsync(sql, args2, _ => rows++); return 0; }, CancellationToken.None);
+                Console.WriteLine($"{sql.Name,-45} {rows,9:N0} rows {watch.Elapsed.TotalMilliseconds,7:0} ms");
+            }
+        }
         var times = new List<double>();
         ResponseTimeReport? last = null;
         for (var run = 0; run <= runs; run++)
