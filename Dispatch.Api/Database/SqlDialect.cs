@@ -33,9 +33,6 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string IncidentsVia(string index);
 
-    /// <summary>The WIB calendar month ("yyyy-MM") of a column of UTC epoch milliseconds.</summary>
-    public abstract string MonthWib(string epochMillisColumn);
-
     public abstract Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct);
 
     /// <summary>A unique index or key refused the row.</summary>

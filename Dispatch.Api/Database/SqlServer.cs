@@ -28,9 +28,6 @@ public sealed class SqlServer : SqlDialect
     // SQL Server sorts the values from ix_incidents_report itself; no hint.
     public override string IncidentsVia(string index) => "incidents i";
 
-    public override string MonthWib(string epochMillisColumn) =>
-        $"CONVERT(char(7), DATEADD(SECOND, CAST({epochMillisColumn} / 1000 + 25200 AS int), CAST('19700101' AS datetime2)), 126)";
-
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         var connection = new SqlConnection(connectionString);

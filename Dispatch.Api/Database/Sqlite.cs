@@ -25,9 +25,6 @@ public sealed class Sqlite : SqlDialect
 
     public override string IncidentsVia(string index) => $"incidents i INDEXED BY {index}";
 
-    public override string MonthWib(string epochMillisColumn) =>
-        $"strftime('%Y-%m', {epochMillisColumn} / 1000 + 25200, 'unixepoch')";
-
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);

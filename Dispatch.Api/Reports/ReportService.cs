@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dispatch.Api.Database;
 using Dispatch.Core.Geography;
 using Dispatch.Core.Incidents;
@@ -9,98 +8,84 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Api.Reports;
 
 /// <summary>
-/// Runs the report's queries side by side (each on its own connection; SQLite in WAL serves
-/// readers in parallel) and streams each interval's values in ascending order from the database
-/// for the percentiles: memory stays constant however many incidents the range holds. The
-/// response interval's stream also yields the medians per kelurahan and per month, since each
-/// group's values arrive in order as well.
+/// Everything runs side by side: one pass over the filter's incidents sums the counts
+/// (<see cref="ReportTally"/>); for each interval a count on its partial index, then its valid
+/// values streamed in ascending order from that index for the percentiles. Memory stays constant
+/// however many incidents the range holds. The response interval's stream also yields the
+/// medians per kelurahan and per month, since each group's values arrive in ascending order too.
 /// </summary>
 public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaResolver areas)
 {
     private static readonly double[] Wanted = [0.5, 0.9, 0.95];
-    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
     public async Task<ResponseTimeReport> ResponseTimesAsync(ReportFilter filter, CancellationToken ct)
     {
         var args = filter.Parameters;
-        var totalsTask = Query<dynamic>(ReportSql.Totals, args, ct);
-        var kelurahanTask = Query<(string? Code, long Incidents, long Measured)>(ReportSql.KelurahanCounts, args, ct);
-        var monthsTask = Query<(string Month, long Incidents, long Measured)>(ReportSql.MonthCounts, args, ct);
-        var compliance = Task.Run(() => ComplianceAsync(args, ct), ct);
         var calls = Query<(string Source, string Outcome, long Calls)>(ReportSql.Calls, args, ct);
-        var heatmap = Query<(long Weekday, long Hour, long Incidents)>(ReportSql.Heatmap, args, ct);
-        var units = Query<(long UnitId, string? CallSign, long Incidents, long BusyMs)>(ReportSql.Units, args, ct);
-
-        var counts = (IDictionary<string, object>)(await totalsTask).Single();
-        var total = Convert.ToInt64(counts["total"], CultureInfo.InvariantCulture);
-        var kelurahan = (await kelurahanTask).ToList();
-        var months = (await monthsTask).ToList();
-        var byKelurahan = kelurahan.ToDictionary(k => k.Code ?? "", k => new SortedStream(k.Measured, 0.5));
-        var byMonth = months.ToDictionary(m => m.Month, m => new SortedStream(m.Measured, 0.5));
-
-        var summaries = await Task.WhenAll(ReportSql.Intervals.Select((_, k) =>
+        var unitNames = Query<(long Id, string CallSign)>(ReportSql.UnitNames, null, ct);
+        var tally = new ReportTally(triage.Value);
+        var tallied = Task.Run(() => db.ReadAsync(async s => { await s.StreamAsync(ReportSql.Rows, args, tally.Add); return tally; }, ct), ct);
+        var intervals = ReportSql.Intervals.Select((_, k) => Task.Run(async () =>
         {
-            var valid = Convert.ToInt64(counts[$"n{k}"] ?? 0L, CultureInfo.InvariantCulture);
-            return k == ReportSql.ResponseIndex
-                ? IntervalAsync(k, args, valid, total - valid, r =>
-                {
-                    byKelurahan[r.IsDBNull(1) ? "" : r.GetString(1)].Add(Seconds(r, 0));
-                    byMonth[DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)).ToOffset(Wib).ToString("yyyy-MM", CultureInfo.InvariantCulture)].Add(Seconds(r, 0));
-                }, ct)
-                : IntervalAsync(k, args, valid, total - valid, null, ct);
-        }));
+            var valid = (await Query<long>(ReportSql.ValidCounts[k], args, ct)).Single();
+            if (k != ReportSql.ResponseIndex) return (Summary: await IntervalAsync(k, args, valid, null, null, ct), Kelurahan: (Dictionary<string, SortedStream>?)null, Month: (Dictionary<string, SortedStream>?)null);
+            // The response stream also feeds the group medians, whose sizes the tally knows.
+            var done = await tallied;
+            var byKelurahan = done.ByKelurahan.ToDictionary(x => x.Key, x => new SortedStream(x.Value.Measured, 0.5));
+            var byMonth = done.ByMonth.ToDictionary(x => x.Key, x => new SortedStream(x.Value.Measured, 0.5));
+            return (Summary: await IntervalAsync(k, args, valid, byKelurahan, byMonth, ct), Kelurahan: (Dictionary<string, SortedStream>?)byKelurahan, Month: (Dictionary<string, SortedStream>?)byMonth);
+        }, ct)).ToArray();
 
-        var complianceRows = await compliance;
+        await tallied;
+        var results = await Task.WhenAll(intervals);
+        var response = results[ReportSql.ResponseIndex];
+        var names = (await unitNames).ToDictionary(u => u.Id, u => u.CallSign);
         var callRows = (await calls).ToList();
+        var compliance = tally.ByTriage.ToDictionary(t => Camel(t.Key), t =>
+        {
+            var target = triage.Value.Target(Enum.Parse<Triage>(t.Key))?.TotalSeconds;
+            return new ComplianceRow(t.Value.Incidents, t.Value.Measured, target is null ? 0 : t.Value.OnTarget, target,
+                target is null || t.Value.Measured == 0 ? null : (double)t.Value.OnTarget / t.Value.Measured);
+        });
         return new ResponseTimeReport(
-            filter.From, filter.To, total,
-            ReportSql.Intervals.Select((x, k) => (x.Name, summaries[k])).ToDictionary(x => x.Name, x => x.Item2),
-            complianceRows,
+            filter.From, filter.To, tally.Total,
+            // Invalid = every incident of the filter that is not a valid value of the interval.
+            ReportSql.Intervals.Select((x, k) => (x.Name, results[k].Summary with { Invalid = tally.Total - results[k].Summary.Count }))
+                .ToDictionary(x => x.Name, x => x.Item2),
+            compliance,
             new Volumes(
                 callRows.GroupBy(r => Camel(r.Source)).ToDictionary(g => g.Key, g => g.Sum(r => r.Calls)),
                 callRows.GroupBy(r => Camel(r.Outcome)).ToDictionary(g => g.Key, g => g.Sum(r => r.Calls)),
-                complianceRows.ToDictionary(c => c.Key, c => c.Value.Incidents)),
-            kelurahan.Select(k => new AreaRow(k.Code, k.Code is null ? null : areas.FindKelurahan(k.Code)?.Name, k.Incidents, k.Measured, byKelurahan[k.Code ?? ""][0]))
-                .OrderBy(a => a.Name).ToList(),
-            (await heatmap).Select(h => new HeatCell((int)h.Weekday, (int)h.Hour, h.Incidents)).ToList(),
-            months.Select(m => new MonthRow(m.Month, m.Incidents, m.Measured, byMonth[m.Month][0])).OrderBy(m => m.Month, StringComparer.Ordinal).ToList(),
-            (await units).Select(u => new UnitRow(u.UnitId, u.CallSign, u.Incidents, u.BusyMs / 1000.0)).OrderByDescending(u => u.Incidents).ToList());
+                compliance.ToDictionary(c => c.Key, c => c.Value.Incidents)),
+            tally.ByKelurahan.Select(k => new AreaRow(k.Key == "" ? null : k.Key, k.Key == "" ? null : areas.FindKelurahan(k.Key)?.Name,
+                k.Value.Incidents, k.Value.Measured, response.Kelurahan?.GetValueOrDefault(k.Key)?[0])).OrderBy(a => a.Name).ToList(),
+            Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Where(h => tally.Heat[d, h] > 0).Select(h => new HeatCell(d, h, tally.Heat[d, h]))).ToList(),
+            tally.ByMonth.Select(m => new MonthRow(m.Key, m.Value.Incidents, m.Value.Measured, response.Month?.GetValueOrDefault(m.Key)?[0]))
+                .OrderBy(m => m.Month, StringComparer.Ordinal).ToList(),
+            tally.ByUnit.Select(u => new UnitRow(u.Key, names.GetValueOrDefault(u.Key), u.Value.Incidents, u.Value.BusyMs / 1000.0)).OrderByDescending(u => u.Incidents).ToList());
     }
 
     // Embedded SQLite runs a query synchronously inside its "async" calls: Task.Run puts each
     // query on its own thread, so they really run side by side.
-    private Task<IEnumerable<T>> Query<T>(SqlText sql, object args, CancellationToken ct) =>
+    private Task<IEnumerable<T>> Query<T>(SqlText sql, object? args, CancellationToken ct) =>
         Task.Run(() => db.ReadAsync(s => s.QueryAsync<T>(sql, args), ct), ct);
 
-    private Task<IntervalSummary> IntervalAsync(int k, object args, long valid, long invalid, Action<DbDataReader>? alsoEach, CancellationToken ct) =>
+    private Task<IntervalSummary> IntervalAsync(int k, object args, long valid,
+        Dictionary<string, SortedStream>? byKelurahan, Dictionary<string, SortedStream>? byMonth, CancellationToken ct) =>
         valid == 0
-            ? Task.FromResult(IntervalSummary.Empty(invalid))
-            : Task.Run(() => db.ReadAsync(async s =>
+            ? Task.FromResult(IntervalSummary.Empty(0))
+            : db.ReadAsync(async s =>
             {
                 var stream = new SortedStream(valid, Wanted);
                 await s.StreamAsync(ReportSql.Ordered[k], args, r =>
                 {
-                    stream.Add(Seconds(r, 0));
-                    alsoEach?.Invoke(r);
+                    var seconds = r.GetInt64(0) / 1000.0;
+                    stream.Add(seconds);
+                    byKelurahan?[r.IsDBNull(1) ? "" : r.GetString(1)].Add(seconds);
+                    byMonth?[ReportTally.MonthOf(r.GetInt64(2))].Add(seconds);
                 });
-                return new IntervalSummary(stream.Seen, invalid, stream.Mean, stream[0], stream[1], stream[2], stream.Max);
-            }, ct), ct);
-
-    private async Task<IReadOnlyDictionary<string, ComplianceRow>> ComplianceAsync(object filterArgs, CancellationToken ct)
-    {
-        var options = triage.Value;
-        var args = new Dapper.DynamicParameters(filterArgs);
-        foreach (var t in Enum.GetValues<Triage>()) args.Add($"Target{t}", options.Target(t)?.TotalMilliseconds);
-        var rows = await db.ReadAsync(s => s.QueryAsync<(string Triage, long Incidents, long Measured, long OnTarget)>(ReportSql.Compliance, args), ct);
-        return rows.ToDictionary(r => Camel(r.Triage), r =>
-        {
-            var target = options.Target(Enum.Parse<Triage>(r.Triage))?.TotalSeconds;
-            return new ComplianceRow(r.Incidents, r.Measured, target is null ? 0 : r.OnTarget, target,
-                target is null || r.Measured == 0 ? null : (double)r.OnTarget / r.Measured);
-        });
-    }
-
-    private static double Seconds(DbDataReader r, int column) => r.GetInt64(column) / 1000.0;
+                return new IntervalSummary(stream.Seen, 0, stream.Mean, stream[0], stream[1], stream[2], stream.Max);
+            }, ct);
 
     private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

@@ -36,10 +36,9 @@ public static class ReportSql
     // exactly like the partial indexes' condition so that SQLite can use them.
     public static string Valid(string start, string end) => $"i.{end} >= i.{start}";
 
-    private static string Response => Valid("call_received_at", "on_scene_at");
-
-    public static readonly SqlText Totals = SqlText.Of("ReportSql.Totals",
-        "SELECT COUNT(*) AS total, " + string.Join(", ", Intervals.Select((x, k) => $"SUM(CASE WHEN {Valid(x.Start, x.End)} THEN 1 ELSE 0 END) AS n{k}")) + " " + From + Where);
+    /// <summary>How many valid values an interval has in the filter, counted on its partial index alone.</summary>
+    public static readonly SqlText[] ValidCounts = Intervals.Select(x => SqlText.Of($"ReportSql.ValidCount.{x.Name}", d =>
+        $"SELECT COUNT(*) FROM {d.IncidentsVia(x.Index)} " + Where + $"AND {Valid(x.Start, x.End)}")).ToArray();
 
     /// <summary>
     /// One interval's valid values in ascending order (with the kelurahan and call time, for the
@@ -49,37 +48,17 @@ public static class ReportSql
         $"SELECT i.{x.End} - i.{x.Start} AS v, i.kelurahan_code, i.call_received_at FROM {d.IncidentsVia(x.Index)} " + Where +
         $"AND {Valid(x.Start, x.End)} ORDER BY i.{x.End} - i.{x.Start}")).ToArray();
 
-    public static readonly SqlText Compliance = SqlText.Of("ReportSql.Compliance",
-        "SELECT i.triage AS Triage, COUNT(*) AS Incidents, " +
-        $"SUM(CASE WHEN {Response} THEN 1 ELSE 0 END) AS Measured, " +
-        $"SUM(CASE WHEN {Response} AND i.on_scene_at - i.call_received_at <= " +
-        "CASE i.triage WHEN 'Merah' THEN @TargetMerah WHEN 'Kuning' THEN @TargetKuning WHEN 'Hijau' THEN @TargetHijau ELSE @TargetHitam END " +
-        "THEN 1 ELSE 0 END) AS OnTarget " + From + Where + "GROUP BY i.triage");
+    /// <summary>
+    /// Every incident of the filter once, from the covering index alone: the counts (compliance,
+    /// areas, months, heat map, units) are summed in one streaming pass.
+    /// </summary>
+    public static readonly SqlText Rows = SqlText.Of("ReportSql.Rows",
+        "SELECT i.call_received_at, i.triage, i.kelurahan_code, i.unit_id, i.unit_notified_at, i.on_scene_at, i.back_in_service_at " + From + Where);
 
     public static readonly SqlText Calls = SqlText.Of("ReportSql.Calls",
         "SELECT c.source AS Source, COALESCE(c.outcome, 'Open') AS Outcome, COUNT(*) AS Calls FROM calls c " +
         "WHERE c.received_at >= @FromMs AND c.received_at < @ToMs AND (@Source IS NULL OR c.source = @Source) " +
         "GROUP BY c.source, COALESCE(c.outcome, 'Open')");
 
-    public static readonly SqlText KelurahanCounts = SqlText.Of("ReportSql.KelurahanCounts",
-        $"SELECT i.kelurahan_code AS Code, COUNT(*) AS Incidents, SUM(CASE WHEN {Response} THEN 1 ELSE 0 END) AS Measured " +
-        From + Where + "GROUP BY i.kelurahan_code");
-
-
-    private const string Weekday = "((i.call_received_at / 1000 + 25200) / 86400 + 4) % 7";
-    private const string Hour = "((i.call_received_at / 1000 + 25200) % 86400) / 3600";
-
-    public static readonly SqlText Heatmap = SqlText.Of("ReportSql.Heatmap",
-        $"SELECT {Weekday} AS Weekday, {Hour} AS Hour, COUNT(*) AS Incidents " + From + Where + $"GROUP BY {Weekday}, {Hour}");
-
-    public static readonly SqlText MonthCounts = SqlText.Of("ReportSql.MonthCounts", d =>
-        $"SELECT {d.MonthWib("i.call_received_at")} AS Month, COUNT(*) AS Incidents, SUM(CASE WHEN {Response} THEN 1 ELSE 0 END) AS Measured " +
-        From + Where + $"GROUP BY {d.MonthWib("i.call_received_at")}");
-
-
-    public static readonly SqlText Units = SqlText.Of("ReportSql.Units",
-        "SELECT w.unit_id AS UnitId, u.call_sign AS CallSign, w.incidents AS Incidents, w.busy_ms AS BusyMs FROM (" +
-        "SELECT i.unit_id, COUNT(*) AS incidents, " +
-        $"SUM(CASE WHEN {Valid("unit_notified_at", "back_in_service_at")} THEN i.back_in_service_at - i.unit_notified_at ELSE 0 END) AS busy_ms " +
-        From + Where + "AND i.unit_id IS NOT NULL GROUP BY i.unit_id) w LEFT JOIN units u ON u.id = w.unit_id");
+    public static readonly SqlText UnitNames = SqlText.Of("ReportSql.UnitNames", "SELECT id, call_sign FROM units");
 }
