@@ -51,7 +51,9 @@ public abstract class BrowserTest : ApiTest
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", TestApp.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // Wait for the next page's document, not for every subresource of it (a loaded machine).
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         if (expectHub) await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         return page;
     }
