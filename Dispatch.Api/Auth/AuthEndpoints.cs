@@ -58,7 +58,7 @@ public static class AuthEndpoints
         }
         throttle.Succeeded(key);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            await db.ReadAsync(async s => { await users.RehashAsync(s, user!.Id, hasher.HashPassword(user, request.Password!)); return 0; }, ct);
+            await db.WriteAsync(user!.UserName, async s => { await users.RehashAsync(s, user.Id, hasher.HashPassword(user, request.Password!)); return 0; }, ct);
 
         var claims = new List<Claim> { new(ClaimTypes.Name, user!.UserName), new(ClaimTypes.Role, user.Role) };
         if (user.UnitId is { } unit) claims.Add(new Claim(CurrentUser.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -30,15 +30,23 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Triage? Triage, st
         var to = Date(query, "to", v);
         var triage = Enum<Triage>(query, "triage", v);
         var source = Enum<CallSource>(query, "source", v);
-        long? unit = null;
-        if (query.TryGetValue("unit", out var u) && !string.IsNullOrEmpty(u))
-            unit = long.TryParse(u, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : v.Add("unit", "'unit' must be a unit id.") is null ? null : null;
-        bool? emergency = null;
-        if (query.TryGetValue("emergency", out var e) && !string.IsNullOrEmpty(e))
-            emergency = bool.TryParse(e, out var flag) ? flag : v.Add("emergency", "'emergency' must be true or false.") is null ? null : null;
+        var unit = Optional(query, "unit", v, "'unit' must be a unit id.",
+            (string text, out long id) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id));
+        var emergency = Optional(query, "emergency", v, "'emergency' must be true or false.", (string text, out bool flag) => bool.TryParse(text, out flag));
         if (from is { } f && to is { } t) v.Check(t >= f, "to", "'to' must not be before 'from'.").Check(t.DayNumber - f.DayNumber <= MaxDays, "to", $"At most {MaxDays} days.");
         if (v.Problem is { } problem) return (null, problem);
         return (new ReportFilter(from!.Value, to!.Value, triage, Text(query, "kecamatan"), Text(query, "kelurahan"), unit, source, emergency), null);
+    }
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>An optional parameter: null when absent, its value when it parses, a field error otherwise.</summary>
+    private static T? Optional<T>(IQueryCollection query, string name, Validation v, string message, TryParse<T> parse) where T : struct
+    {
+        if (Text(query, name) is not { } text) return null;
+        if (parse(text, out var value)) return value;
+        v.Add(name, message);
+        return null;
     }
 
     private static string? Text(IQueryCollection query, string name) =>

@@ -49,7 +49,7 @@ public sealed class Recommender(RecommendationOptions options)
 
         var result = new List<Candidate>(count);
         for (var r = 0; r < count; r++)
-            result.Add(Describe(r + 1, units[best[r]], incident, nowMs, staleBeforeMs, secondsPerMeter, penalty));
+            result.Add(Describe(units[best[r]], incident, nowMs, staleBeforeMs, secondsPerMeter, penalty));
         // Exact distances can swap near-ties of the approximation; order by the exact figures.
         result.Sort((a, b) => Score(a, penalty).CompareTo(Score(b, penalty)));
         return result.Select((c, i) => c with { Rank = i + 1 }).ToList();
@@ -57,7 +57,7 @@ public sealed class Recommender(RecommendationOptions options)
 
     private static double Score(Candidate c, double penalty) => c.EtaSeconds + (c.AlsPreferenceApplied ? penalty : 0);
 
-    private static Candidate Describe(int rank, in UnitSnapshot u, GeoPoint incident, long nowMs, long staleBeforeMs, double secondsPerMeter, double penalty)
+    private static Candidate Describe(in UnitSnapshot u, GeoPoint incident, long nowMs, long staleBeforeMs, double secondsPerMeter, double penalty)
     {
         var hasPosition = !double.IsNaN(u.Lat) && u.PositionAtUnixMs != long.MinValue;
         var fresh = hasPosition && u.PositionAtUnixMs >= staleBeforeMs;
@@ -75,7 +75,8 @@ public sealed class Recommender(RecommendationOptions options)
             : "nearest by estimate";
         var reason = string.Create(CultureInfo.InvariantCulture,
             $"{meters / 1000:0.0} km straight line, ETA ~{Minutes(eta)}; {position}; {why}");
-        return new Candidate(rank, u.Id, u.CallSign, u.Type, Math.Round(meters), Math.Round(eta), fresh ? PositionSource.Reported : PositionSource.HomeStation,
+        // Rank 0 here: the caller numbers candidates after ordering them by the exact figures.
+        return new Candidate(0, u.Id, u.CallSign, u.Type, Math.Round(meters), Math.Round(eta), fresh ? PositionSource.Reported : PositionSource.HomeStation,
             age is { } a ? Math.Round(a) : null, penalised, reason);
     }
 
