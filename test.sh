@@ -9,8 +9,10 @@ say() { printf '%s\n' "$*" >&2; }
 
 # --- provisioning ----------------------------------------------------------------------------
 # Debian packages the suite needs: Chromium for the browser tests (Playwright drives it through
-# ExecutablePath; no browser download). Node.js/npm restore the console's front-end libraries.
-APT_PACKAGES=(chromium)
+# ExecutablePath; no browser download); PostgreSQL 15 with PostGIS and pgRouting (store contract,
+# routing peer test) and Redis (SignalR backplane), started below for this run only.
+# Node.js/npm restore the console's front-end libraries.
+APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -35,6 +37,13 @@ if ! command -v npm >/dev/null; then
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# --- servers for this run (stopped on exit) --------------------------------------------------
+. tests/servers.sh
+log=$(mktemp)
+trap 'stop_servers; rm -f "$log"' EXIT
+start_postgres || { say "Could not start PostgreSQL."; echo "0 passed, 1 failed"; exit 1; }
+start_redis || { say "Could not start Redis."; echo "0 passed, 1 failed"; exit 1; }
+
 # --- build and test --------------------------------------------------------------------------
 if ! dotnet build Psc119.sln -c Release -v quiet -nologo; then
   say "Build failed."
@@ -42,8 +51,6 @@ if ! dotnet build Psc119.sln -c Release -v quiet -nologo; then
   exit 1
 fi
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
 dotnet test Psc119.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
