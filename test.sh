@@ -12,7 +12,7 @@ say() { printf '%s\n' "$*" >&2; }
 # ExecutablePath; no browser download); PostgreSQL 15 with PostGIS and pgRouting (store contract,
 # routing peer test) and Redis (SignalR backplane), started below for this run only.
 # Node.js/npm restore the console's front-end libraries.
-APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3)
+APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
