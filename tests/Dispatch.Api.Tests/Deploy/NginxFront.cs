@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Dispatch.Api.Tests.Deploy;
@@ -22,7 +21,7 @@ public sealed class NginxFront : IDisposable
         Directory.CreateDirectory(_folder);
         HttpPort = FreePort();
         HttpsPort = FreePort();
-        Certificate = WriteSelfSignedCertificate(Path.Combine(_folder, "cert.pem"), Path.Combine(_folder, "key.pem"));
+        Certificate = TestCertificate.Write(Path.Combine(_folder, "cert.pem"), Path.Combine(_folder, "key.pem"));
         File.WriteAllText(Path.Combine(_folder, "psc119.conf"), Site(File.ReadAllText(DeployTools.DeployFile("nginx/psc119.conf")), appPort));
         File.WriteAllText(ConfigPath, $$"""
             pid {{_folder}}/nginx.pid;
@@ -146,19 +145,5 @@ public sealed class NginxFront : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static X509Certificate2 WriteSelfSignedCertificate(string certPath, string keyPath)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        var now = TimeProvider.System.GetUtcNow();
-        var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
-        File.WriteAllText(certPath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-        return certificate;
     }
 }
