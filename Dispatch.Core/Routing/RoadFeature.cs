@@ -44,6 +44,7 @@ internal static class RoadFeature
         foreach (var position in line.EnumerateArray())
         {
             if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
+                || position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number
                 || !position[0].TryGetDouble(out var lon) || !position[1].TryGetDouble(out var lat)
                 || !double.IsFinite(lon) || !double.IsFinite(lat) || lon is < -180 or > 180 || lat is < -90 or > 90)
                 throw fault($"has coordinates[{i}] that is not a [lon, lat] position within -180..180, -90..90");

@@ -54,7 +54,8 @@ internal sealed class RouteLegs(RoadGraph graph, ReverseSearch search, RoadSnap 
 
         void Add(GeoPoint p)
         {
-            if (path[^1] != p) path.Add(p);
+            // A point on the road snaps to itself give or take rounding: draw it once.
+            if (Math.Abs(path[^1].Lat - p.Lat) > 1e-9 || Math.Abs(path[^1].Lon - p.Lon) > 1e-9) path.Add(p);
         }
     }
 }
