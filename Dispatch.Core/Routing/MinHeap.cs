@@ -1,12 +1,14 @@
 namespace Dispatch.Core.Routing;
 
 /// <summary>
-/// A binary min-heap of (seconds, node) without decrease-key: an improved node is pushed again
-/// and the stale entry is skipped when popped. Flat struct array, no allocation once grown.
+/// A 4-ary min-heap of (seconds, node) without decrease-key: an improved node is pushed again and
+/// the stale entry is skipped when popped. Four children per node halve the depth of a binary
+/// heap; flat arrays, no allocation once grown.
 /// </summary>
 internal sealed class MinHeap
 {
-    private (double Key, int Node)[] _items = new (double, int)[1024];
+    private double[] _keys = new double[1024];
+    private int[] _nodes = new int[1024];
 
     public int Count { get; private set; }
 
@@ -14,33 +16,51 @@ internal sealed class MinHeap
 
     public void Push(double key, int node)
     {
-        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        if (Count == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _nodes, _nodes.Length * 2);
+        }
         var i = Count++;
         while (i > 0)
         {
-            var parent = (i - 1) >> 1;
-            if (_items[parent].Key <= key) break;
-            _items[i] = _items[parent];
+            var parent = (i - 1) >> 2;
+            if (_keys[parent] <= key) break;
+            _keys[i] = _keys[parent];
+            _nodes[i] = _nodes[parent];
             i = parent;
         }
-        _items[i] = (key, node);
+        _keys[i] = key;
+        _nodes[i] = node;
     }
 
-    public (double Key, int Node) Pop()
+    public int Pop(out double key)
     {
-        var top = _items[0];
-        var last = _items[--Count];
+        key = _keys[0];
+        var top = _nodes[0];
+        var count = --Count;
+        if (count == 0) return top;
+        var lastKey = _keys[count];
+        var lastNode = _nodes[count];
         var i = 0;
         while (true)
         {
-            var child = (2 * i) + 1;
-            if (child >= Count) break;
-            if (child + 1 < Count && _items[child + 1].Key < _items[child].Key) child++;
-            if (last.Key <= _items[child].Key) break;
-            _items[i] = _items[child];
-            i = child;
+            var first = (i << 2) + 1;
+            if (first >= count) break;
+            var best = first;
+            var bestKey = _keys[first];
+            var end = Math.Min(first + 4, count);
+            for (var c = first + 1; c < end; c++)
+            {
+                if (_keys[c] < bestKey) { best = c; bestKey = _keys[c]; }
+            }
+            if (lastKey <= bestKey) break;
+            _keys[i] = bestKey;
+            _nodes[i] = _nodes[best];
+            i = best;
         }
-        if (Count > 0) _items[i] = last;
+        _keys[i] = lastKey;
+        _nodes[i] = lastNode;
         return top;
     }
 }

@@ -2,17 +2,23 @@ namespace Dispatch.Core.Routing;
 
 /// <summary>
 /// Dijkstra over the reversed graph from a target: every reached node learns its travel time
-/// (and road metres) <i>to</i> the target and its next node on the way. The arrays are reused
-/// between searches; a generation stamp marks which entries belong to the current search, so
-/// nothing is cleared. The search stops once every goal node is settled.
+/// (and road metres) <i>to</i> the target and its next node on the way. The per-node state is one
+/// struct (one cache line touched per relaxed arc) reused between searches; a generation stamp
+/// marks which entries belong to the current search, so nothing is cleared. The search stops once
+/// every goal node is settled.
 /// </summary>
 internal sealed class ReverseSearch(int nodes)
 {
-    private readonly double[] _seconds = new double[nodes];
-    private readonly double[] _meters = new double[nodes];
-    private readonly int[] _next = new int[nodes];
-    private readonly int[] _stamp = new int[nodes];
-    private readonly int[] _goal = new int[nodes];
+    private struct NodeState
+    {
+        public double Seconds;
+        public double Meters;
+        public int Next;
+        public int Stamp;
+        public int Goal;
+    }
+
+    private readonly NodeState[] _state = new NodeState[nodes];
     private readonly MinHeap _heap = new();
     private int _generation;
     private int _goals;
@@ -21,8 +27,7 @@ internal sealed class ReverseSearch(int nodes)
     {
         if (++_generation == int.MaxValue)
         {
-            Array.Clear(_stamp);
-            Array.Clear(_goal);
+            Array.Clear(_state);
             _generation = 1;
         }
         _heap.Clear();
@@ -32,56 +37,60 @@ internal sealed class ReverseSearch(int nodes)
     /// <summary>A node whose time the caller needs; the search ends when all are known.</summary>
     public void AddGoal(int node)
     {
-        if (_goal[node] == _generation) return;
-        _goal[node] = _generation;
+        ref var s = ref _state[node];
+        if (s.Goal == _generation) return;
+        s.Goal = _generation;
         _goals++;
     }
 
     /// <summary>A node from which the target is reached at this cost, without further nodes.</summary>
     public void Seed(int node, double seconds, double meters)
     {
-        if (_stamp[node] != _generation || seconds < _seconds[node]) Set(node, seconds, meters, -1);
+        ref var s = ref _state[node];
+        if (s.Stamp == _generation && seconds >= s.Seconds) return;
+        s = s with { Seconds = seconds, Meters = meters, Next = -1, Stamp = _generation };
+        _heap.Push(seconds, node);
     }
 
     public void Run(RoadGraph g)
     {
         var everything = _goals == 0;
+        var generation = _generation;
+        var state = _state;
+        var (start, tail, cost, length) = (g.InStart, g.InTail, g.InSeconds, g.InMeters);
         while (_heap.Count > 0)
         {
-            var (key, u) = _heap.Pop();
-            if (key > _seconds[u]) continue; // stale entry
-            if (_goal[u] == _generation)
+            var u = _heap.Pop(out var key);
+            ref var su = ref state[u];
+            if (key > su.Seconds) continue; // stale entry
+            if (su.Goal == generation)
             {
-                _goal[u] = 0;
+                su.Goal = 0;
                 if (--_goals == 0 && !everything) return;
             }
-            var meters = _meters[u];
-            for (int a = g.InStart[u], end = g.InStart[u + 1]; a < end; a++)
+            var meters = su.Meters;
+            for (int a = start[u], end = start[u + 1]; a < end; a++)
             {
-                var v = g.InTail[a];
-                var seconds = key + g.InSeconds[a];
-                if (_stamp[v] != _generation || seconds < _seconds[v]) Set(v, seconds, meters + g.SegMeters[g.InSegment[a]], u);
+                var seconds = key + cost[a];
+                ref var sv = ref state[tail[a]];
+                if (sv.Stamp == generation && seconds >= sv.Seconds) continue;
+                sv.Seconds = seconds;
+                sv.Meters = meters + length[a];
+                sv.Next = u;
+                sv.Stamp = generation;
+                _heap.Push(seconds, tail[a]);
             }
         }
     }
 
     /// <summary>Seconds from the node to the target; +infinity when it cannot reach it.</summary>
-    public double Seconds(int node) => _stamp[node] == _generation ? _seconds[node] : double.PositiveInfinity;
+    public double Seconds(int node) => _state[node].Stamp == _generation ? _state[node].Seconds : double.PositiveInfinity;
 
-    public double Meters(int node) => _meters[node];
+    public double Meters(int node) => _state[node].Meters;
 
     /// <summary>The nodes from <paramref name="node"/> to the seed where the target's segment starts.</summary>
     public void PathFrom(int node, List<int> into)
     {
-        for (var n = node; n >= 0; n = _next[n]) into.Add(n);
-    }
-
-    private void Set(int node, double seconds, double meters, int next)
-    {
-        _stamp[node] = _generation;
-        _seconds[node] = seconds;
-        _meters[node] = meters;
-        _next[node] = next;
-        _heap.Push(seconds, node);
+        for (var n = node; n >= 0; n = _state[n].Next) into.Add(n);
     }
 }

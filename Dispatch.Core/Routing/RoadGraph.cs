@@ -18,6 +18,7 @@ public sealed class RoadGraph
     {
         Lat = lat; Lon = lon; SegFrom = segFrom; SegTo = segTo; SegMeters = segMeters; SegForward = segForward; SegBackward = segBackward;
         (InStart, InTail, InSegment, InSeconds) = Reverse(lat.Length, segFrom, segTo, segForward, segBackward);
+        InMeters = Array.ConvertAll(InSegment, s => segMeters[s]); // beside the cost: no indirection in the search
     }
 
     internal double[] Lat { get; }
@@ -33,6 +34,7 @@ public sealed class RoadGraph
     internal int[] InTail { get; }
     internal int[] InSegment { get; }
     internal double[] InSeconds { get; }
+    internal double[] InMeters { get; }
 
     public int NodeCount => Lat.Length;
     public int SegmentCount => SegFrom.Length;
@@ -46,7 +48,7 @@ public sealed class RoadGraph
 
     /// <summary>An estimate of the memory the arrays take, in bytes.</summary>
     public long ArrayBytes =>
-        (Lat.Length * 16L) + (SegFrom.Length * (8L + 24)) + (InStart.Length * 4L) + (InTail.Length * (8L + 8));
+        (Lat.Length * 16L) + (SegFrom.Length * (8L + 24)) + (InStart.Length * 4L) + (InTail.Length * (8L + 16));
 
     private static (int[] Start, int[] Tail, int[] Segment, double[] Seconds) Reverse(int nodes, int[] from, int[] to, double[] forward, double[] backward)
     {

@@ -17,5 +17,11 @@ internal static class Usage
               --seconds S          how long to offer load                       (default 30)
               --concurrency C      most POSTs in flight at once                 (default 64)
               --drain D            seconds to wait for answers and pushes after the last send (default 10)
+          routing [options]                  One-to-many road ETA on a generated grid vs QuikGraph and pgRouting
+                                             (PostgreSQL from PSC119_TEST_POSTGRES). Target: <= 5 ms, >= 10x pgRouting.
+              --size N             grid side; N x N grid has 2N(N-1) segments   (default 225 = 100,800)
+              --units N            units per question                           (default 50)
+              --queries N          questions timed                              (default 300)
+              --pg-queries N       of those, asked of pgr_dijkstraCost           (default 20)
         """;
 }
