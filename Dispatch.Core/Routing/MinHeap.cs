@@ -7,14 +7,14 @@ namespace Dispatch.Core.Routing;
 /// </summary>
 internal sealed class MinHeap
 {
-    private double[] _keys = new double[1024];
+    private float[] _keys = new float[1024];
     private int[] _nodes = new int[1024];
 
     public int Count { get; private set; }
 
     public void Clear() => Count = 0;
 
-    public void Push(double key, int node)
+    public void Push(float key, int node)
     {
         if (Count == _keys.Length)
         {
@@ -34,7 +34,7 @@ internal sealed class MinHeap
         _nodes[i] = node;
     }
 
-    public int Pop(out double key)
+    public int Pop(out float key)
     {
         key = _keys[0];
         var top = _nodes[0];

@@ -1,5 +1,6 @@
 using Dispatch.Core.Geography;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
 
 namespace Dispatch.Core.Routing;
@@ -12,9 +13,10 @@ public readonly record struct RoadSnap(int Segment, double Fraction, GeoPoint Po
 /// equirectangular projection (x = lon x cos(mid latitude), y = lat) so that the tree's
 /// envelope distances and the segment distances measure the same thing within a city.
 /// </summary>
-internal sealed class SegmentIndex : IItemDistance<Envelope, int>
+internal sealed class SegmentIndex
 {
-    private const int Query = -1;
+    private const double MetersPerDegree = GreatCircle.EarthRadiusMeters * Math.PI / 180;
+    private const double FirstRadiusMeters = 60;
     private readonly RoadGraph _graph;
     private readonly double _cos;
     private readonly STRtree<int> _tree = new();
@@ -32,11 +34,24 @@ internal sealed class SegmentIndex : IItemDistance<Envelope, int>
         _tree.Build(); // built before any concurrent query
     }
 
+    /// <summary>
+    /// Searches a box around the point, widening it 4x until the nearest segment found lies within
+    /// the box's half-width (then no segment outside the box can be nearer) or the box reaches
+    /// <paramref name="maxMeters"/> (5% margin for the projection).
+    /// </summary>
     public RoadSnap? Nearest(GeoPoint p, double maxMeters)
     {
         if (_graph.SegmentCount == 0 || !p.IsValid) return null;
         var (x, y) = (p.Lon * _cos, p.Lat);
-        var segment = _tree.NearestNeighbour(new Envelope(x, x, y, y), Query, this);
+        var limit = maxMeters * 1.05 / MetersPerDegree;
+        var nearest = new NearestVisitor(this, x, y);
+        for (var r = Math.Min(FirstRadiusMeters / MetersPerDegree, limit); ; r = Math.Min(r * 4, limit))
+        {
+            _tree.Query(new Envelope(x - r, x + r, y - r, y + r), nearest);
+            if ((nearest.Segment >= 0 && nearest.Distance <= r) || r >= limit) break;
+        }
+        if (nearest.Segment < 0) return null;
+        var segment = nearest.Segment;
         var t = Fraction(segment, x, y);
         var (a, b) = (_graph.SegFrom[segment], _graph.SegTo[segment]);
         var point = new GeoPoint(_graph.Lat[a] + (t * (_graph.Lat[b] - _graph.Lat[a])), _graph.Lon[a] + (t * (_graph.Lon[b] - _graph.Lon[a])));
@@ -44,14 +59,26 @@ internal sealed class SegmentIndex : IItemDistance<Envelope, int>
         return meters <= maxMeters ? new RoadSnap(segment, t, point, meters) : null;
     }
 
-    double IItemDistance<Envelope, int>.Distance(IBoundable<Envelope, int> item1, IBoundable<Envelope, int> item2)
+    /// <summary>Distance (projected degrees) from (x, y) to the segment.</summary>
+    private double Distance(int segment, double x, double y)
     {
-        var (query, segment) = item1.Item == Query ? (item1, item2.Item) : (item2, item1.Item);
-        var (x, y) = (query.Bounds.MinX, query.Bounds.MinY);
         var t = Fraction(segment, x, y);
         var (ax, ay, bx, by) = Ends(segment);
         var (dx, dy) = (ax + (t * (bx - ax)) - x, ay + (t * (by - ay)) - y);
         return Math.Sqrt((dx * dx) + (dy * dy));
+    }
+
+    /// <summary>Keeps the nearest of the segments the tree hands over (one per query; not shared between threads).</summary>
+    private sealed class NearestVisitor(SegmentIndex index, double x, double y) : IItemVisitor<int>
+    {
+        public int Segment { get; private set; } = -1;
+        public double Distance { get; private set; } = double.PositiveInfinity;
+
+        public void VisitItem(int item)
+        {
+            var d = index.Distance(item, x, y);
+            if (d < Distance || (d == Distance && item < Segment)) (Segment, Distance) = (item, d);
+        }
     }
 
     /// <summary>Where the perpendicular from (x, y) meets the segment, clamped to its ends.</summary>

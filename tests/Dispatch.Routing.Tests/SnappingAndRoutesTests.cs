@@ -37,6 +37,24 @@ public sealed class SnappingAndRoutesTests
     }
 
     [Test]
+    public void Snapping_finds_a_road_at_least_as_near_as_every_node_of_the_network()
+    {
+        var network = Load("andorra-roads.geojson");
+        var graph = network.Graph;
+        var random = new Random(3);
+        for (var i = 0; i < 200; i++)
+        {
+            var near = graph.Node(random.Next(graph.NodeCount));
+            var p = new GeoPoint(near.Lat + ((random.NextDouble() - 0.5) * 0.006), near.Lon + ((random.NextDouble() - 0.5) * 0.006));
+            var nearestNode = Enumerable.Range(0, graph.NodeCount).Min(n => GreatCircle.Meters(p, graph.Node(n)));
+            var snap = network.Snap(p);
+            if (nearestNode > 500) continue; // may legitimately be off the network
+            Assert.That(snap, Is.Not.Null, $"{p} is {nearestNode:0} m from a node");
+            Assert.That(snap!.Value.DistanceMeters, Is.LessThanOrEqualTo(nearestNode + 0.01), $"{p}");
+        }
+    }
+
+    [Test]
     public void A_point_too_far_from_every_road_cannot_be_routed()
     {
         var network = FromJson(Lines(("\"highway\":\"primary\"", WestEast)), Options);

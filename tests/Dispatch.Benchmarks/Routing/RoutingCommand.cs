@@ -134,7 +134,7 @@ public static class RoutingCommand
         {
             var (a, b) = (network.SecondsToNode(c.Target, c.Sources), theirs(c));
             for (var i = 0; i < a.Length; i++)
-                if (Math.Abs(a[i] - b[i]) > 1e-6 * Math.Max(1, a[i]) && !(double.IsInfinity(a[i]) && double.IsInfinity(b[i])))
+                if (Math.Abs(a[i] - b[i]) > 1e-5 * Math.Max(1, a[i]) && !(double.IsInfinity(a[i]) && double.IsInfinity(b[i])))
                     throw new InvalidOperationException($"{peer} and Dispatch.Core disagree on {c.Sources[i]} -> {c.Target}: {b[i]} vs {a[i]}");
         }
     }
