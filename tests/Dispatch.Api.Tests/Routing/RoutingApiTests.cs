@@ -75,6 +75,19 @@ public sealed class RoutingApiTests : ApiTest
     }
 
     [Test]
+    public async Task The_eta_endpoint_and_its_problems_are_in_the_openapi_document()
+    {
+        var doc = await ApiClient.OkJsonAsync(await Api.Anonymous().GetAsync("/openapi/v1.json"));
+        var eta = doc.GetProperty("paths").GetProperty("/api/routing/eta").GetProperty("get");
+        Assert.Multiple(() =>
+        {
+            Assert.That(eta.GetProperty("responses").EnumerateObject().Select(r => r.Name), Is.SupersetOf(new[] { "200", "400", "422", "503" }));
+            Assert.That(eta.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()), Is.EquivalentTo(new[] { "from", "to" }));
+            Assert.That(eta.GetProperty("summary").GetString(), Does.Contain("snapDistanceMeters"));
+        });
+    }
+
+    [Test]
     public async Task Health_and_status_say_that_arrival_times_are_by_road()
     {
         using var op = await Api.AsAsync("operator1");
