@@ -8,6 +8,7 @@ using Dispatch.Api.Health;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
+using Dispatch.Api.Routing;
 using Dispatch.Api.Units;
 using Dispatch.Api.Web;
 using Dispatch.Core.Calls;
@@ -55,6 +56,7 @@ public static class DispatchApp
 
         services.AddSingleton(AreaResolver.KotaSolok());
         services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<RecommendationOptions>>().Value));
+        services.AddRoadRouting();
         services.AddSingleton<IEventPublisher, HubEventPublisher>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<CallStore>();
@@ -104,6 +106,7 @@ public static class DispatchApp
         app.MapCalls();
         app.MapIncidents();
         app.MapUnits();
+        app.MapRouting();
         app.MapEvents();
         app.MapAdmin();
         Reports.ReportEndpoints.MapReports(app);

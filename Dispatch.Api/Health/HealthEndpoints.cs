@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dispatch.Api.Database;
+using Dispatch.Api.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Api.Health;
@@ -10,13 +11,14 @@ public static class HealthEndpoints
 
     public sealed record DatabaseHealth(string Provider, bool Ok, double LatencyMs, string? Error);
 
-    public sealed record HealthReport(string Status, DateTimeOffset At, double UptimeSeconds, DatabaseHealth Database);
+    /// <summary><see cref="Roads"/>: routing by road or straight-line estimates, and the road file's last error.</summary>
+    public sealed record HealthReport(string Status, DateTimeOffset At, double UptimeSeconds, DatabaseHealth Database, RoadStatus Roads);
 
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", Check).AllowAnonymous().WithTags("Health")
-            .WithSummary("Process and database health: 200 when healthy, 503 when the database cannot be reached.");
+            .WithSummary("Process and database health (200 when healthy, 503 when the database cannot be reached) and whether ETAs are by road or straight line (roads).");
 
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Check(Db db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Check(Db db, RoadNetworkHost roads, TimeProvider time, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         DatabaseHealth database;
@@ -33,7 +35,7 @@ public static class HealthEndpoints
             database = new DatabaseHealth(db.Dialect.Name, false, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error.GetType().Name);
         }
         var uptime = (time.GetUtcNow() - Process.GetCurrentProcess().StartTime.ToUniversalTime()).TotalSeconds;
-        var report = new HealthReport(database.Ok ? "healthy" : "unhealthy", time.GetUtcNow(), Math.Round(uptime), database);
+        var report = new HealthReport(database.Ok ? "healthy" : "unhealthy", time.GetUtcNow(), Math.Round(uptime), database, roads.Status);
         return database.Ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,6 +1,7 @@
 using Dispatch.Api.Calls;
 using Dispatch.Api.Database;
 using Dispatch.Api.Events;
+using Dispatch.Api.Routing;
 using Dispatch.Api.Units;
 using Dispatch.Core.Calls;
 using Dispatch.Core.Common;
@@ -11,7 +12,7 @@ namespace Dispatch.Api.Incidents;
 
 /// <summary>The operator's actions on incidents: open, attach a call, recommend, assign, cancel, close.</summary>
 public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, IncidentStore incidents, UnitStore units,
-    StationStore stations, AssignmentStore assignments, Recommender recommender)
+    StationStore stations, AssignmentStore assignments, Recommender recommender, RoadNetworkHost roads)
 {
     public Task<IncidentView> OpenAsync(long callId, IncidentDetails details, string operatorName, CancellationToken ct) =>
         db.WriteAsync(operatorName, async s =>
@@ -43,7 +44,7 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
             var snapshots = (await units.ListAsync(s))
                 .Select(u => UnitSnapshot.From(u, u.HomeStationId is { } h ? homes.GetValueOrDefault(h) : null))
                 .ToArray();
-            return recommender.Rank(incident.Location, incident.Priority, snapshots, s.Now);
+            return recommender.Rank(incident.Location, incident.Priority, snapshots, s.Now, roads.Current);
         }, ct);
 
     public Task<IncidentView> AssignAsync(long incidentId, long unitId, string operatorName, CancellationToken ct) =>

@@ -22,7 +22,7 @@ public static class IncidentEndpoints
         group.MapGet("/{id:long}/recommendation", async (long id, IncidentDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.RecommendAsync(id, ct)))
             .Produces<IReadOnlyList<Candidate>>()
-            .WithSummary("Available units ranked by estimated arrival, each with a one-line reason.");
+            .WithSummary("Available units ranked by estimated arrival (by road when a road network is loaded: etaBasis), each with a one-line reason.");
         group.MapPost("/{id:long}/assign", Assign).Accepts<AssignRequest>("application/json")
             .WithSummary("Send a unit; 409 when the unit or the incident changed meanwhile.");
         group.MapPost("/{id:long}/cancel", Cancel).Accepts<CancelRequest>("application/json")

@@ -2,6 +2,7 @@ using Dispatch.Api.Auth;
 using Dispatch.Api.Database;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
+using Dispatch.Api.Routing;
 using Dispatch.Core.Geography;
 using Dispatch.Core.Incidents;
 using Dispatch.Core.Units;
@@ -35,6 +36,10 @@ public static class UnitEndpoints
         crew.MapGet("/assignment", async (long unitId, CrewDesk desk, CancellationToken ct) =>
                 await desk.CurrentAssignmentAsync(unitId, ct) is { } a ? Results.Ok(a) : Results.NoContent())
             .WithSummary("The unit's current assignment, or 204 when it has none.");
+        crew.MapGet("/route", async (long unitId, RouteDesk desk, CancellationToken ct) =>
+                await desk.ForUnitAsync(unitId, ct) is { } route ? Results.Ok(route) : Results.NoContent())
+            .Produces<AssignedRouteView>().Produces(StatusCodes.Status204NoContent)
+            .WithSummary("The unit's route to the scene of its assignment while on its way (by road, or the straight line), or 204.");
         crew.MapPost("/acknowledge", async (long unitId, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
                 TypedResults.Ok(await desk.AcknowledgeAsync(unitId, user.Name, ct)))
             .WithSummary("Acknowledge the current assignment.");

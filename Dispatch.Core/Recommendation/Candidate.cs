@@ -4,7 +4,14 @@ namespace Dispatch.Core.Recommendation;
 
 public enum PositionSource { Reported, HomeStation }
 
-/// <summary>One recommended unit, with the figures behind its rank and a one-line reason.</summary>
+/// <summary>How a candidate's ETA was found: by road over the network, or estimated from the straight line.</summary>
+public enum EtaBasis { StraightLine, Road }
+
+/// <summary>
+/// One recommended unit, with the figures behind its rank and a one-line reason.
+/// <see cref="DistanceMeters"/> is the straight line; <see cref="RoadMeters"/> the route's length
+/// when the ETA is by road.
+/// </summary>
 public sealed record Candidate(
     int Rank,
     long UnitId,
@@ -15,4 +22,6 @@ public sealed record Candidate(
     PositionSource PositionSource,
     double? PositionAgeSeconds,
     bool AlsPreferenceApplied,
-    string Reason);
+    string Reason,
+    EtaBasis EtaBasis = EtaBasis.StraightLine,
+    double? RoadMeters = null);

@@ -1,11 +1,11 @@
 namespace Dispatch.Core.Recommendation;
 
-/// <summary>How arrival is estimated until road routing lands (configuration section "Recommendation").</summary>
+/// <summary>How arrival is estimated and units ranked (configuration section "Recommendation").</summary>
 public sealed class RecommendationOptions
 {
     public const string Section = "Recommendation";
 
-    /// <summary>Road distance / straight-line distance; ~1.3-1.5 in hilly towns.</summary>
+    /// <summary>Road distance / straight-line distance for the straight-line estimate; ~1.3-1.5 in hilly towns.</summary>
     public double DetourFactor { get; set; } = 1.4;
     /// <summary>Average ambulance speed under lights, km/h.</summary>
     public double SpeedKmh { get; set; } = 40;
@@ -15,4 +15,6 @@ public sealed class RecommendationOptions
     public double AlsPreferenceSeconds { get; set; } = 180;
     /// <summary>How many candidates to return.</summary>
     public int MaxCandidates { get; set; } = 5;
+    /// <summary>With a road network: how many units nearest by straight line are re-ranked by road.</summary>
+    public int RoadShortlist { get; set; } = 10;
 }

@@ -4,6 +4,7 @@ using Dispatch.Benchmarks;
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- load [--url ..] [--operators N] [--rate R] [--seconds S] ...
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- reports [--db PATH] [--incidents N] [--runs N]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- echo [--connections N] [--rate R] [--seconds S]
+// dotnet run -c Release --project tests/Dispatch.Benchmarks -- routing [--size N] [--units N] [--queries N] [--pg-queries N]
 // With no command, or when the first argument is an option (e.g. --filter '*'), `recommend` runs.
 var hasCommand = args.Length > 0 && !args[0].StartsWith('-');
 var command = hasCommand ? args[0].ToLowerInvariant() : "recommend";
@@ -21,6 +22,8 @@ switch (command)
         return await EchoCommand.RunAsync(rest);
     case "echo-server":
         return await EchoCommand.ServeAsync(rest);
+    case "routing":
+        return await Dispatch.Benchmarks.Routing.RoutingCommand.RunAsync(rest);
     case "help":
         Console.WriteLine(Usage.Text);
         return 0;

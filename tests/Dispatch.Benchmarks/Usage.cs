@@ -24,5 +24,11 @@ internal static class Usage
               --seconds S          how long                      (default 20)
           reports [options]                  The reports page's query set over a million incidents.
               --db PATH  --incidents N  --runs N  --each
+          routing [options]                  One-to-many road ETA on a generated grid vs QuikGraph and pgRouting
+                                             (PostgreSQL from PSC119_TEST_POSTGRES). Target: <= 5 ms, >= 10x pgRouting.
+              --size N             grid side; N x N grid has 2N(N-1) segments   (default 225 = 100,800)
+              --units N            units per question                           (default 50)
+              --queries N          questions timed                              (default 300)
+              --pg-queries N       of those, asked of pgr_dijkstraCost           (default 20)
         """;
 }

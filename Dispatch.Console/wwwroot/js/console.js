@@ -2,12 +2,13 @@
 import { api, el, timeWib, duration, secondsSince, startPage, connectHub, showConnection, beep, ApiError } from './common.js';
 import { t, statusText } from './i18n.js';
 import { createMap, callPoint } from './map.js';
+import { trackRoutes, showRoadStatus } from './routes.js';
 
 const calls = new Map();      // open calls by id
 const incidents = new Map();  // active incidents by id
 const units = new Map();      // units by id
 let stations = new Map();
-let me, view, current = null; // current = { call, point, incident, candidates, selected }
+let me, view, routes, current = null; // current = { call, point, incident, candidates, selected }
 
 const $ = selector => document.querySelector(selector);
 const newer = (old, next) => !old || next.version >= old.version;
@@ -24,6 +25,7 @@ function upsertIncident(incident) {
   if (incident.status === 'closed' || incident.status === 'cancelled') incidents.delete(incident.id);
   else incidents.set(incident.id, incident);
   view.setIncident(incident);
+  routes.update(incident);
   renderIncidents();
 }
 
@@ -31,6 +33,7 @@ function upsertUnit(unit) {
   if (!newer(units.get(unit.id), unit)) return;
   units.set(unit.id, unit);
   view.setUnit(unit, stations.get(unit.homeStationId));
+  if (unit.incidentId && incidents.has(unit.incidentId)) routes.update(incidents.get(unit.incidentId), true);
   renderUnits();
 }
 
@@ -164,6 +167,7 @@ async function closeCall() {
 
 async function showRecommendation() {
   current.candidates = await api(`/api/incidents/${current.incident.id}/recommendation`);
+  showRoadStatus($('#roads'), $('#roads-banner'));
   current.selected = 0;
   $('#recommend').hidden = false;
   renderCandidates();
@@ -269,6 +273,10 @@ async function main() {
   if (!me) return;
   const config = await api('/api/config');
   view = await createMap($('#map'), config);
+  routes = trackRoutes(view);
+  const roadStatus = () => showRoadStatus($('#roads'), $('#roads-banner'));
+  await roadStatus();
+  setInterval(roadStatus, 60000);
   $('#kelurahan').replaceChildren(el('option', { value: '' }, t('chooseKelurahan')),
     ...view.kelurahan.sort((a, b) => a.name.localeCompare(b.name)).map(k => el('option', { value: k.code }, k.name)));
   $('#call-form').addEventListener('submit', createIncident);

@@ -1,9 +1,10 @@
 // Crew page (phone): the unit's assignment by push, accept, lifecycle buttons, position reports.
 import { api, el, timeWib, startPage, connectHub, showConnection, beep } from './common.js';
 import { t, statusText } from './i18n.js';
+import { createRouteMap, routeText } from './map.js';
 
 const $ = selector => document.querySelector(selector);
-let me, unit, assignment = null, config;
+let me, unit, assignment = null, config, routeMap = null;
 
 // The legal next steps, in lifecycle order, from where the incident (or the idle unit) stands.
 const nextForIncident = {
@@ -44,6 +45,17 @@ function render() {
 async function refresh() {
   [unit, assignment] = await Promise.all([api(`/api/units/${me.unitId}`), api(`/api/units/${me.unitId}/assignment`)]);
   render();
+  await showRoute();
+}
+
+// The way to the scene (by road, or the straight line) while the unit is on its way; 204 otherwise.
+async function showRoute() {
+  const route = assignment ? await api(`/api/units/${me.unitId}/route`) : null;
+  $('#route-box').hidden = !route;
+  if (!route) return;
+  $('#route-text').textContent = routeText(route);
+  routeMap ??= createRouteMap($('#route-map'), config);
+  routeMap.show(route, assignment.location);
 }
 
 async function act(step) {

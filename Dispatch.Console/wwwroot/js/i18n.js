@@ -37,6 +37,9 @@ const texts = {
     defIntervals: 'Panggilan→dijawab, dijawab→unit dikirim, unit dikirim→berangkat, berangkat→tiba, panggilan→tiba (waktu tanggap), tiba→tujuan, unit dikirim→siaga kembali (waktu tugas).',
     defCompliance: 'Tepat waktu: bagian insiden dengan waktu tanggap valid yang tiba dalam target triasenya (merah 10 menit, kuning 30 menit, dapat diatur).',
     defTime: 'Rentang tanggal dan jam dalam WIB (Asia/Jakarta); ekspor CSV memakai UTC.',
+    etaRoad: 'ETA: jaringan jalan', etaStraight: 'ETA: garis lurus', roadsRefused: 'Berkas jaringan jalan ditolak, ETA memakai garis lurus: {error}',
+    roadsRefusedKept: 'Berkas jaringan jalan baru ditolak, jaringan sebelumnya tetap dipakai: {error}',
+    routeRoad: 'Rute: {km} km lewat jalan, ~{min} menit', routeStraight: 'Garis lurus {km} km, ~{min} menit (tanpa rute jalan)',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -75,6 +78,9 @@ const texts = {
     defIntervals: 'Call→answer, answer→dispatch, dispatch→en route (turnout), en route→on scene (travel), call→on scene (response), on scene→destination, dispatch→back in service (task time).',
     defCompliance: 'On target: share of incidents with a valid response time that reached the scene within their triage target (red 10 min, yellow 30 min, configurable).',
     defTime: 'Date range and hours are WIB (Asia/Jakarta); the CSV export uses UTC.',
+    etaRoad: 'ETA: road network', etaStraight: 'ETA: straight line', roadsRefused: 'Road network file refused, ETAs are straight-line estimates: {error}',
+    roadsRefusedKept: 'New road network file refused, the previous network stays in use: {error}',
+    routeRoad: 'Route: {km} km by road, ~{min} min', routeStraight: 'Straight line {km} km, ~{min} min (no road route)',
   },
 };
 

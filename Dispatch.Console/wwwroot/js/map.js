@@ -1,6 +1,6 @@
 // The map: kelurahan boundaries always; tiles only when configured; stations, units, incidents.
 import { api, el } from './common.js';
-import { statusText } from './i18n.js';
+import { t, statusText } from './i18n.js';
 
 const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121' };
 const label = text => el('span', {}, text); // tooltips get a text node, never HTML
@@ -17,6 +17,7 @@ export async function createMap(container, config) {
   const stations = L.layerGroup().addTo(map);
   const units = new Map();
   const incidents = new Map();
+  const routes = new Map();
 
   return {
     map,
@@ -34,12 +35,45 @@ export async function createMap(container, config) {
       units.set(unit.id, L.circleMarker([p.lat, p.lon], { radius: 8, color: busy ? '#6a1b9a' : '#00838f', fillOpacity: 0.9, className: 'unit-marker' })
         .bindTooltip(label(`${unit.callSign} · ${statusText(unit.status)}`), { permanent: false }).addTo(map));
     },
+    /** The assigned unit's way to the scene (null removes it). */
+    setRoute(incidentId, route) {
+      routes.get(incidentId)?.remove();
+      routes.delete(incidentId);
+      if (route) routes.set(incidentId, routeLayer(route).addTo(map));
+    },
     setIncident(incident) {
       incidents.get(incident.id)?.remove();
       if (incident.status === 'closed' || incident.status === 'cancelled') return;
       incidents.set(incident.id, L.circleMarker([incident.location.lat, incident.location.lon], {
         radius: 10, color: triageColour[incident.triage], fillColor: triageColour[incident.triage], fillOpacity: 0.6, className: 'incident-marker',
       }).bindTooltip(label(`#${incident.id} ${incident.triage} · ${statusText(incident.status)}`)).addTo(map));
+    },
+  };
+}
+
+/** A route as a line: solid along roads, dashed when it is only the straight line. */
+export function routeLayer(route) {
+  const road = route.basis === 'road';
+  return L.geoJSON(route.geometry, {
+    style: { color: road ? '#1565c0' : '#757575', weight: road ? 5 : 3, opacity: 0.8, dashArray: road ? null : '6 6', className: 'route-line' },
+  }).bindTooltip(label(routeText(route)));
+}
+
+export const routeText = route => t(route.basis === 'road' ? 'routeRoad' : 'routeStraight',
+  { km: (route.meters / 1000).toFixed(1), min: Math.max(1, Math.round(route.seconds / 60)) });
+
+/** The crew's small map: the route to the scene and the scene itself. */
+export function createRouteMap(container, config) {
+  const map = L.map(container, { zoomControl: true, attributionControl: true });
+  if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(map);
+  const layers = L.layerGroup().addTo(map);
+  return {
+    show(route, scene) {
+      layers.clearLayers();
+      L.circleMarker([scene.lat, scene.lon], { radius: 9, color: '#d32f2f', fillOpacity: 0.7 }).addTo(layers);
+      if (!route) { map.setView([scene.lat, scene.lon], 15); return; }
+      const line = routeLayer(route).addTo(layers);
+      map.fitBounds(line.getBounds(), { padding: [20, 20] });
     },
   };
 }

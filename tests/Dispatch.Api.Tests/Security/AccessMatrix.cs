@@ -71,6 +71,10 @@ public static class AccessMatrix
         new("POST", "/api/units/{unitId:long}/status", "/api/units/1/status", "crew"),
         new("POST", "/api/units/{unitId:long}/position", "/api/units/1/position", "crew"),
         new("GET", "/api/events", "/api/events?after=0", "operator", "crew", "admin"),
+        new("GET", "/api/routing/eta", "/api/routing/eta?from=-0.79,100.65&to=-0.78,100.66", "operator", "admin"),
+        new("GET", "/api/routing/status", "/api/routing/status", "operator", "admin"),
+        new("GET", "/api/incidents/{id:long}/route", "/api/incidents/999999/route", "operator", "admin"),
+        new("GET", "/api/units/{unitId:long}/route", "/api/units/1/route", "crew"),
         new("POST", "/hubs/dispatch/negotiate", "/hubs/dispatch/negotiate?negotiateVersion=1", "operator", "crew", "admin"),
     ];
 }

@@ -1,0 +1,45 @@
+using Dispatch.Api.Database;
+using Dispatch.Api.Incidents;
+using Dispatch.Api.Units;
+using Dispatch.Core.Geography;
+using Dispatch.Core.Incidents;
+using Dispatch.Core.Recommendation;
+using Dispatch.Core.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Api.Routing;
+
+/// <summary>The assigned unit's route to the scene while it is on its way (dispatched, acknowledged, en route).</summary>
+public sealed class RouteDesk(Db db, IncidentStore incidents, UnitStore units, StationStore stations, RoadNetworkHost roads, IOptions<RecommendationOptions> estimate)
+{
+    private static readonly IncidentStatus[] OnTheWay = [IncidentStatus.Dispatched, IncidentStatus.Acknowledged, IncidentStatus.EnRoute];
+
+    public Task<AssignedRouteView?> ForIncidentAsync(long incidentId, CancellationToken ct) =>
+        db.ReadAsync(async s => await RouteAsync(s, await incidents.GetAsync(s, incidentId)), ct);
+
+    public Task<AssignedRouteView?> ForUnitAsync(long unitId, CancellationToken ct) =>
+        db.ReadAsync(async s => (await units.GetAsync(s, unitId)).IncidentId is { } id ? await RouteAsync(s, await incidents.GetAsync(s, id)) : null, ct);
+
+    private async Task<AssignedRouteView?> RouteAsync(DbSession s, Incident incident)
+    {
+        if (incident.UnitId is not { } unitId || !OnTheWay.Contains(incident.Status)) return null;
+        var unit = await units.GetAsync(s, unitId);
+        // On its way the last reported position is the best guess, however old; else the home station.
+        var (from, source) = unit.LastPosition is { } p ? (p, "reported")
+            : unit.HomeStationId is { } h && await stations.GetAsync(s, h) is { } home ? (new GeoPoint(home.Lat, home.Lon), "homeStation")
+            : (default(GeoPoint?), "");
+        if (from is not { } start) return null;
+
+        var network = roads.Current;
+        var outcome = network?.Route(start, incident.Location);
+        if (outcome is { Route: { } route })
+            return new AssignedRouteView(incident.Id, unitId, RoadStatus.Road, Math.Round(route.Seconds), Math.Round(route.Meters),
+                Math.Round(route.SnapMeters), LineStringView.Of(route.Path), source, null);
+
+        var meters = GreatCircle.Meters(start, incident.Location);
+        var seconds = meters * estimate.Value.DetourFactor / (estimate.Value.SpeedKmh / 3.6);
+        var note = network is null ? "no road network: straight-line estimate" : $"no road route ({outcome!.Value.Explain(network.MaxSnapMeters)}): straight-line estimate";
+        return new AssignedRouteView(incident.Id, unitId, RoadStatus.StraightLine, Math.Round(seconds), Math.Round(meters), 0,
+            LineStringView.Of([start, incident.Location]), source, note);
+    }
+}
