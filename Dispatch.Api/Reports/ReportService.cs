@@ -33,20 +33,30 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             return counts;
         }, ct), ct);
         var unitNames = Task.Run(() => db.ReadAsync(s => s.QueryAsync<(long Id, string CallSign)>(ReportSql.UnitNames, null), ct), ct);
-        // The tally counts each interval's valid values, which the ordered streams need to place
-        // their percentile ranks; the calls are counted on the other core meanwhile.
-        var tally = await Task.Run(() => db.ReadAsync(async s =>
+        // The database counts each interval's valid values first (the ordered passes need them to
+        // place their ranks); then the tally and the ordered passes run side by side. Only the
+        // response pass waits for the tally, whose group sizes its group medians need.
+        var counts = await Task.Run(() => db.ReadAsync(async s =>
+        {
+            var valid = new long[ReportSql.Intervals.Length + 1];
+            await s.StreamAsync(ReportSql.ValidCounts, args, r => { for (var c = 0; c < valid.Length; c++) valid[c] = r.IsDBNull(c) ? 0 : r.GetInt64(c); });
+            return valid;
+        }, ct), ct);
+        var tallied = Task.Run(() => db.ReadAsync(async s =>
         {
             var sum = new ReportTally(triage.Value);
             await s.StreamAsync(ReportSql.Rows, args, sum.Add);
             return sum;
         }, ct), ct);
-        var byKelurahan = new GroupMedians<string>(tally.ByKelurahan.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)));
-        var byMonth = new GroupMedians<int>(tally.ByMonth.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)));
-        var intervals = ReportSql.Intervals.Select((_, k) => Task.Run(() => k == ReportSql.ResponseIndex
-            ? IntervalAsync(k, filter, tally.Valid[k], byKelurahan, byMonth, ct)
-            : IntervalAsync(k, filter, tally.Valid[k], null, null, ct), ct)).ToArray();
+        var groups = tallied.ContinueWith(t => (
+            Kelurahan: new GroupMedians<string>(t.Result.ByKelurahan.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured))),
+            Month: new GroupMedians<int>(t.Result.ByMonth.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)))), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        var intervals = ReportSql.Intervals.Select((_, k) => Task.Run(async () => k == ReportSql.ResponseIndex
+            ? await IntervalAsync(k, filter, counts[k + 1], (await groups).Kelurahan, (await groups).Month, ct)
+            : await IntervalAsync(k, filter, counts[k + 1], null, null, ct), ct)).ToArray();
 
+        var tally = await tallied;
+        var (byKelurahan, byMonth) = await groups;
         var results = await Task.WhenAll(intervals);
         var names = (await unitNames).ToDictionary(u => u.Id, u => u.CallSign);
         var callRows = (await calls).Select(c => (c.Key.Source, c.Key.Outcome, Calls: c.Value)).ToList();
@@ -57,9 +67,9 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
                 target is null || t.Value.Measured == 0 ? null : (double)t.Value.OnTarget / t.Value.Measured);
         });
         return new ResponseTimeReport(
-            filter.From, filter.To, tally.Total,
+            filter.From, filter.To, counts[0],
             // Invalid = every incident of the filter that is not a valid value of the interval.
-            ReportSql.Intervals.Select((x, k) => (x.Name, results[k] with { Invalid = tally.Total - results[k].Count }))
+            ReportSql.Intervals.Select((x, k) => (x.Name, results[k] with { Invalid = counts[0] - results[k].Count }))
                 .ToDictionary(x => x.Name, x => x.Item2),
             compliance,
             new Volumes(

@@ -46,16 +46,23 @@ public static class ReportSql
         (d.OrderedBucketMs is { } bucket ? $"AND i.call_received_at / {bucket} = @Bucket " : "") +
         $"AND {Valid(x.Start, x.End)} ORDER BY i.{x.End} - i.{x.Start}")).ToArray();
 
-    /// <summary>The time points the intervals span, in <see cref="Rows"/>'s column order after its first three columns.</summary>
-    public static readonly string[] Points = Intervals.SelectMany(x => new[] { x.Start, x.End }).Distinct().ToArray();
+    /// <summary>
+    /// The filter's incidents and each interval's valid values, counted by the database in one
+    /// pass over the covering index: the ordered passes need these counts to place their ranks.
+    /// </summary>
+    public static readonly SqlText ValidCounts = SqlText.Of("ReportSql.ValidCounts",
+        "SELECT COUNT(*)" + string.Concat(Intervals.Select(x => $", SUM(CASE WHEN {Valid(x.Start, x.End)} THEN 1 ELSE 0 END)")) + " " + From + Where);
 
     /// <summary>
-    /// Every incident of the filter once, from the covering index alone (a seek on the time range):
-    /// the counts (valid values per interval, compliance, areas, months, heat map, units) are summed
-    /// in one streaming pass. Columns: triage, kelurahan_code, unit_id, then <see cref="Points"/>.
+    /// Every incident of the filter once, from the covering index alone (a seek on the time range),
+    /// reduced by the database to what the counts need, without NULLs: triage, kelurahan_code,
+    /// unit_id (-1 without), call_received_at, the response time (-1 when invalid) and the task
+    /// time (0 when invalid). <see cref="ReportTally"/> sums them in one streaming pass.
     /// </summary>
     public static readonly SqlText Rows = SqlText.Of("ReportSql.Rows",
-        "SELECT i.triage, i.kelurahan_code, i.unit_id, " + string.Join(", ", Points.Select(p => "i." + p)) + " " + From + Where);
+        "SELECT i.triage, COALESCE(i.kelurahan_code, ''), COALESCE(i.unit_id, -1), i.call_received_at, " +
+        "CASE WHEN i.on_scene_at >= i.call_received_at THEN i.on_scene_at - i.call_received_at ELSE -1 END, " +
+        "CASE WHEN i.back_in_service_at >= i.unit_notified_at THEN i.back_in_service_at - i.unit_notified_at ELSE 0 END " + From + Where);
 
     /// <summary>
     /// Each call of the range (source, outcome) from its covering index, counted by the caller:

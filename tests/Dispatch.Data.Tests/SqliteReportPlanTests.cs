@@ -36,9 +36,12 @@ public sealed class SqliteReportPlanTests
         Assert.That(plan, Does.Contain($"SEARCH i USING INDEX {index} (<expr>=?)").And.Not.Contain("TEMP B-TREE"));
     }
 
-    [Test]
-    public async Task The_counting_pass_seeks_the_time_range_on_the_covering_index() =>
-        Assert.That(await PlanAsync(ReportSql.Rows),
+    private static IEnumerable<TestCaseData> Counting() =>
+        [new TestCaseData(ReportSql.Rows).SetArgDisplayNames("Rows"), new TestCaseData(ReportSql.ValidCounts).SetArgDisplayNames("ValidCounts")];
+
+    [TestCaseSource(nameof(Counting))]
+    public async Task A_counting_pass_seeks_the_time_range_on_the_covering_index(SqlText sql) =>
+        Assert.That(await PlanAsync(sql),
             Does.Contain("USING COVERING INDEX ix_incidents_report (call_received_at>? AND call_received_at<?)"));
 
     [Test]
