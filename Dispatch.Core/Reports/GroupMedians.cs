@@ -10,7 +10,7 @@ namespace Dispatch.Core.Reports;
 public sealed class GroupMedians<TKey> where TKey : notnull
 {
     private Dictionary<TKey, long> _expected;
-    private readonly Dictionary<TKey, long> _seen = [];
+    private readonly Dictionary<TKey, long> _unexpected = []; // values of groups nobody expected
     private Dictionary<TKey, SortedStream> _streams;
 
     public GroupMedians(IEnumerable<KeyValuePair<TKey, long>> expected)
@@ -21,18 +21,18 @@ public sealed class GroupMedians<TKey> where TKey : notnull
 
     public void Add(TKey key, double value)
     {
-        _seen[key] = _seen.GetValueOrDefault(key) + 1;
         if (_streams.TryGetValue(key, out var stream)) stream.Add(value);
+        else _unexpected[key] = _unexpected.GetValueOrDefault(key) + 1;
     }
 
     /// <summary>True when every group saw exactly the values it expected.</summary>
-    public bool Complete => _expected.All(e => _seen.GetValueOrDefault(e.Key) == e.Value) && _seen.Keys.All(_expected.ContainsKey);
+    public bool Complete => _unexpected.Count == 0 && _streams.All(s => s.Value.Seen == _expected[s.Key]);
 
     /// <summary>Starts over, expecting what the last pass saw.</summary>
     public void ExpectSeen()
     {
-        _expected = new Dictionary<TKey, long>(_seen);
-        _seen.Clear();
+        _expected = _streams.Where(s => s.Value.Seen > 0).Select(s => KeyValuePair.Create(s.Key, s.Value.Seen)).Concat(_unexpected).ToDictionary();
+        _unexpected.Clear();
         _streams = Streams(_expected);
     }
 
