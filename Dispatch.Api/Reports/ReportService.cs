@@ -21,26 +21,34 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
     public async Task<ResponseTimeReport> ResponseTimesAsync(ReportFilter filter, CancellationToken ct)
     {
         var args = filter.Parameters;
-        var calls = Query<(string Source, string Outcome, long Calls)>(ReportSql.Calls, args, ct);
-        var unitNames = Query<(long Id, string CallSign)>(ReportSql.UnitNames, null, ct);
-        var tally = new ReportTally(triage.Value);
-        var tallied = Task.Run(() => db.ReadAsync(async s => { await s.StreamAsync(ReportSql.Rows, args, tally.Add); return tally; }, ct), ct);
-        var intervals = ReportSql.Intervals.Select((_, k) => Task.Run(async () =>
+        var calls = Task.Run(() => db.ReadAsync(async s =>
         {
-            var valid = (await Query<long>(ReportSql.ValidCounts[k], args, ct)).Single();
-            if (k != ReportSql.ResponseIndex) return (Summary: await IntervalAsync(k, args, valid, null, null, ct), Kelurahan: (Dictionary<string, SortedStream>?)null, Month: (Dictionary<string, SortedStream>?)null);
-            // The response stream also feeds the group medians, whose sizes the tally knows.
-            var done = await tallied;
-            var byKelurahan = done.ByKelurahan.ToDictionary(x => x.Key, x => new SortedStream(x.Value.Measured, 0.5));
-            var byMonth = done.ByMonth.ToDictionary(x => x.Key, x => new SortedStream(x.Value.Measured, 0.5));
-            return (Summary: await IntervalAsync(k, args, valid, byKelurahan, byMonth, ct), Kelurahan: (Dictionary<string, SortedStream>?)byKelurahan, Month: (Dictionary<string, SortedStream>?)byMonth);
-        }, ct)).ToArray();
+            var counts = new Dictionary<(string Source, string Outcome), long>();
+            await s.StreamAsync(ReportSql.Calls, args, r =>
+            {
+                var key = (r.GetString(0), r.GetString(1));
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            });
+            return counts;
+        }, ct), ct);
+        var unitNames = Task.Run(() => db.ReadAsync(s => s.QueryAsync<(long Id, string CallSign)>(ReportSql.UnitNames, null), ct), ct);
+        // The tally counts each interval's valid values, which the ordered streams need to place
+        // their percentile ranks; the calls are counted on the other core meanwhile.
+        var tally = await Task.Run(() => db.ReadAsync(async s =>
+        {
+            var sum = new ReportTally(triage.Value);
+            await s.StreamAsync(ReportSql.Rows, args, sum.Add);
+            return sum;
+        }, ct), ct);
+        var byKelurahan = new GroupMedians<string>(tally.ByKelurahan.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)));
+        var byMonth = new GroupMedians<int>(tally.ByMonth.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)));
+        var intervals = ReportSql.Intervals.Select((_, k) => Task.Run(() => k == ReportSql.ResponseIndex
+            ? IntervalAsync(k, args, tally.Valid[k], byKelurahan, byMonth, ct)
+            : IntervalAsync(k, args, tally.Valid[k], null, null, ct), ct)).ToArray();
 
-        await tallied;
         var results = await Task.WhenAll(intervals);
-        var response = results[ReportSql.ResponseIndex];
         var names = (await unitNames).ToDictionary(u => u.Id, u => u.CallSign);
-        var callRows = (await calls).ToList();
+        var callRows = (await calls).Select(c => (c.Key.Source, c.Key.Outcome, Calls: c.Value)).ToList();
         var compliance = tally.ByTriage.ToDictionary(t => Camel(t.Key), t =>
         {
             var target = triage.Value.Target(Enum.Parse<Triage>(t.Key))?.TotalSeconds;
@@ -50,7 +58,7 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
         return new ResponseTimeReport(
             filter.From, filter.To, tally.Total,
             // Invalid = every incident of the filter that is not a valid value of the interval.
-            ReportSql.Intervals.Select((x, k) => (x.Name, results[k].Summary with { Invalid = tally.Total - results[k].Summary.Count }))
+            ReportSql.Intervals.Select((x, k) => (x.Name, results[k] with { Invalid = tally.Total - results[k].Count }))
                 .ToDictionary(x => x.Name, x => x.Item2),
             compliance,
             new Volumes(
@@ -58,34 +66,44 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
                 callRows.GroupBy(r => Camel(r.Outcome)).ToDictionary(g => g.Key, g => g.Sum(r => r.Calls)),
                 compliance.ToDictionary(c => c.Key, c => c.Value.Incidents)),
             tally.ByKelurahan.Select(k => new AreaRow(k.Key == "" ? null : k.Key, k.Key == "" ? null : areas.FindKelurahan(k.Key)?.Name,
-                k.Value.Incidents, k.Value.Measured, response.Kelurahan?.GetValueOrDefault(k.Key)?[0])).OrderBy(a => a.Name).ToList(),
+                k.Value.Incidents, k.Value.Measured, byKelurahan.Median(k.Key))).OrderBy(a => a.Name).ToList(),
             Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Where(h => tally.Heat[d, h] > 0).Select(h => new HeatCell(d, h, tally.Heat[d, h]))).ToList(),
-            tally.ByMonth.Select(m => new MonthRow(m.Key, m.Value.Incidents, m.Value.Measured, response.Month?.GetValueOrDefault(m.Key)?[0]))
+            tally.ByMonth.Select(m => new MonthRow(ReportTally.MonthName(m.Key), m.Value.Incidents, m.Value.Measured, byMonth.Median(m.Key)))
                 .OrderBy(m => m.Month, StringComparer.Ordinal).ToList(),
             tally.ByUnit.Select(u => new UnitRow(u.Key, names.GetValueOrDefault(u.Key), u.Value.Incidents, u.Value.BusyMs / 1000.0)).OrderByDescending(u => u.Incidents).ToList());
     }
 
-    // Embedded SQLite runs a query synchronously inside its "async" calls: Task.Run puts each
-    // query on its own thread, so they really run side by side.
-    private Task<IEnumerable<T>> Query<T>(SqlText sql, object? args, CancellationToken ct) =>
-        Task.Run(() => db.ReadAsync(s => s.QueryAsync<T>(sql, args), ct), ct);
-
-    private Task<IntervalSummary> IntervalAsync(int k, object args, long valid,
-        Dictionary<string, SortedStream>? byKelurahan, Dictionary<string, SortedStream>? byMonth, CancellationToken ct) =>
-        valid == 0
-            ? Task.FromResult(IntervalSummary.Empty(0))
-            : db.ReadAsync(async s =>
-            {
-                var stream = new SortedStream(valid, Wanted);
-                await s.StreamAsync(ReportSql.Ordered[k], args, r =>
+    /// <summary>
+    /// One interval's ordered pass. The expected count comes from the tally, read a moment earlier
+    /// on another connection: when incidents were written in between, the pass saw a different
+    /// number of values, so it runs once more expecting what it saw (exact unless writes continue).
+    /// </summary>
+    private async Task<IntervalSummary> IntervalAsync(int k, object args, long expected,
+        GroupMedians<string>? byKelurahan, GroupMedians<int>? byMonth, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var stream = new SortedStream(expected, Wanted);
+            if (expected > 0 || attempt > 0)
+                await db.ReadAsync(async s =>
                 {
-                    var seconds = r.GetInt64(0) / 1000.0;
-                    stream.Add(seconds);
-                    byKelurahan?[r.IsDBNull(1) ? "" : r.GetString(1)].Add(seconds);
-                    byMonth?[ReportTally.MonthOf(r.GetInt64(2))].Add(seconds);
-                });
+                    await s.StreamAsync(ReportSql.Ordered[k], args, r =>
+                    {
+                        var seconds = r.GetInt64(0) / 1000.0;
+                        stream.Add(seconds);
+                        byKelurahan?.Add(r.IsDBNull(1) ? "" : r.GetString(1), seconds);
+                        byMonth?.Add(ReportTally.MonthOf(r.GetInt64(2)), seconds);
+                    });
+                    return stream.Seen;
+                }, ct);
+            var complete = stream.Seen == expected && byKelurahan?.Complete != false && byMonth?.Complete != false;
+            if (complete || attempt == 1)
                 return new IntervalSummary(stream.Seen, 0, stream.Mean, stream[0], stream[1], stream[2], stream.Max);
-            }, ct);
+            expected = stream.Seen;
+            byKelurahan?.ExpectSeen();
+            byMonth?.ExpectSeen();
+        }
+    }
 
     private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

@@ -36,10 +36,6 @@ public static class ReportSql
     // exactly like the partial indexes' condition so that SQLite can use them.
     public static string Valid(string start, string end) => $"i.{end} >= i.{start}";
 
-    /// <summary>How many valid values an interval has in the filter, counted on its partial index alone.</summary>
-    public static readonly SqlText[] ValidCounts = Intervals.Select(x => SqlText.Of($"ReportSql.ValidCount.{x.Name}", d =>
-        $"SELECT COUNT(*) FROM {d.IncidentsVia(x.Index)} " + Where + $"AND {Valid(x.Start, x.End)}")).ToArray();
-
     /// <summary>
     /// One interval's valid values in ascending order (with the kelurahan and call time, for the
     /// group medians): a group's values arrive in order too, so one pass serves every median.
@@ -48,17 +44,24 @@ public static class ReportSql
         $"SELECT i.{x.End} - i.{x.Start} AS v, i.kelurahan_code, i.call_received_at FROM {d.IncidentsVia(x.Index)} " + Where +
         $"AND {Valid(x.Start, x.End)} ORDER BY i.{x.End} - i.{x.Start}")).ToArray();
 
+    /// <summary>The time points the intervals span, in <see cref="Rows"/>'s column order after its first three columns.</summary>
+    public static readonly string[] Points = Intervals.SelectMany(x => new[] { x.Start, x.End }).Distinct().ToArray();
+
     /// <summary>
-    /// Every incident of the filter once, from the covering index alone: the counts (compliance,
-    /// areas, months, heat map, units) are summed in one streaming pass.
+    /// Every incident of the filter once, from the covering index alone (a seek on the time range):
+    /// the counts (valid values per interval, compliance, areas, months, heat map, units) are summed
+    /// in one streaming pass. Columns: triage, kelurahan_code, unit_id, then <see cref="Points"/>.
     /// </summary>
     public static readonly SqlText Rows = SqlText.Of("ReportSql.Rows",
-        "SELECT i.call_received_at, i.triage, i.kelurahan_code, i.unit_id, i.unit_notified_at, i.on_scene_at, i.back_in_service_at " + From + Where);
+        "SELECT i.triage, i.kelurahan_code, i.unit_id, " + string.Join(", ", Points.Select(p => "i." + p)) + " " + From + Where);
 
+    /// <summary>
+    /// Each call of the range (source, outcome) from its covering index, counted by the caller:
+    /// a handful of groups over many rows is cheaper counted while streaming than sorted for GROUP BY.
+    /// </summary>
     public static readonly SqlText Calls = SqlText.Of("ReportSql.Calls",
-        "SELECT c.source AS Source, COALESCE(c.outcome, 'Open') AS Outcome, COUNT(*) AS Calls FROM calls c " +
-        "WHERE c.received_at >= @FromMs AND c.received_at < @ToMs AND (@Source IS NULL OR c.source = @Source) " +
-        "GROUP BY c.source, COALESCE(c.outcome, 'Open')");
+        "SELECT c.source, COALESCE(c.outcome, 'Open') FROM calls c " +
+        "WHERE c.received_at >= @FromMs AND c.received_at < @ToMs AND (@Source IS NULL OR c.source = @Source)");
 
     public static readonly SqlText UnitNames = SqlText.Of("ReportSql.UnitNames", "SELECT id, call_sign FROM units");
 }
