@@ -60,6 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<StationStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<DataProtectionKeyStore>();
         var provided = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new TestDatabase(provided, connectionString, clock, publisher);
     }
