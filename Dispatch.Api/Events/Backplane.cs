@@ -13,21 +13,22 @@ public sealed class RedisOptions
     public const string Section = "Redis";
 
     public string? Configuration { get; set; }
+
+    /// <summary>Prefixes every channel, so that several PSC systems can share one Redis.</summary>
+    public string ChannelPrefix { get; set; } = "psc119";
 }
 
 public static class Backplane
 {
-    /// <summary>The channel prefix, so that several systems may share one Redis.</summary>
-    public const string ChannelPrefix = "psc119";
-
     public static ISignalRServerBuilder AddDispatchBackplane(this ISignalRServerBuilder signalR, IConfiguration configuration)
     {
         signalR.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
-        var connection = configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"];
-        if (string.IsNullOrWhiteSpace(connection)) return signalR;
-        return signalR.AddStackExchangeRedis(connection, o =>
+        // Read here, not through IOptions: whether there is a backplane decides what is registered.
+        var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (string.IsNullOrWhiteSpace(redis.Configuration)) return signalR;
+        return signalR.AddStackExchangeRedis(redis.Configuration, o =>
         {
-            o.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
+            o.Configuration.ChannelPrefix = RedisChannel.Literal(redis.ChannelPrefix);
             // Start, and keep reconnecting in the background, while Redis is away.
             o.Configuration.AbortOnConnectFail = false;
             // While Redis is away a push fails at once instead of holding the request that caused
