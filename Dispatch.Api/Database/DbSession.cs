@@ -68,6 +68,35 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         while (await reader.ReadAsync(ct)) await row(reader);
     }
 
+    /// <summary>
+    /// Streams one statement run once per argument set, each result ordered on its first column
+    /// (an integer), as one ascending sequence: a k-way merge holding one row per result set.
+    /// All readers stay open on this one connection, which embedded SQLite allows.
+    /// </summary>
+    public async Task MergeAsync(SqlText sql, IEnumerable<object> argumentSets, Action<DbDataReader> row)
+    {
+        var readers = new List<DbDataReader>();
+        try
+        {
+            var next = new PriorityQueue<DbDataReader, long>();
+            foreach (var args in argumentSets)
+            {
+                var reader = await connection.ExecuteReaderAsync(Command(sql, args));
+                readers.Add(reader);
+                if (await reader.ReadAsync(ct)) next.Enqueue(reader, reader.GetInt64(0));
+            }
+            while (next.TryDequeue(out var reader, out _))
+            {
+                row(reader);
+                if (dialect.ReadsWithoutIo ? reader.Read() : await reader.ReadAsync(ct)) next.Enqueue(reader, reader.GetInt64(0));
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers) await reader.DisposeAsync();
+        }
+    }
+
     /// <summary>Runs an INSERT built with <see cref="SqlDialect.InsertReturning"/> and returns the new id.</summary>
     public Task<long> InsertAsync(SqlText sql, object args) => connection.ExecuteScalarAsync<long>(Command(sql, args));
 

@@ -39,6 +39,14 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string IncidentsVia(string index);
 
+    /// <summary>
+    /// Where the ordered interval indexes lead with a time bucket (<c>call_received_at / N</c>),
+    /// its width N in milliseconds: a range is then read bucket by bucket, each already in order,
+    /// and merged, so the work follows the range rather than the whole history. Null where the
+    /// database orders a range itself.
+    /// </summary>
+    public virtual long? OrderedBucketMs => null;
+
     public abstract Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct);
 
     /// <summary>A unique index or key refused the row.</summary>

@@ -25,6 +25,9 @@ public sealed class Sqlite : SqlDialect
 
     public override string IncidentsVia(string index) => $"incidents i INDEXED BY {index}";
 
+    /// <summary>30 days: the same number as in the ix_interval_* indexes (migration 0003).</summary>
+    public override long? OrderedBucketMs => 2_592_000_000;
+
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);

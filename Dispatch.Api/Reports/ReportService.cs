@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Dispatch.Api.Database;
 using Dispatch.Core.Geography;
 using Dispatch.Core.Incidents;
@@ -43,8 +44,8 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
         var byKelurahan = new GroupMedians<string>(tally.ByKelurahan.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)));
         var byMonth = new GroupMedians<int>(tally.ByMonth.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)));
         var intervals = ReportSql.Intervals.Select((_, k) => Task.Run(() => k == ReportSql.ResponseIndex
-            ? IntervalAsync(k, args, tally.Valid[k], byKelurahan, byMonth, ct)
-            : IntervalAsync(k, args, tally.Valid[k], null, null, ct), ct)).ToArray();
+            ? IntervalAsync(k, filter, tally.Valid[k], byKelurahan, byMonth, ct)
+            : IntervalAsync(k, filter, tally.Valid[k], null, null, ct), ct)).ToArray();
 
         var results = await Task.WhenAll(intervals);
         var names = (await unitNames).ToDictionary(u => u.Id, u => u.CallSign);
@@ -78,7 +79,7 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
     /// on another connection: when incidents were written in between, the pass saw a different
     /// number of values, so it runs once more expecting what it saw (exact unless writes continue).
     /// </summary>
-    private async Task<IntervalSummary> IntervalAsync(int k, object args, long expected,
+    private async Task<IntervalSummary> IntervalAsync(int k, ReportFilter filter, long expected,
         GroupMedians<string>? byKelurahan, GroupMedians<int>? byMonth, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
@@ -87,13 +88,15 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             if (expected > 0 || attempt > 0)
                 await db.ReadAsync(async s =>
                 {
-                    await s.StreamAsync(ReportSql.Ordered[k], args, r =>
+                    void Row(DbDataReader r)
                     {
                         var seconds = r.GetInt64(0) / 1000.0;
                         stream.Add(seconds);
                         byKelurahan?.Add(r.IsDBNull(1) ? "" : r.GetString(1), seconds);
                         byMonth?.Add(ReportTally.MonthOf(r.GetInt64(2)), seconds);
-                    });
+                    }
+                    if (s.Dialect.OrderedBucketMs is { } width) await s.MergeAsync(ReportSql.Ordered[k], Buckets(filter, width), Row);
+                    else await s.StreamAsync(ReportSql.Ordered[k], filter.Parameters, Row);
                     return stream.Seen;
                 }, ct);
             var complete = stream.Seen == expected && byKelurahan?.Complete != false && byMonth?.Complete != false;
@@ -102,6 +105,17 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             expected = stream.Seen;
             byKelurahan?.ExpectSeen();
             byMonth?.ExpectSeen();
+        }
+    }
+
+    /// <summary>The filter's parameters once per time bucket its range touches.</summary>
+    public static IEnumerable<object> Buckets(ReportFilter filter, long width)
+    {
+        for (var bucket = filter.FromMs / width; bucket <= (filter.ToMs - 1) / width; bucket++)
+        {
+            var args = new DynamicParameters(filter.Parameters);
+            args.Add("Bucket", bucket);
+            yield return args;
         }
     }
 

@@ -39,9 +39,11 @@ public static class ReportSql
     /// <summary>
     /// One interval's valid values in ascending order (with the kelurahan and call time, for the
     /// group medians): a group's values arrive in order too, so one pass serves every median.
+    /// Where the dialect buckets its ordered indexes, one time bucket's values (@Bucket).
     /// </summary>
     public static readonly SqlText[] Ordered = Intervals.Select(x => SqlText.Of($"ReportSql.Ordered.{x.Name}", d =>
         $"SELECT i.{x.End} - i.{x.Start} AS v, i.kelurahan_code, i.call_received_at FROM {d.IncidentsVia(x.Index)} " + Where +
+        (d.OrderedBucketMs is { } bucket ? $"AND i.call_received_at / {bucket} = @Bucket " : "") +
         $"AND {Valid(x.Start, x.End)} ORDER BY i.{x.End} - i.{x.Start}")).ToArray();
 
     /// <summary>The time points the intervals span, in <see cref="Rows"/>'s column order after its first three columns.</summary>

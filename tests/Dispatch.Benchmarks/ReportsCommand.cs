@@ -60,7 +60,14 @@ public static class ReportsCommand
             {
                 var watch = Stopwatch.StartNew();
                 long rows = 0;
-                await db.ReadAsync(async s => { await s.StreamAsync(sql, args2, _ => rows++); return 0; }, CancellationToken.None);
+                await db.ReadAsync(async s =>
+                {
+                    if (ReportSql.Ordered.Contains(sql) && s.Dialect.OrderedBucketMs is { } width)
+                        await s.MergeAsync(sql, ReportService.Buckets(filter, width), _ => rows++);
+                    else
+                        await s.StreamAsync(sql, args2, _ => rows++);
+                    return 0;
+                }, CancellationToken.None);
                 Console.WriteLine($"{sql.Name,-45} {rows,9:N0} rows {watch.Elapsed.TotalMilliseconds,7:0} ms");
             }
         }
