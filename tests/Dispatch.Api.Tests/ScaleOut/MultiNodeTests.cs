@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Dapper;
 using Dispatch.Api.Tests.Infrastructure;
 
@@ -12,30 +11,9 @@ namespace Dispatch.Api.Tests.ScaleOut;
 /// stores, operators on the other hear; event numbers are one order for the whole system; a
 /// client may come back on either node; the database settles races between nodes.
 /// </summary>
-public sealed class MultiNodeTests
+public sealed class MultiNodeTests : TwoNodeTest
 {
-    private TwoNodes? _nodes;
-
-    private ApiNode A => _nodes!.A;
-    private ApiNode B => _nodes!.B;
-
-    [OneTimeSetUp]
-    public async Task StartNodes() => _nodes = await TwoNodes.StartAsync(TwoNodes.SuiteRedisOrIgnore());
-
-    [OneTimeTearDown]
-    public async Task StopNodes()
-    {
-        if (_nodes is not null) await _nodes.DisposeAsync();
-    }
-
-    [TearDown]
-    public void ShowNodeOutputOnFailure()
-    {
-        if (_nodes is not null && TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-            TestContext.Out.WriteLine(_nodes.Output);
-    }
-
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():n}";
+    protected override Task<TwoNodes> StartNodesAsync() => TwoNodes.StartAsync(TwoNodes.SuiteRedisOrIgnore());
 
     [Test]
     public async Task A_call_ingested_on_node_A_reaches_an_operator_connected_to_node_B()
@@ -142,7 +120,7 @@ public sealed class MultiNodeTests
                 onB.PostAsJsonAsync($"/api/incidents/{second}/assign", new { unitId }));
 
             Assert.That(results.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }), $"round {round}");
-            await using (var db = await _nodes!.OpenDatabaseAsync())
+            await using (var db = await Nodes.OpenDatabaseAsync())
             {
                 Assert.That(await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE unit_id = @unitId AND status = 'Dispatched'", new { unitId }), Is.EqualTo(1));
                 Assert.That(await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM assignments WHERE unit_id = @unitId AND ended_at IS NULL", new { unitId }), Is.EqualTo(1));
@@ -150,19 +128,6 @@ public sealed class MultiNodeTests
             var (winner, loser) = results[0].IsSuccessStatusCode ? (first, second) : (second, first);
             Assert.That((await ApiClient.OkJsonAsync(await onB.GetAsync($"/api/incidents/{loser}"))).GetProperty("status").GetString(), Is.EqualTo("pending"));
             await ApiClient.OkJsonAsync(await onA.PostAsJsonAsync($"/api/incidents/{winner}/cancel", new { reason = "test" }));
-        }
-    }
-
-    /// <summary>Every event after <paramref name="after"/> the caller may see, page by page.</summary>
-    internal static async Task<List<JsonElement>> FeedAsync(HttpClient client, long after)
-    {
-        var all = new List<JsonElement>();
-        for (;;)
-        {
-            var page = (await ApiClient.OkJsonAsync(await client.GetAsync($"/api/events?after={after}"))).EnumerateArray().ToList();
-            all.AddRange(page);
-            if (page.Count == 0) return all;
-            after = page[^1].GetProperty("seq").GetInt64();
         }
     }
 

@@ -7,37 +7,21 @@ namespace Dispatch.Api.Tests.ScaleOut;
 /// restarted on the same port): calls keep being stored on both nodes, pushes pause, and a client
 /// that stayed connected gets everything it missed from /api/events?after= once Redis is back.
 /// </summary>
-public sealed class RedisOutageTests
+public sealed class RedisOutageTests : TwoNodeTest
 {
     private RedisServer? _redis;
-    private TwoNodes? _nodes;
 
-    private ApiNode A => _nodes!.A;
-    private ApiNode B => _nodes!.B;
-
-    [OneTimeSetUp]
-    public async Task Start()
+    protected override async Task<TwoNodes> StartNodesAsync()
     {
-        TwoNodes.SuiteRedisOrIgnore(); // Redis is installed where the suite's Redis runs; this test starts its own to kill it.
+        TwoNodes.SuiteRedisOrIgnore(); // Redis is installed where the suite's Redis runs; this class starts its own, to kill it.
         _redis = await RedisServer.StartAsync();
-        _nodes = await TwoNodes.StartAsync(_redis.Configuration);
+        return await TwoNodes.StartAsync(_redis.Configuration);
     }
 
-    [OneTimeTearDown]
-    public async Task Stop()
+    protected override async Task StoppedAsync()
     {
-        if (_nodes is not null) await _nodes.DisposeAsync();
         if (_redis is not null) await _redis.DisposeAsync();
     }
-
-    [TearDown]
-    public void ShowNodeOutputOnFailure()
-    {
-        if (_nodes is not null && TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-            TestContext.Out.WriteLine(_nodes.Output);
-    }
-
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():n}";
 
     [Test]
     public async Task While_Redis_is_down_calls_are_stored_on_both_nodes_and_a_client_catches_up_from_the_feed_when_it_returns()
@@ -67,7 +51,7 @@ public sealed class RedisOutageTests
         await _redis.StartAgainAsync();
         await PushesResumeAsync(listener);
 
-        var feed = await MultiNodeTests.FeedAsync(op, last.Seq);
+        var feed = await FeedAsync(op, last.Seq);
         var received = feed.Where(e => e.GetProperty("type").GetString() == "CallReceived").Select(e => e.GetProperty("data").GetProperty("externalId").GetString()).ToList();
         Assert.Multiple(() =>
         {
