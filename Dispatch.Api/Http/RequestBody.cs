@@ -27,9 +27,11 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return new(null, Invalid("$", "A JSON body is required."));
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        JsonEscapes.RepairLoneSurrogates(json);
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json.Options);
+            var value = JsonSerializer.Deserialize<T>(json, Json.Options);
             return value is null ? new(null, Invalid("$", "A JSON object is required.")) : new(value, null);
         }
         catch (JsonException error)
