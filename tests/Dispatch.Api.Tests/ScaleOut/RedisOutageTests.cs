@@ -46,7 +46,7 @@ public sealed class RedisOutageTests : TwoNodeTest
         var queue = (await ApiClient.OkJsonAsync(await op.GetAsync("/api/calls"))).EnumerateArray().Select(c => c.GetProperty("externalId").GetString());
         Assert.That(queue, Is.SupersetOf(during), "every call of the outage is stored and in the queue");
         Assert.That(listener.Received.Select(e => e.Str("externalId")), Has.None.StartsWith("during-"), "the outage was real: no push went through");
-        Assert.That(A.HasExited || B.HasExited, Is.False, "both nodes stay up");
+        Assert.That(A.Process.HasExited || B.Process.HasExited, Is.False, "both nodes stay up");
 
         await _redis.StartAgainAsync();
         await PushesResumeAsync(listener);

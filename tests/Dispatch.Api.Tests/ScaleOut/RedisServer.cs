@@ -21,11 +21,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var server = new RedisServer(port);
+        var server = new RedisServer(Infrastructure.ApiProcess.FreePort());
         await server.StartAgainAsync();
         return server;
     }

@@ -32,16 +32,14 @@ public sealed class TwoNodes : IAsyncDisposable
         var nodes = new TwoNodes(TestPostgres.CreateOrIgnore());
         var settings = new Dictionary<string, string>
         {
-            ["Database:Provider"] = "postgres",
-            ["Database:ConnectionString"] = nodes._database.ConnectionString,
-            ["Redis:Configuration"] = redisConfiguration,
+            ["Redis__Configuration"] = redisConfiguration,
             // Its own channels: nothing else that shares this Redis can reach these nodes.
-            ["Redis:ChannelPrefix"] = $"psc119-test-{Guid.NewGuid():n}",
+            ["Redis__ChannelPrefix"] = $"psc119-test-{Guid.NewGuid():n}",
         };
         try
         {
-            nodes.A = await ApiNode.StartAsync("a", settings);
-            nodes.B = await ApiNode.StartAsync("b", settings);
+            nodes.A = await ApiNode.StartAsync("postgres", nodes._database.ConnectionString, settings);
+            nodes.B = await ApiNode.StartAsync("postgres", nodes._database.ConnectionString, settings);
         }
         catch
         {
@@ -60,7 +58,8 @@ public sealed class TwoNodes : IAsyncDisposable
     }
 
     /// <summary>Both nodes' output, for a failure message.</summary>
-    public string Output => $"--- node a ---{Environment.NewLine}{A?.Output}{Environment.NewLine}--- node b ---{Environment.NewLine}{B?.Output}";
+    public string Output => string.Join(Environment.NewLine,
+        ["--- node a ---", .. A?.Process.Output ?? [], "--- node b ---", .. B?.Process.Output ?? []]);
 
     public async ValueTask DisposeAsync()
     {
