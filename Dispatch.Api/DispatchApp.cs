@@ -5,6 +5,7 @@ using Dispatch.Api.Database;
 using Dispatch.Api.Demo;
 using Dispatch.Api.Events;
 using Dispatch.Api.Health;
+using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
 using Dispatch.Api.Units;
@@ -36,6 +37,8 @@ public static class DispatchApp
         services.AddDispatchAuth(builder.Environment);
         services.AddWebSecurity(builder.Environment);
         services.AddDispatchDatabase();
+        services.AddProxyTrust();
+        services.AddKeyRing(builder.Configuration);
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section);
@@ -82,6 +85,8 @@ public static class DispatchApp
 
     public static void UseDispatch(this WebApplication app)
     {
+        // First: everything after it (throttle, cookies, logs) sees the client, not nginx.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

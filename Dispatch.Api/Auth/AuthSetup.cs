@@ -56,7 +56,6 @@ public static class AuthSetup
             // Anything mapped without a policy is refused rather than left open.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Admin).Build());
 
-        services.AddDatabaseKeyRing();
         services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UserStore>();

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Dispatch.Api.Database;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
@@ -35,9 +34,9 @@ public sealed class DataProtectionKeyStore(Db db) : IXmlRepository
 
 public static class KeyRingSetup
 {
+    /// <summary>Keeps the key ring in the database (see <see cref="Hosting.KeyRing"/> for the choice).</summary>
     public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services)
     {
-        services.AddDataProtection().SetApplicationName(DataProtectionKeyStore.ApplicationName);
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyStore>((o, store) => o.XmlRepository = store);
         return services;

@@ -25,14 +25,17 @@ public static class DatabaseServices
         services.AddResiliencePipeline(Db.Pipeline, (builder, context) =>
         {
             var dialect = context.ServiceProvider.GetRequiredService<DatabaseSetup>().Dialect;
+            var options = context.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (options.RetryAttempts <= 0) return; // no retries: every fault reaches the caller at once
             builder.AddRetry(new RetryStrategyOptions
             {
                 // Only faults that pass; a constraint violation or a rule refusal is never retried.
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(dialect.IsTransient),
-                MaxRetryAttempts = 4,
+                MaxRetryAttempts = options.RetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(50),
+                Delay = TimeSpan.FromMilliseconds(100),
+                MaxDelay = TimeSpan.FromSeconds(options.RetryMaxDelaySeconds),
             });
         });
         // Polly logs each attempt's result; results hold callers' personal data, so only the

@@ -30,7 +30,10 @@ public sealed class Sqlite : SqlDialect
 
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
+        // Microsoft.Data.Sqlite itself retries a busy database until the command timeout (30 s by
+        // default): 5 s, like busy_timeout, so a held lock becomes an error the pipeline can act on.
         var connection = new SqliteConnection(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) connection.DefaultTimeout = 5;
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
         // Per connection: durable enough with WAL (a power cut loses at most the last commits,

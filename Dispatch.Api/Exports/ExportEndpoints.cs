@@ -39,6 +39,9 @@ public static class ExportEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with 'file' and 'mapping'."] });
         if (http.Request.ContentLength > IncidentImporter.MaxBytes)
             return TypedResults.Problem($"The upload is larger than {IncidentImporter.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        // Kestrel's own limit (30 MB) is below the importer's: raise it for this request only.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = IncidentImporter.MaxBytes;
         var form = await http.Request.ReadFormAsync(ct);
         var (mapping, errors) = ImportRequest.Read(form);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

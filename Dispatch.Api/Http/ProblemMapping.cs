@@ -5,12 +5,16 @@ namespace Dispatch.Api.Http;
 
 /// <summary>
 /// Turns domain refusals into ProblemDetails: an illegal or conflicting action is 409, invalid
-/// content 422, a missing thing 404. Anything else stays a 500 (and is logged by the host).
+/// content 422, a missing thing 404. A database fault that outlasted the retries is 503 with
+/// Retry-After: the caller (a PBX, the console) tries again and nothing was written, so a 201 is
+/// never false. Anything else stays a 500 (and is logged by the host).
 /// </summary>
-public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemMapping(IProblemDetailsService problems, Database.DatabaseSetup database) : IExceptionHandler
 {
     private static readonly HashSet<string> Conflicts =
         ["illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive"];
+
+    public const string RetryAfterSeconds = "2";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -20,15 +24,18 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             ConcurrencyConflict => (StatusCodes.Status409Conflict, "Changed by someone else.", "concurrency"),
             NotFound => (StatusCodes.Status404NotFound, "Not found.", "not-found"),
             BadHttpRequestException b => (b.StatusCode, "Bad request.", "bad-request"),
+            _ when database.Dialect.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; try again shortly.", "database-unavailable"),
             _ => (0, "", ""),
         };
         if (status == 0) return false;
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = RetryAfterSeconds;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = exception.Message, Extensions = { ["code"] = code } },
+            // A database error's message may name servers or hold data: only our own messages are shown.
+            ProblemDetails = { Status = status, Title = title, Detail = code == "database-unavailable" ? null : exception.Message, Extensions = { ["code"] = code } },
         });
     }
 }

@@ -102,8 +102,9 @@ internal sealed class LoadRun(LoadOptions options)
         try
         {
             await ProbeAsync(http, listeners, ct);
+            await using var rss = options.ServerPid is { } pid ? new RssSampler(pid) : null;
             var (scheduleStart, scheduleEnd) = await OfferLoadAsync(http, listeners, ct);
-            return Report(listeners, scheduleStart, scheduleEnd);
+            return Report(listeners, scheduleStart, scheduleEnd, rss);
         }
         finally
         {
@@ -306,7 +307,7 @@ internal sealed class LoadRun(LoadOptions options)
         return await http.SendAsync(request, ct);
     }
 
-    private int Report(Listener[] listeners, long scheduleStart, long scheduleEnd)
+    private int Report(Listener[] listeners, long scheduleStart, long scheduleEnd, RssSampler? rss)
     {
         var sent = _sent.Count(t => t != 0);
         var acked = _acked.Count(t => t != 0);
@@ -361,10 +362,12 @@ internal sealed class LoadRun(LoadOptions options)
         var drops = listeners.Sum(l => l.Drops);
         if (strays > 0 || duplicates > 0 || drops > 0)
             Console.WriteLine(Invariant($"also                  {strays} pushes for calls without a 201, {duplicates} duplicate pushes, {drops} connections dropped"));
+        var memory = rss is null ? "" : Invariant($"; server RSS peak {rss.PeakMb:0} MB during the run, {rss.LastMb:0} MB at the end, lifetime peak {rss.LifetimePeakMb:0} MB; server CPU {rss.CpuSecondsUsed * 1000 / Math.Max(acked, 1):0.00} ms per call");
+        if (rss is not null) Console.WriteLine(Invariant($"server memory         RSS peak {rss.PeakMb:0} MB during the run, {rss.LastMb:0} MB at the end, lifetime peak (VmHWM) {rss.LifetimePeakMb:0} MB   (--pid {options.ServerPid})"));
         Console.WriteLine();
         var ok = errors == 0 && missing == 0 && _notStarted == 0;
         Console.WriteLine(Invariant(
-            $"SUMMARY load {(ok ? "OK" : "FAILED")}: {acked}/{sent} calls acknowledged, {errors} errors, {acked / elapsed:0.0} calls/s sustained (target {options.Rate}); ack p50/p99/max {Percentiles.Of(ack, 0.5):0.0}/{Percentiles.Of(ack, 0.99):0.0}/{Max(ack):0.0} ms; push p50/p99/max {Percentiles.Of(push, 0.5):0.0}/{Percentiles.Of(push, 0.99):0.0}/{Max(push):0.0} ms to {listeners.Length} operators; {missing} pushes missing"));
+            $"SUMMARY load {(ok ? "OK" : "FAILED")}: {acked}/{sent} calls acknowledged, {errors} errors, {acked / elapsed:0.0} calls/s sustained (target {options.Rate}); ack p50/p99/max {Percentiles.Of(ack, 0.5):0.0}/{Percentiles.Of(ack, 0.99):0.0}/{Max(ack):0.0} ms; push p50/p99/max {Percentiles.Of(push, 0.5):0.0}/{Percentiles.Of(push, 0.99):0.0}/{Max(push):0.0} ms to {listeners.Length} operators; {missing} pushes missing{memory}"));
         return ok ? 0 : 1;
     }
 

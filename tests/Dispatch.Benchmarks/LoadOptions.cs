@@ -4,7 +4,7 @@ namespace Dispatch.Benchmarks;
 
 /// <summary>Options of the `load` command; see <see cref="Usage"/>.</summary>
 internal sealed record LoadOptions(
-    Uri Url, string Key, string User, string Password, int Operators, double Rate, double Seconds, int Concurrency, double DrainSeconds)
+    Uri Url, string Key, string User, string Password, int Operators, double Rate, double Seconds, int Concurrency, double DrainSeconds, int? ServerPid = null)
 {
     public static readonly LoadOptions Default = new(
         new Uri("http://127.0.0.1:5119/"), "demo-telephony-key", "operator1", "psc119-demo",
@@ -63,6 +63,10 @@ internal sealed record LoadOptions(
                 case "drain":
                     if (!TryDouble(value, 0, 600, out var drain)) return (null, "--drain must be from 0 to 600 seconds.");
                     o = o with { DrainSeconds = drain };
+                    break;
+                case "pid":
+                    if (!TryInt(value, 1, int.MaxValue, out var pid)) return (null, "--pid must be the API server's process id.");
+                    o = o with { ServerPid = pid };
                     break;
                 default:
                     return (null, $"Unknown option --{name}.");

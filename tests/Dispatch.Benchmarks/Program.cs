@@ -3,6 +3,7 @@ using Dispatch.Benchmarks;
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- recommend [BenchmarkDotNet args]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- load [--url ..] [--operators N] [--rate R] [--seconds S] ...
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- reports [--db PATH] [--incidents N] [--runs N]
+// dotnet run -c Release --project tests/Dispatch.Benchmarks -- echo [--connections N] [--rate R] [--seconds S]
 // With no command, or when the first argument is an option (e.g. --filter '*'), `recommend` runs.
 var hasCommand = args.Length > 0 && !args[0].StartsWith('-');
 var command = hasCommand ? args[0].ToLowerInvariant() : "recommend";
@@ -16,6 +17,10 @@ switch (command)
         return await LoadCommand.RunAsync(rest);
     case "reports":
         return await ReportsCommand.RunAsync(rest);
+    case "echo":
+        return await EchoCommand.RunAsync(rest);
+    case "echo-server":
+        return await EchoCommand.ServeAsync(rest);
     case "help":
         Console.WriteLine(Usage.Text);
         return 0;

@@ -17,5 +17,12 @@ internal static class Usage
               --seconds S          how long to offer load                       (default 30)
               --concurrency C      most POSTs in flight at once                 (default 64)
               --drain D            seconds to wait for answers and pushes after the last send (default 10)
+              --pid PID            the API server's process id: sample its RSS during the run
+          echo [options]                     The floor: a bare WebSocket echo (own server process) at the same rate.
+              --connections N      WebSocket connections        (default 50)
+              --rate R             messages per second, spread over the connections (default 500)
+              --seconds S          how long                      (default 20)
+          reports [options]                  The reports page's query set over a million incidents.
+              --db PATH  --incidents N  --runs N  --each
         """;
 }

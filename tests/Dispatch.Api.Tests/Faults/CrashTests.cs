@@ -46,6 +46,7 @@ public sealed class CrashTests
             client.Stop();
             await sending;
             await client.RetryUntilAcknowledgedAsync();
+            Assert.That(api.Output, Is.Not.Empty.And.None.Contains("1234567890"), "the process's own output holds no caller number");
         }
 
         using var db = new SqliteConnection($"Data Source={database}");

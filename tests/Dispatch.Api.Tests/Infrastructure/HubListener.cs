@@ -18,10 +18,15 @@ public sealed class HubListener : IAsyncDisposable
 
     public IReadOnlyList<Pushed> Received => _received.ToList();
 
-    public static async Task<HubListener> ConnectAsync(Uri baseAddress, string token)
+    /// <param name="configure">Further connection options, e.g. a transport or TLS trust (the nginx tests).</param>
+    public static async Task<HubListener> ConnectAsync(Uri baseAddress, string token, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/dispatch"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .WithUrl(new Uri(baseAddress, "/hubs/dispatch"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                configure?.Invoke(o);
+            })
             .Build();
         var listener = new HubListener(connection);
         foreach (var type in EventTypes)
