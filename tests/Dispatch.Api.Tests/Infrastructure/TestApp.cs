@@ -76,7 +76,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>A connection to the app's database, to look at rows from outside.</summary>
     public DbConnection OpenDatabase()
     {
-        DbConnection connection = _postgres is null ? new SqliteConnection($"Data Source={DatabasePath}") : new NpgsqlConnection(_postgres.ConnectionString);
+        if (_postgres is null) return OpenSqlite();
+        var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The app's SQLite file, for tests of SQLite itself (its locks, for instance).</summary>
+    public SqliteConnection OpenSqlite()
+    {
+        if (_postgres is not null) throw new InvalidOperationException("This app runs on PostgreSQL.");
+        var connection = new SqliteConnection($"Data Source={DatabasePath}");
         connection.Open();
         return connection;
     }
