@@ -34,7 +34,7 @@ public static class DispatchApp
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi();
-        services.AddSignalR().AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions)).AddDispatchBackplane(builder.Configuration);
         services.AddDispatchAuth(builder.Environment);
         services.AddWebSecurity(builder.Environment);
         services.AddDispatchDatabase();

@@ -2,7 +2,7 @@ namespace Dispatch.Api.Database;
 
 /// <summary>
 /// Configuration section "Database". The key names are a contract with deployments:
-/// <c>Database:Provider</c> (<c>sqlite</c> default, <c>sqlserver</c>) and <c>Database:ConnectionString</c>.
+/// <c>Database:Provider</c> (<c>sqlite</c> default, <c>sqlserver</c>, <c>postgres</c>) and <c>Database:ConnectionString</c>.
 /// </summary>
 public sealed class DatabaseOptions
 {

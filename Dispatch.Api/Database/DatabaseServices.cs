@@ -18,7 +18,7 @@ public static class DatabaseServices
             var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? dialect == Sqlite.Instance
                     ? Sqlite.DefaultConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)
-                    : throw new InvalidOperationException("Database:ConnectionString is required for SQL Server.")
+                    : throw new InvalidOperationException($"Database:ConnectionString is required for {dialect.Name}.")
                 : options.ConnectionString;
             return new DatabaseSetup(dialect, connectionString);
         });

@@ -20,6 +20,12 @@ public abstract class SqlDialect
     public abstract string Limit(string parameter);
 
     /// <summary>
+    /// <paramref name="column"/> is one of the values in a list parameter. Dapper expands
+    /// <c>IN @List</c> for most drivers; Npgsql takes the list as one array instead.
+    /// </summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN {parameter}";
+
+    /// <summary>
     /// Taken once per write transaction before its first event, so that event sequence numbers
     /// commit in the order they were assigned; null when the database already runs one writer
     /// at a time. Without it, a reader of /api/events?after=N could pass over a lower number
@@ -56,7 +62,8 @@ public abstract class SqlDialect
     {
         "sqlite" => Sqlite.Instance,
         "sqlserver" => SqlServer.Instance,
+        "postgres" or "postgresql" => Postgres.Instance,
         _ => throw new InvalidOperationException(
-            $"Database:Provider '{provider}' is not supported; use 'sqlite' or 'sqlserver'."),
+            $"Database:Provider '{provider}' is not supported; use 'sqlite', 'sqlserver' or 'postgres'."),
     };
 }

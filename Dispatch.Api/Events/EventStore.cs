@@ -7,7 +7,7 @@ namespace Dispatch.Api.Events;
 public sealed class EventStore(Db db)
 {
     private static readonly SqlText After = SqlText.Of("EventStore.After", d =>
-        "SELECT seq, type, audience, at, data FROM events WHERE seq > @After AND audience IN @Audiences ORDER BY seq" + d.Limit("@Limit"));
+        $"SELECT seq, type, audience, at, data FROM events WHERE seq > @After AND {d.InList("audience", "@Audiences")} ORDER BY seq" + d.Limit("@Limit"));
 
     private static readonly SqlText Last = SqlText.Of("EventStore.Last", "SELECT COALESCE(MAX(seq), 0) FROM events");
 

@@ -1,12 +1,14 @@
+using Dispatch.Api.Auth;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Dispatch.Api.Hosting;
 
 /// <summary>
 /// Where ASP.NET Core keeps the keys that sign cookies and bearer tokens. By default they live in
-/// the service user's home folder, or only in memory when it has none (a systemd service user or
-/// a container): then every restart signs every operator and crew phone out. Setting
-/// <c>DataProtection:KeysFolder</c> (e.g. <c>/var/lib/psc119/keys</c>) keeps them across restarts.
+/// the database (<see cref="DataProtectionKeyStore"/>): every node of a multi-node site reads the
+/// same keys, and restarts keep sessions. Setting <c>DataProtection:KeysFolder</c> (e.g.
+/// <c>/var/lib/psc119/keys</c>) keeps them in that folder instead, for a single machine that
+/// backs the folder up with its data; several nodes would then each need the same shared folder.
 /// </summary>
 public static class KeyRing
 {
@@ -14,9 +16,11 @@ public static class KeyRing
 
     public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
+        // One application name on every node (the default depends on the install folder).
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionKeyStore.ApplicationName);
         var folder = configuration[KeysFolderKey];
-        if (!string.IsNullOrWhiteSpace(folder))
-            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(folder));
+        if (!string.IsNullOrWhiteSpace(folder)) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        else services.AddDatabaseKeyRing();
         return services;
     }
 }

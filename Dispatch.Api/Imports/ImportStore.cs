@@ -22,8 +22,8 @@ public sealed class ImportStore
     private static readonly SqlText InsertIncident = SqlText.Of("ImportStore.InsertIncident", d => d.InsertReturning("incidents",
         "call_id, status, triage, is_emergency, category, patient_count, lat, lon, complaint, kelurahan_code, kelurahan_name, " +
         "kecamatan_code, kecamatan_name, unit_id, created_by, is_imported, source, " + string.Join(", ", TimeColumns.Select(t => t.Column)),
-        "@CallId, 'Closed', @Triage, 1, @Category, 1, @Lat, @Lon, @Complaint, @KelurahanCode, @KelurahanName, " +
-        "@KecamatanCode, @KecamatanName, @UnitId, @CreatedBy, 1, @Source, " + string.Join(", ", TimeColumns.Select(t => "@" + t.Column))));
+        "@CallId, 'Closed', @Triage, @IsEmergency, @Category, 1, @Lat, @Lon, @Complaint, @KelurahanCode, @KelurahanName, " +
+        "@KecamatanCode, @KecamatanName, @UnitId, @CreatedBy, @IsImported, @Source, " + string.Join(", ", TimeColumns.Select(t => "@" + t.Column))));
 
     private static readonly SqlText LinkCall = SqlText.Of("ImportStore.LinkCall", "UPDATE calls SET incident_id = @IncidentId WHERE id = @CallId");
 
@@ -45,6 +45,8 @@ public sealed class ImportStore
             CallId = callId, row.Triage, row.Category, row.Lat, row.Lon, row.Complaint, KelurahanCode = row.Area.Kelurahan?.Code,
             KelurahanName = row.Area.Kelurahan?.Name, KecamatanCode = row.Area.Kecamatan?.Code, KecamatanName = row.Area.Kecamatan?.Name,
             row.UnitId, CreatedBy = s.Actor, row.Source,
+            // Booleans as parameters: a literal 1 is no boolean on PostgreSQL.
+            IsEmergency = true, IsImported = true,
         });
         foreach (var (field, column) in TimeColumns) args.Add(column, row.Times.TryGetValue(field, out var t) ? t.ToUnixTimeMilliseconds() : null);
         var incidentId = await s.InsertAsync(InsertIncident, args);

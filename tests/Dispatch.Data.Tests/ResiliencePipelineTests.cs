@@ -72,7 +72,7 @@ public sealed class ResiliencePipelineTests
             attempts++;
             throw new SqliteException("database is locked", 5);
         }, CancellationToken.None), Throws.InstanceOf<SqliteException>());
-        Assert.That(attempts, Is.EqualTo(new Dispatch.Api.Database.DatabaseOptions().RetryAttempts + 1), "one try and the configured retries");
+        Assert.That(attempts, Is.EqualTo(1 + new DatabaseOptions().RetryAttempts), "one try and the configured retries");
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Xml.Linq;
 using Dapper;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Calls;
@@ -420,6 +421,22 @@ public abstract class StoreContract
         Assert.That(await Read(s => Stations.GetAsync(s, id)), Is.EqualTo(station with { Id = id }));
         Assert.That(await Read(s => Stations.ListAsync(s)), Does.Contain(station with { Id = id }));
         Assert.ThrowsAsync<NotFound>(() => Read(s => Stations.GetAsync(s, id + 1_000_000)));
+    }
+
+    [Test]
+    public void The_data_protection_key_ring_keeps_every_key_in_order()
+    {
+        var store = Database.Get<DataProtectionKeyStore>();
+        var before = store.GetAllElements().Count;
+        XElement Key(string note) => new("key", new XAttribute("id", Guid.NewGuid()), new XElement("descriptor", note, new XCData("<secret/>")));
+        var first = Key("Kunci pertama é ü ✓");
+        var second = Key("second");
+
+        store.StoreElement(first, "key-1");
+        store.StoreElement(second, "key-2");
+
+        Assert.That(store.GetAllElements().Skip(before).Select(x => x.ToString()), Is.EqualTo(new[] { first.ToString(), second.ToString() }),
+            "what a node stores, every node reads back, oldest first");
     }
 
     [Test]

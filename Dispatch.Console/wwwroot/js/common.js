@@ -79,29 +79,46 @@ export async function startPage(allowedRoles) {
 }
 
 /**
- * The live connection: reconnects by itself, shows its state, and after a reconnect fetches what
- * it missed from /api/events?after= so that every event is applied once, in order.
+ * The live connection: reconnects by itself, shows its state, and fetches what it missed from
+ * /api/events?after= so that every event is applied once, in order: after a reconnect, when a
+ * push skips a sequence number (a push lost while the nodes' backplane was away, another node's
+ * push that overtook an earlier one, or an event for someone else), and every 15 s as a safety net.
  */
 export async function connectHub(onEvent, showState) {
   let lastSeq = 0;
+  let fetching = null;
+  let again = false;
   const apply = e => {
     if (e.seq <= lastSeq) return; // already seen (pushed and fetched, or fetched twice)
     lastSeq = e.seq;
     onEvent(e);
   };
-  const catchUp = async () => {
-    for (;;) {
-      const missed = await api(`/api/events?after=${lastSeq}`);
-      missed.forEach(apply);
-      if (missed.length < 1000) return;
-    }
+  const fetchMissed = async () => {
+    do {
+      again = false;
+      for (;;) {
+        const missed = await api(`/api/events?after=${lastSeq}`);
+        missed.forEach(apply);
+        if (missed.length < 1000) break;
+      }
+    } while (again);
+  };
+  // One fetch at a time; a gap seen while one runs asks for another round.
+  const catchUp = () => {
+    if (fetching) { again = true; return fetching; }
+    fetching = fetchMissed().finally(() => { fetching = null; });
+    return fetching;
+  };
+  const receive = e => {
+    if (e.seq === lastSeq + 1 && !fetching) apply(e);
+    else if (e.seq > lastSeq) catchUp().catch(() => {});
   };
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/dispatch')
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
     .build();
   for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled'])
-    connection.on(type, apply);
+    connection.on(type, receive);
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(async () => { showState('connected'); await catchUp(); });
   const start = async () => {
@@ -118,6 +135,7 @@ export async function connectHub(onEvent, showState) {
     }
   };
   connection.onclose(() => { showState('disconnected'); start(); });
+  setInterval(() => { if (connection.state === signalR.HubConnectionState.Connected) catchUp().catch(() => {}); }, 15000);
   lastSeq = (await api('/api/events/last')).seq;
   await start();
   return connection;

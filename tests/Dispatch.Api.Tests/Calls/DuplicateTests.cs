@@ -4,7 +4,9 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Calls;
 
 /// <summary>A second call about an active incident is recognised by number or by place and time.</summary>
-public sealed class DuplicateTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class DuplicateTests(string database) : ApiTest(database)
 {
     [Test]
     public async Task The_same_number_or_a_nearby_point_points_to_the_active_incident()

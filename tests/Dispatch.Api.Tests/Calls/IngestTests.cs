@@ -7,7 +7,9 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Calls;
 
 /// <summary>The telephony ingest contract: POST /api/calls with X-Api-Key.</summary>
-public sealed class IngestTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class IngestTests(string database) : ApiTest(database)
 {
     private static string NewId() => $"pbx-{Guid.NewGuid():n}";
 

@@ -31,7 +31,7 @@ public sealed class DatabaseOutageTests : ApiTest
     [Test]
     public async Task A_short_hold_is_waited_out()
     {
-        using var holder = App.OpenDatabase();
+        using var holder = App.OpenSqlite();
         using (var hold = holder.BeginTransaction(deferred: false))
         {
             holder.Execute("UPDATE units SET version = version WHERE 0 = 1", transaction: hold); // take the write lock
@@ -49,7 +49,7 @@ public sealed class DatabaseOutageTests : ApiTest
     {
         HttpResponseMessage refused;
         var watch = Stopwatch.StartNew();
-        using (var holder = App.OpenDatabase())
+        using (var holder = App.OpenSqlite())
         using (var hold = holder.BeginTransaction(deferred: false))
         {
             holder.Execute("UPDATE units SET version = version WHERE 0 = 1", transaction: hold);

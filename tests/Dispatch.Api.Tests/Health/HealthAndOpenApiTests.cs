@@ -4,7 +4,9 @@ using Dispatch.Api.Tests.Infrastructure;
 
 namespace Dispatch.Api.Tests.Health;
 
-public sealed class HealthAndOpenApiTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class HealthAndOpenApiTests(string database) : ApiTest(database)
 {
     [Test]
     public async Task Health_reports_the_process_and_the_database()
@@ -12,7 +14,7 @@ public sealed class HealthAndOpenApiTests : ApiTest
         using var client = Api.Anonymous();
         var health = await ApiClient.OkJsonAsync(await client.GetAsync("/health"));
         Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("healthy"));
-        Assert.That(health.GetProperty("database").GetProperty("provider").GetString(), Is.EqualTo("sqlite"));
+        Assert.That(health.GetProperty("database").GetProperty("provider").GetString(), Is.EqualTo(Database));
         Assert.That(health.GetProperty("database").GetProperty("ok").GetBoolean(), Is.True);
     }
 

@@ -6,7 +6,9 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Incidents;
 
 /// <summary>Real parallel requests from two operators: one wins, the other gets 409.</summary>
-public sealed class ConcurrencyTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class ConcurrencyTests(string database) : ApiTest(database)
 {
     [Test, Repeat(5)]
     public async Task Two_operators_answering_one_call_one_wins_the_other_gets_409()

@@ -6,9 +6,11 @@ namespace Dispatch.Api.Tests.Incidents;
 
 /// <summary>
 /// call -> answer -> incident -> recommend -> assign -> acknowledge -> en route -> on scene ->
-/// transporting -> at destination -> available -> closed, over HTTP and the hub, on a real SQLite file.
+/// transporting -> at destination -> available -> closed, over HTTP and the hub, on a real SQLite file and on PostgreSQL.
 /// </summary>
-public sealed class FullFlowTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class FullFlowTests(string database) : ApiTest(database)
 {
     [Test]
     public async Task A_call_goes_from_ingest_to_closed_with_every_step_logged_and_pushed()

@@ -6,11 +6,15 @@ using System.Text.Json;
 namespace Dispatch.Api.Tests.Infrastructure;
 
 /// <summary>Signs in demo users and speaks the API the way the console, crews and telephony do.</summary>
-public sealed class ApiClient(TestApp app)
+public sealed class ApiClient(Uri baseAddress)
 {
     private readonly Dictionary<string, string> _tokens = [];
 
-    public HttpClient Anonymous() => new() { BaseAddress = app.BaseAddress };
+    public ApiClient(TestApp app) : this(app.BaseAddress) { }
+
+    public Uri BaseAddress => baseAddress;
+
+    public HttpClient Anonymous() => new() { BaseAddress = baseAddress };
 
     public HttpClient Telephony(string? key = TestApp.TelephonyKey)
     {
@@ -36,7 +40,7 @@ public sealed class ApiClient(TestApp app)
         return client;
     }
 
-    public async Task<HubListener> ListenAsync(string user) => await HubListener.ConnectAsync(app.BaseAddress, await TokenAsync(user));
+    public async Task<HubListener> ListenAsync(string user) => await HubListener.ConnectAsync(baseAddress, await TokenAsync(user));
 
     public static StringContent RawJson(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -25,11 +25,14 @@ public sealed class ApiProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>The demo settings of <see cref="TestApp"/> on the given SQLite file, for a child process.</summary>
-    public static Dictionary<string, string> SqliteSettings(string databasePath) => new()
+    public static Dictionary<string, string> SqliteSettings(string databasePath) => DemoSettings("sqlite", $"Data Source={databasePath}");
+
+    /// <summary>The demo settings of <see cref="TestApp"/> on the given database, for a child process.</summary>
+    public static Dictionary<string, string> DemoSettings(string provider, string connectionString) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Database__Provider"] = "sqlite",
-        ["Database__ConnectionString"] = $"Data Source={databasePath}",
+        ["Database__Provider"] = provider,
+        ["Database__ConnectionString"] = connectionString,
         ["Seed__Demo"] = "true",
         ["Seed__DemoPassword"] = TestApp.Password,
         ["Seed__TelephonyApiKey"] = TestApp.TelephonyKey,

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net;
+using Dispatch.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,29 +9,35 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Dispatch.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel at 127.0.0.1 (random port) with its own SQLite file and the demo
-/// seed, plus every log line it writes, so tests can check that no personal data is logged.
+/// The real app on Kestrel at 127.0.0.1 (random port) with its own SQLite file (or, with
+/// <see cref="Postgres"/>, its own PostgreSQL database) and the demo seed, plus every log line it
+/// writes, so tests can check that no personal data is logged.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "test-demo-password";
     public const string TelephonyKey = "test-telephony-key";
+    public const string Sqlite = "sqlite", Postgres = "postgres";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "psc119-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly TestPostgres? _postgres;
 
-    public TestApp(Dictionary<string, string?>? settings = null)
+    /// <param name="database"><see cref="Sqlite"/>, or <see cref="Postgres"/> (ignores the test when PSC119_TEST_POSTGRES is unset).</param>
+    public TestApp(Dictionary<string, string?>? settings = null, string database = Sqlite)
     {
+        _postgres = database == Postgres ? TestPostgres.CreateOrIgnore() : null;
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "psc119.db");
         _settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "sqlite",
-            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Database:Provider"] = database,
+            ["Database:ConnectionString"] = _postgres?.ConnectionString ?? $"Data Source={DatabasePath}",
             ["Seed:Demo"] = "true",
             ["Seed:DemoPassword"] = Password,
             ["Seed:TelephonyApiKey"] = TelephonyKey,
@@ -65,8 +73,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
     }
 
-    public SqliteConnection OpenDatabase()
+    /// <summary>A connection to the app's database, to look at rows from outside.</summary>
+    public DbConnection OpenDatabase()
     {
+        if (_postgres is null) return OpenSqlite();
+        var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The app's SQLite file, for tests of SQLite itself (its locks, for instance).</summary>
+    public SqliteConnection OpenSqlite()
+    {
+        if (_postgres is not null) throw new InvalidOperationException("This app runs on PostgreSQL.");
         var connection = new SqliteConnection($"Data Source={DatabasePath}");
         connection.Open();
         return connection;
@@ -76,6 +95,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { /* a file still open on a slow shutdown: the temp folder is cleaned later */ }
     }

@@ -9,7 +9,9 @@ namespace Dispatch.Api.Tests.Reports;
 /// History import, the response-time report and the exports on a hand-computed fixture
 /// (Reports/Data/history.csv; the expected figures are worked out in the comments).
 /// </summary>
-public sealed class ReportTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class ReportTests(string database) : ApiTest(database)
 {
     private static readonly string Data = Path.Combine(TestContext.CurrentContext.TestDirectory, "Reports", "Data");
     private JsonElement _firstImport;
@@ -66,7 +68,7 @@ public sealed class ReportTests : ApiTest
         using var cmd = db.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM incident_log WHERE action = 'incident.imported'";
         Assert.That((long)(await cmd.ExecuteScalarAsync())!, Is.EqualTo(5));
-        cmd.CommandText = "SELECT COUNT(*) FROM incidents WHERE is_imported = 1";
+        cmd.CommandText = "SELECT COUNT(*) FROM incidents WHERE is_imported = TRUE";
         Assert.That((long)(await cmd.ExecuteScalarAsync())!, Is.EqualTo(5));
     }
 

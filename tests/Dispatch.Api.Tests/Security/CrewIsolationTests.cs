@@ -5,7 +5,9 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Security;
 
 /// <summary>A crew sees and acts on its own unit only.</summary>
-public sealed class CrewIsolationTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class CrewIsolationTests(string database) : ApiTest(database)
 {
     [Test]
     public async Task The_crew_of_unit_A_never_receives_or_acts_on_unit_B_assignment()

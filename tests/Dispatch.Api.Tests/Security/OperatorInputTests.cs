@@ -7,7 +7,9 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Security;
 
 /// <summary>Bad input on the operator endpoints: a clear 400 naming the field, nothing half-written; text stored verbatim.</summary>
-public sealed class OperatorInputTests : ApiTest
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class OperatorInputTests(string database) : ApiTest(database)
 {
     private long Rows(string table)
     {

@@ -60,13 +60,14 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<StationStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<DataProtectionKeyStore>();
         var provided = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new TestDatabase(provided, connectionString, clock, publisher);
     }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Runs the app's migration step (DbUp; creates the SQL Server database if missing).</summary>
+    /// <summary>Runs the app's migration step (DbUp; creates a missing SQL Server or PostgreSQL database).</summary>
     public void Migrate() => _services.MigrateDatabase();
 
     /// <summary>A connection outside <see cref="Db"/>, as a second client or an intruder would have.</summary>
@@ -80,7 +81,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     private Task<int> CountCommittedAsync(IReadOnlyList<EventEnvelope> events) =>
-        ScalarAsync<int>("SELECT COUNT(*) FROM events WHERE seq IN @Seqs", new { Seqs = events.Select(e => e.Seq).ToArray() });
+        ScalarAsync<int>($"SELECT COUNT(*) FROM events WHERE {Db.Dialect.InList("seq", "@Seqs")}", new { Seqs = events.Select(e => e.Seq).ToArray() });
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Dapper;
+using DbUp;
+using Npgsql;
+
+namespace Dispatch.Api.Database;
+
+/// <summary>PostgreSQL through Npgsql: a server database for sites that run several API nodes on Linux.</summary>
+public sealed class Postgres : SqlDialect
+{
+    public static readonly Postgres Instance = new();
+
+    // Advisory lock keys, one per purpose ("psc119" + a number), held by the transaction or session.
+    private const long EventOrderKey = 1_190_001, MigrationKey = 1_190_002;
+
+    // Server errors worth a retry: serialization failure, deadlock, administrator or crash shutdown,
+    // "starting up" while a restarted server recovers, too many connections. Class 08 (connection
+    // exceptions) is matched by prefix. Everything else (constraints, syntax, rule refusals) is final.
+    private static readonly HashSet<string> TransientStates = ["40001", "40P01", "57P01", "57P02", "57P03", "53300"];
+
+    public override string Name => "postgres";
+
+    public override string InsertReturning(string table, string columns, string values, string idColumn = "id") =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
+
+    public override string Limit(string parameter) => $" LIMIT {parameter}";
+
+    // Npgsql sends a list as one array parameter (Dapper does not expand it), which IN cannot take.
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    // Held until the transaction ends, on every node sharing the database: sequence numbers are
+    // drawn and committed one writer at a time, so seq order is commit order.
+    public override string EventOrderLock =>
+        $"SET LOCAL lock_timeout = '10s'; SELECT pg_advisory_xact_lock({EventOrderKey})";
+
+    // PostgreSQL picks the interval's partial expression index (or the covering one) by itself.
+    public override string IncidentsVia(string index) => "incidents i";
+
+    public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    public override bool IsUniqueViolation(Exception error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override bool IsTransient(Exception error) => error switch
+    {
+        PostgresException e => TransientStates.Contains(e.SqlState) || e.SqlState.StartsWith("08", StringComparison.Ordinal),
+        // No server answer at all: broken socket, timeout, exhausted pool (Npgsql marks these).
+        NpgsqlException e => e.IsTransient,
+        _ => false,
+    };
+
+    public override void Migrate(string connectionString)
+    {
+        try
+        {
+            using var probe = new NpgsqlConnection(connectionString);
+            probe.Open();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Only a missing database is created; an existing one is never touched here.
+            EnsureDatabase.For.PostgresqlDatabase(connectionString);
+        }
+        // Several nodes may start at once: one migrates while the others wait, then find nothing to do.
+        using var guard = new NpgsqlConnection(connectionString);
+        guard.Open();
+        guard.Execute("SELECT pg_advisory_lock(@Key)", new { Key = MigrationKey });
+        try
+        {
+            Migrations.Run(DeployChanges.To.PostgresqlDatabase(connectionString), "Postgres");
+        }
+        finally
+        {
+            guard.Execute("SELECT pg_advisory_unlock(@Key)", new { Key = MigrationKey });
+        }
+    }
+}
