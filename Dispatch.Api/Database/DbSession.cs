@@ -70,10 +70,11 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     /// <summary>
     /// Streams one statement run once per argument set, each result ordered on its first column
-    /// (an integer), as one ascending sequence: a k-way merge holding one row per result set.
-    /// All readers stay open on this one connection, which embedded SQLite allows.
+    /// (an integer, handed to <paramref name="row"/> with the reader), as one ascending sequence:
+    /// a k-way merge holding one row per result set. All readers stay open on this one
+    /// connection, which embedded SQLite allows.
     /// </summary>
-    public async Task MergeAsync(SqlText sql, IEnumerable<object> argumentSets, Action<DbDataReader> row)
+    public async Task MergeAsync(SqlText sql, IEnumerable<object> argumentSets, Action<long, DbDataReader> row)
     {
         var readers = new List<DbDataReader>();
         try
@@ -85,9 +86,9 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
                 readers.Add(reader);
                 if (await reader.ReadAsync(ct)) next.Enqueue(reader, reader.GetInt64(0));
             }
-            while (next.TryDequeue(out var reader, out _))
+            while (next.TryDequeue(out var reader, out var key))
             {
-                row(reader);
+                row(key, reader);
                 if (dialect.ReadsWithoutIo ? reader.Read() : await reader.ReadAsync(ct)) next.Enqueue(reader, reader.GetInt64(0));
             }
         }

@@ -98,15 +98,16 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             if (expected > 0 || attempt > 0)
                 await db.ReadAsync(async s =>
                 {
-                    void Row(DbDataReader r)
+                    void Row(long ms, DbDataReader r)
                     {
-                        var seconds = r.GetInt64(0) / 1000.0;
+                        var seconds = ms / 1000.0;
                         stream.Add(seconds);
-                        byKelurahan?.Add(r.IsDBNull(1) ? "" : r.GetString(1), seconds);
-                        byMonth?.Add(ReportTally.MonthOf(r.GetInt64(2)), seconds);
+                        if (byKelurahan is null || byMonth is null) return; // only the response pass reads the group columns
+                        byKelurahan.Add(r.GetString(1), seconds);
+                        byMonth.Add(ReportTally.MonthOf(r.GetInt64(2)), seconds);
                     }
                     if (s.Dialect.OrderedBucketMs is { } width) await s.MergeAsync(ReportSql.Ordered[k], Buckets(filter, width), Row);
-                    else await s.StreamAsync(ReportSql.Ordered[k], filter.Parameters, Row);
+                    else await s.StreamAsync(ReportSql.Ordered[k], filter.Parameters, r => Row(r.GetInt64(0), r));
                     return stream.Seen;
                 }, ct);
             var complete = stream.Seen == expected && byKelurahan?.Complete != false && byMonth?.Complete != false;

@@ -26,6 +26,10 @@ public static class ReportSql
 
     public const string From = "FROM incidents i ";
 
+    /// <summary>The triage as its <see cref="Triage"/> number (the column holds the name): a number is cheaper to read per row than text.</summary>
+    private static readonly string TriageNumber =
+        "CASE i.triage " + string.Concat(Enum.GetValues<Triage>().Select(t => $"WHEN '{t}' THEN {(int)t} ")) + "ELSE -1 END";
+
     public const string Where =
         "WHERE i.call_received_at >= @FromMs AND i.call_received_at < @ToMs " +
         "AND (@Triage IS NULL OR i.triage = @Triage) AND (@Kecamatan IS NULL OR i.kecamatan_code = @Kecamatan) " +
@@ -37,12 +41,14 @@ public static class ReportSql
     public static string Valid(string start, string end) => $"i.{end} >= i.{start}";
 
     /// <summary>
-    /// One interval's valid values in ascending order (with the kelurahan and call time, for the
-    /// group medians): a group's values arrive in order too, so one pass serves every median.
+    /// One interval's valid values in ascending order (the response interval's also with the
+    /// kelurahan and call time, for the group medians: a group's values arrive in order too, so
+    /// one pass serves every median).
     /// Where the dialect buckets its ordered indexes, one time bucket's values (@Bucket).
     /// </summary>
-    public static readonly SqlText[] Ordered = Intervals.Select(x => SqlText.Of($"ReportSql.Ordered.{x.Name}", d =>
-        $"SELECT i.{x.End} - i.{x.Start} AS v, i.kelurahan_code, i.call_received_at FROM {d.IncidentsVia(x.Index)} " + Where +
+    public static readonly SqlText[] Ordered = Intervals.Select((x, k) => SqlText.Of($"ReportSql.Ordered.{x.Name}", d =>
+        $"SELECT i.{x.End} - i.{x.Start} AS v" + (k == ResponseIndex ? ", COALESCE(i.kelurahan_code, ''), i.call_received_at" : "") +
+        $" FROM {d.IncidentsVia(x.Index)} " + Where +
         (d.OrderedBucketMs is { } bucket ? $"AND i.call_received_at / {bucket} = @Bucket " : "") +
         $"AND {Valid(x.Start, x.End)} ORDER BY i.{x.End} - i.{x.Start}")).ToArray();
 
@@ -55,12 +61,12 @@ public static class ReportSql
 
     /// <summary>
     /// Every incident of the filter once, from the covering index alone (a seek on the time range),
-    /// reduced by the database to what the counts need, without NULLs: triage, kelurahan_code,
+    /// reduced by the database to what the counts need, without NULLs: triage (its enum number), kelurahan_code,
     /// unit_id (-1 without), call_received_at, the response time (-1 when invalid) and the task
     /// time (0 when invalid). <see cref="ReportTally"/> sums them in one streaming pass.
     /// </summary>
     public static readonly SqlText Rows = SqlText.Of("ReportSql.Rows",
-        "SELECT i.triage, COALESCE(i.kelurahan_code, ''), COALESCE(i.unit_id, -1), i.call_received_at, " +
+        "SELECT " + TriageNumber + ", COALESCE(i.kelurahan_code, ''), COALESCE(i.unit_id, -1), i.call_received_at, " +
         "CASE WHEN i.on_scene_at >= i.call_received_at THEN i.on_scene_at - i.call_received_at ELSE -1 END, " +
         "CASE WHEN i.back_in_service_at >= i.unit_notified_at THEN i.back_in_service_at - i.unit_notified_at ELSE 0 END " + From + Where);
 

@@ -13,10 +13,17 @@ public sealed class ReportTally(TriageOptions triage)
     private const long DayMs = 86_400_000L;
     private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
-    private readonly Dictionary<string, double?> _targets = [];
+    private static readonly Triage[] Colours = Enum.GetValues<Triage>();
+    private readonly double?[] _targets = Colours.Select(c => triage.Target(c)?.TotalMilliseconds).ToArray();
+    private readonly (long Incidents, long Measured, long OnTarget)[] _byTriage = new (long, long, long)[Colours.Length];
+    private long _day = long.MinValue; // rows arrive in call-time order: the month is worked out once per day
+    private int _month;
 
     public long Total { get; private set; }
-    public Dictionary<string, (long Incidents, long Measured, long OnTarget)> ByTriage { get; } = [];
+
+    /// <summary>Keyed by the triage's name, as stored.</summary>
+    public Dictionary<string, (long Incidents, long Measured, long OnTarget)> ByTriage =>
+        Colours.Where(c => _byTriage[(int)c].Incidents > 0).ToDictionary(c => c.ToString(), c => _byTriage[(int)c]);
     public Dictionary<string, (long Incidents, long Measured)> ByKelurahan { get; } = [];
 
     /// <summary>Keyed by <see cref="MonthOf"/>.</summary>
@@ -34,7 +41,7 @@ public sealed class ReportTally(TriageOptions triage)
     /// <summary>A <see cref="MonthOf"/> key as "yyyy-MM".</summary>
     public static string MonthName(int key) => $"{key / 100:D4}-{key % 100:D2}";
 
-    /// <summary>Columns of <see cref="ReportSql.Rows"/>: triage, kelurahan ('' without), unit (-1 without), received, response (-1 invalid), busy.</summary>
+    /// <summary>Columns of <see cref="ReportSql.Rows"/>: triage number, kelurahan ('' without), unit (-1 without), received, response (-1 invalid), busy.</summary>
     public void Add(DbDataReader r)
     {
         Total++;
@@ -42,21 +49,22 @@ public sealed class ReportTally(TriageOptions triage)
         var response = r.GetInt64(4);
         var measured = response >= 0 ? 1 : 0;
 
-        var colour = r.GetString(0);
-        if (!_targets.TryGetValue(colour, out var target))
-            _targets[colour] = target = triage.Target(Enum.Parse<Triage>(colour))?.TotalMilliseconds;
-        var t = ByTriage.GetValueOrDefault(colour);
-        ByTriage[colour] = (t.Incidents + 1, t.Measured + measured, t.OnTarget + (measured == 1 && response <= target ? 1 : 0));
+        var colour = (int)r.GetInt64(0);
+        if (colour >= 0)
+        {
+            ref var t = ref _byTriage[colour];
+            t = (t.Incidents + 1, t.Measured + measured, t.OnTarget + (measured == 1 && response <= _targets[colour] ? 1 : 0));
+        }
 
         var kelurahan = r.GetString(1);
         var k = ByKelurahan.GetValueOrDefault(kelurahan);
         ByKelurahan[kelurahan] = (k.Incidents + 1, k.Measured + measured);
-        var month = MonthOf(received);
-        var m = ByMonth.GetValueOrDefault(month);
-        ByMonth[month] = (m.Incidents + 1, m.Measured + measured);
-
         var localMs = received + WibOffsetMs;
         var days = (long)Math.Floor(localMs / (double)DayMs);
+        if (days != _day) (_day, _month) = (days, MonthOf(received));
+        var m = ByMonth.GetValueOrDefault(_month);
+        ByMonth[_month] = (m.Incidents + 1, m.Measured + measured);
+
         Heat[(int)((days + 4) % 7 + 7) % 7, (int)((localMs - days * DayMs) / 3_600_000L)]++; // 1970-01-01 was a Thursday
 
         var unit = r.GetInt64(2);

@@ -63,7 +63,7 @@ public static class ReportsCommand
                 await db.ReadAsync(async s =>
                 {
                     if (ReportSql.Ordered.Contains(sql) && s.Dialect.OrderedBucketMs is { } width)
-                        await s.MergeAsync(sql, ReportService.Buckets(filter, width), _ => rows++);
+                        await s.MergeAsync(sql, ReportService.Buckets(filter, width), (_, _) => rows++);
                     else
                         await s.StreamAsync(sql, args2, _ => rows++);
                     return 0;
