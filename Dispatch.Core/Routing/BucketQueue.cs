@@ -4,7 +4,7 @@ namespace Dispatch.Core.Routing;
 
 /// <summary>
 /// The search's priority queue: Dinitz's buckets. Keys (seconds, exact floats, never rounded) fall
-/// in buckets of <see cref="BucketPlan.Width"/> seconds, kept in a ring as long as the longest arc.
+/// in buckets of a width of seconds (<see cref="BucketPlan"/>), kept in a ring as long as the longest arc.
 /// A node whose every arc into it (in the search's direction) costs at least the width is final as
 /// soon as its bucket comes up: any other way to it leaves from an earlier bucket, already done, or
 /// from this one and then costs a whole width more. Such nodes leave their bucket unsorted, in O(1).
@@ -16,6 +16,9 @@ internal sealed class BucketQueue(BucketPlan plan)
 {
     private readonly Entry[][] _ring = Enumerable.Repeat(Array.Empty<Entry>(), plan.Buckets).ToArray();
     private readonly int[] _counts = new int[plan.Buckets];
+    private readonly int _mask = plan.Buckets - 1;
+    private readonly float _inverseWidth = plan.InverseWidth;
+    private readonly bool[] _shortArcIn = plan.ShortArcIn;
     private readonly MinHeap _heap = new();
     private long _current;
     private int _count;
@@ -32,13 +35,13 @@ internal sealed class BucketQueue(BucketPlan plan)
     /// <summary>Keys must not be below the last one taken (Dijkstra's keys never are).</summary>
     public void Add(float seconds, int node)
     {
-        var bucket = (long)(seconds * plan.InverseWidth);
-        if (bucket == _current && plan.ShortArcIn[node])
+        var bucket = (long)(seconds * _inverseWidth);
+        if (bucket == _current && _shortArcIn[node])
         {
             _heap.Push(seconds, node);
             return;
         }
-        var slot = (int)(bucket & (plan.Buckets - 1));
+        var slot = (int)bucket & _mask;
         ref var entries = ref _ring[slot];
         if (_counts[slot] == entries.Length) Array.Resize(ref entries, Math.Max(16, entries.Length * 2));
         entries[_counts[slot]++] = new Entry(seconds, node);
@@ -49,12 +52,12 @@ internal sealed class BucketQueue(BucketPlan plan)
     {
         while (true)
         {
-            var slot = (int)(_current & (_ring.Length - 1));
+            var slot = (int)_current & _mask;
             if (_counts[slot] > 0)
             {
                 (seconds, node) = _ring[slot][--_counts[slot]];
                 _count--;
-                if (!plan.ShortArcIn[node]) return true;
+                if (!_shortArcIn[node]) return true;
                 _heap.Push(seconds, node); // ordered within the bucket, after the others
             }
             else if (_heap.Count > 0)
