@@ -19,6 +19,7 @@ public sealed class RoadGraph
     {
         Lat = lat; Lon = lon; SegFrom = segFrom; SegTo = segTo; SegMeters = segMeters; SegForward = segForward; SegBackward = segBackward;
         (InStart, InTail, InSeconds, InMeters) = Reverse(lat.Length, segFrom, segTo, segMeters, segForward, segBackward);
+        Buckets = new BucketPlan(lat.Length, InTail, InSeconds);
     }
 
     internal double[] Lat { get; }
@@ -34,6 +35,8 @@ public sealed class RoadGraph
     internal int[] InTail { get; }
     internal float[] InSeconds { get; }
     internal float[] InMeters { get; }
+    /// <summary>The search queue's bucket width for these arcs.</summary>
+    internal BucketPlan Buckets { get; }
 
     public int NodeCount => Lat.Length;
     public int SegmentCount => SegFrom.Length;
@@ -47,7 +50,7 @@ public sealed class RoadGraph
 
     /// <summary>An estimate of the memory the arrays take, in bytes.</summary>
     public long ArrayBytes =>
-        (Lat.Length * 16L) + (SegFrom.Length * (8L + 24)) + (InStart.Length * 4L) + (InTail.Length * 12L);
+        (Lat.Length * 17L) + (SegFrom.Length * (8L + 24)) + (InStart.Length * 4L) + (InTail.Length * 12L);
 
     private static (int[] Start, int[] Tail, float[] Seconds, float[] Meters) Reverse(int nodes, int[] from, int[] to, double[] meters, double[] forward, double[] backward)
     {

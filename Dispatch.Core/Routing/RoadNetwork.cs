@@ -66,7 +66,7 @@ public sealed class RoadNetwork
                 if (!double.IsInfinity(Graph.SegBackward[s.Segment])) search.AddGoal(Graph.SegFrom[s.Segment]);
             }
             SeedTarget(search, end);
-            search.Run(Graph);
+            search.Run();
             var legs = new RouteLegs(Graph, search, end, _offRoadMetersPerSecond);
             for (var i = 0; i < sources.Length; i++)
                 result[i] = starts[i] is { } s ? legs.From(sources[i], s, target, withPath) : RouteOutcome.Failed(RouteFailure.FromOffRoad);
@@ -86,7 +86,7 @@ public sealed class RoadNetwork
         {
             foreach (var s in sources) search.AddGoal(s);
             search.Seed(target, 0, 0);
-            search.Run(Graph);
+            search.Run();
             var seconds = new double[sources.Length];
             for (var i = 0; i < sources.Length; i++) seconds[i] = search.Seconds(sources[i]);
             return seconds;
@@ -99,7 +99,7 @@ public sealed class RoadNetwork
 
     private ReverseSearch Rent()
     {
-        var search = _searches.TryTake(out var s) ? s : new ReverseSearch(Graph.NodeCount);
+        var search = _searches.TryTake(out var s) ? s : new ReverseSearch(Graph, Graph.Buckets);
         search.Start();
         return search;
     }

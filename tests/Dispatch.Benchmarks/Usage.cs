@@ -25,7 +25,8 @@ internal static class Usage
           reports [options]                  The reports page's query set over a million incidents.
               --db PATH  --incidents N  --runs N  --each
           routing [options]                  One-to-many road ETA on a generated grid vs QuikGraph and pgRouting
-                                             (PostgreSQL from PSC119_TEST_POSTGRES). Target: <= 5 ms, >= 10x pgRouting.
+                                             (PostgreSQL from PSC119_TEST_POSTGRES). Target: <= 5 ms, >= 10x pgRouting
+                                             on the same questions; wall median/p95 and CPU per question.
               --size N             grid side; N x N grid has 2N(N-1) segments   (default 225 = 100,800)
               --units N            units per question                           (default 50)
               --queries N          questions timed                              (default 300)

@@ -34,41 +34,31 @@ public static class RoutingCommand
         var random = new Random(119);
         GeoPoint Near() { var p = g.Node(random.Next(g.NodeCount)); return new GeoPoint(p.Lat + (random.NextDouble() - 0.5) * 0.0008, p.Lon + (random.NextDouble() - 0.5) * 0.0008); }
         var cases = Enumerable.Range(0, queries).Select(_ => (Incident: Near(), Units: Enumerable.Range(0, unitCount).Select(_ => Near()).ToArray())).ToList();
-
-        foreach (var c in cases.Take(20)) network.ToTarget(c.Incident, c.Units, withPath: false); // warm-up
-        var ours = Time(cases, c => network.ToTarget(c.Incident, c.Units, withPath: false));
-        var oursMedian = Report($"one-to-many ETA, {unitCount} units, snapping included (Dispatch.Core)", ours);
-
         // The same questions node to node, as the peers answer them: nearest node of each point.
         var nodeCases = cases.Select(c => (Target: NodeOf(network, c.Incident), Sources: c.Units.Select(u => NodeOf(network, u)).ToArray())).ToList();
-        var oursNodes = Time(nodeCases, c => network.SecondsToNode(c.Target, c.Sources));
-        var oursNodesMedian = Report("node to node, same questions (Dispatch.Core)", oursNodes);
+
+        var ours = await QuestionTimer.Time($"one-to-many ETA, {unitCount} units, snapping included (Dispatch.Core)", cases, c => network.ToTarget(c.Incident, c.Units, withPath: false));
+        await QuestionTimer.Time($"  of which snapping the incident and {unitCount} units", cases, c => { network.Snap(c.Incident); foreach (var u in c.Units) network.Snap(u); });
+        var oursNodes = await QuestionTimer.Time("node to node, same questions (Dispatch.Core)", nodeCases, c => network.SecondsToNode(c.Target, c.Sources));
 
         var quik = new QuikGraphPeer(g);
-        var quikTimes = Time(nodeCases.Take(Math.Min(queries, 60)).ToList(), c => quik.SecondsToNode(c.Target, c.Sources));
-        Report("node to node, same questions (QuikGraph 2.5 Dijkstra, stops when all units are settled)", quikTimes);
-        Check("QuikGraph", nodeCases.Take(10), c => quik.SecondsToNode(c.Target, c.Sources), network);
+        var quikCases = nodeCases.Take(Math.Min(queries, 60)).ToList();
+        Check("QuikGraph", quikCases.Take(10), c => quik.SecondsToNode(c.Target, c.Sources), network);
+        var quikTimes = await QuestionTimer.Time("node to node, same questions (QuikGraph 2.5 Dijkstra, stops when all units are settled)", quikCases, c => quik.SecondsToNode(c.Target, c.Sources));
+        Console.WriteLine(Invariant($"  QuikGraph / ours on these {quikCases.Count} questions: {quikTimes.Median / oursNodes.MedianOfFirst(quikCases.Count):0}x"));
 
-        var pgMedian = double.NaN;
+        var ratio = double.NaN;
         if (Environment.GetEnvironmentVariable("PSC119_TEST_POSTGRES") is { Length: > 0 } cs)
         {
             var load = Stopwatch.StartNew();
             await using var pg = await PgRoutingNetwork.CreateAsync(cs, g);
             Console.WriteLine(Invariant($"pgRouting: edges loaded in {load.Elapsed.TotalSeconds:0.0} s"));
             var pgCases = nodeCases.Take(pgQueries).ToList();
-            await pg.CostsToAsync(pgCases[0].Target, pgCases[0].Sources); // warm-up
-            var pgTimes = new List<double>();
-            foreach (var c in pgCases)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var costs = await pg.CostsToAsync(c.Target, c.Sources);
-                pgTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                var mine = network.SecondsToNode(c.Target, c.Sources);
-                for (var i = 0; i < c.Sources.Length; i++)
-                    if (costs.TryGetValue(c.Sources[i], out var theirs) != !double.IsInfinity(mine[i]) || (costs.ContainsKey(c.Sources[i]) && Math.Abs(theirs - mine[i]) > 1e-3 * theirs))
-                        throw new InvalidOperationException($"pgRouting and Dispatch.Core disagree on {c.Sources[i]} -> {c.Target}");
-            }
-            pgMedian = Report($"same questions by pgr_dijkstraCost (many-to-one, PostgreSQL on 127.0.0.1, {pgCases.Count} runs; answers checked equal)", pgTimes);
+            foreach (var c in pgCases) await CheckPgAsync(pg, c, network);
+            var pgTimes = await QuestionTimer.TimeAsync($"same questions by pgr_dijkstraCost (many-to-one, PostgreSQL on 127.0.0.1; CPU of its server process)", pgCases,
+                async c => await pg.CostsToAsync(c.Target, c.Sources), () => QuestionTimer.ProcessCpu(pg.BackendProcessId));
+            ratio = pgTimes.Median / oursNodes.MedianOfFirst(pgCases.Count);
+            Console.WriteLine(Invariant($"  pgr_dijkstraCost / ours on these {pgCases.Count} questions: {ratio:0}x (wall), {pgTimes.CpuMsPerQuestion / oursNodes.CpuMsPerQuestion:0}x (CPU)"));
         }
         else
         {
@@ -76,13 +66,12 @@ public static class RoutingCommand
         }
 
         Console.WriteLine(Invariant($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
-        var met = oursMedian <= TargetMs;
-        var ratio = pgMedian / oursMedian;
-        Console.WriteLine(Invariant($"SUMMARY routing one-to-many median {oursMedian:0.00} ms (target <= {TargetMs} ms: {(met ? "met" : "NOT met")}); ")
-                          + (double.IsNaN(pgMedian) ? "pgr_dijkstra not run" : Invariant($"pgr_dijkstra median {pgMedian:0.0} ms = {ratio:0}x ours (target >= 10x: {(ratio >= 10 ? "met" : "NOT met")})"))
-                          + Invariant($"; node-to-node median {oursNodesMedian:0.00} ms; build {buildMs:0} ms"));
+        var met = ours.Median <= TargetMs;
+        Console.WriteLine(Invariant($"SUMMARY routing one-to-many median {ours.Median:0.00} ms, CPU {ours.CpuMsPerQuestion:0.00} ms per question (target <= {TargetMs} ms: {(met ? "met" : "NOT met")}); ")
+                          + (double.IsNaN(ratio) ? "pgr_dijkstra not run" : Invariant($"pgr_dijkstra {ratio:0}x slower on the same questions (target >= 10x: {(ratio >= 10 ? "met" : "NOT met")})"))
+                          + Invariant($"; node-to-node median {oursNodes.Median:0.00} ms; build {buildMs:0} ms"));
         File.Delete(path);
-        return met && (double.IsNaN(pgMedian) || ratio >= 10) ? 0 : 1;
+        return met && (double.IsNaN(ratio) || ratio >= 10) ? 0 : 1;
     }
 
     private static (RoadNetwork Network, double BestMs, long RetainedBytes) Build(string path)
@@ -102,31 +91,16 @@ public static class RoutingCommand
         return (network!, best, retained);
     }
 
+    /// <summary>pgRouting's answer must equal ours (within 0.1%, same reachability) before its time counts.</summary>
+    private static async Task CheckPgAsync(PgRoutingNetwork pg, (int Target, int[] Sources) c, RoadNetwork network)
+    {
+        var (costs, mine) = (await pg.CostsToAsync(c.Target, c.Sources), network.SecondsToNode(c.Target, c.Sources));
+        for (var i = 0; i < c.Sources.Length; i++)
+            if (costs.TryGetValue(c.Sources[i], out var theirs) != !double.IsInfinity(mine[i]) || (costs.ContainsKey(c.Sources[i]) && Math.Abs(theirs - mine[i]) > 1e-3 * theirs))
+                throw new InvalidOperationException($"pgRouting and Dispatch.Core disagree on {c.Sources[i]} -> {c.Target}");
+    }
+
     private static int NodeOf(RoadNetwork network, GeoPoint p) => network.Graph.Segment(network.Snap(p)!.Value.Segment).Target;
-
-    /// <summary>Wall-clock time of each run; the process CPU time per run is printed too, as a shared machine's load inflates wall time.</summary>
-    private static List<double> Time<T>(IReadOnlyList<T> cases, Action<T> run)
-    {
-        var times = new List<double>(cases.Count);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        foreach (var c in cases)
-        {
-            var started = Stopwatch.GetTimestamp();
-            run(c);
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / cases.Count;
-        Console.Write(Invariant($"  [mean CPU {cpuMs:0.000} ms/run, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}] "));
-        return times;
-    }
-
-    private static double Report(string what, List<double> times)
-    {
-        times.Sort();
-        var median = Percentiles.Of(times, 0.5);
-        Console.WriteLine(Invariant($"{what}: median {median:0.000} ms, p95 {Percentiles.Of(times, 0.95):0.000} ms, max {times[^1]:0.000} ms ({times.Count} runs)"));
-        return median;
-    }
 
     private static void Check(string peer, IEnumerable<(int Target, int[] Sources)> cases, Func<(int Target, int[] Sources), double[]> theirs, RoadNetwork network)
     {

@@ -55,6 +55,9 @@ public sealed class PgRoutingNetwork : IAsyncDisposable
         return network;
     }
 
+    /// <summary>The PostgreSQL server process answering this connection's queries (for its CPU time).</summary>
+    public int BackendProcessId => _connection.ProcessID;
+
     /// <summary>pgr_dijkstraCost from every source node to the target node (directed); unreachable sources are absent.</summary>
     public async Task<Dictionary<int, double>> CostsToAsync(int target, IReadOnlyCollection<int> sources)
     {
