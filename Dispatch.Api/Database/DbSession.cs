@@ -20,6 +20,11 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     private static readonly SqlText InsertEvent = SqlText.Of("DbSession.InsertEvent", d => d.InsertReturning(
         "events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
 
+    // The first event of a transaction, taking the event-order lock in the same statement where the dialect can.
+    private static readonly SqlText InsertFirstEvent = SqlText.Of("DbSession.InsertFirstEvent", d => d.EventOrderLockCte is { } cte
+        ? cte + "INSERT INTO events (at, type, audience, data) SELECT @At, @Type, @Audience, @Data FROM locked RETURNING seq"
+        : d.InsertReturning("events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
+
     // SQLite already runs one writer at a time: its rendering is a harmless no-op that is never sent.
     private static readonly SqlText LockEventOrder = SqlText.Of("DbSession.LockEventOrder", d => d.EventOrderLock ?? "SELECT 1");
 
@@ -127,9 +132,10 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     public async Task EmitAsync(string type, string audience, object data)
     {
         EnsureWrite();
-        if (_events.Count == 0 && dialect.EventOrderLock is not null) await ExecuteAsync(LockEventOrder);
+        var first = _events.Count == 0;
+        if (first && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null) await ExecuteAsync(LockEventOrder);
         var payload = JsonSerializer.SerializeToElement(data, Json.Options);
-        var seq = await InsertAsync(InsertEvent, new { At = now, Type = type, Audience = audience, Data = payload.GetRawText() });
+        var seq = await InsertAsync(first ? InsertFirstEvent : InsertEvent, new { At = now, Type = type, Audience = audience, Data = payload.GetRawText() });
         _events.Add(new EventEnvelope(seq, type, audience, now, payload));
     }
 

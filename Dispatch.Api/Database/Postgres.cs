@@ -33,6 +33,11 @@ public sealed class Postgres : SqlDialect
     public override string EventOrderLock =>
         $"SET LOCAL lock_timeout = '10s'; SELECT pg_advisory_xact_lock({EventOrderKey})";
 
+    // The same lock and timeout as one relation the event INSERT selects from (timeout first).
+    public override string EventOrderLockCte =>
+        "WITH timeout AS (SELECT set_config('lock_timeout', '10s', true) AS setting), " +
+        $"locked AS (SELECT pg_advisory_xact_lock({EventOrderKey}) FROM timeout) ";
+
     // PostgreSQL picks the interval's partial expression index (or the covering one) by itself.
     public override string IncidentsVia(string index) => "incidents i";
 

@@ -34,6 +34,13 @@ public abstract class SqlDialect
     public virtual string? EventOrderLock => null;
 
     /// <summary>
+    /// Where the dialect can take <see cref="EventOrderLock"/> inside the first event's INSERT, a
+    /// WITH clause defining a one-row <c>locked</c> relation that holds the lock: one round trip
+    /// less while every other writer waits for it. Null to take the lock as its own statement.
+    /// </summary>
+    public virtual string? EventOrderLockCte => null;
+
+    /// <summary>
     /// The incidents table, read through a named index where the dialect needs the hint (SQLite
     /// would otherwise sort instead of walking the interval's ordered index).
     /// </summary>

@@ -82,8 +82,15 @@ public sealed class MultiNodeTests : TwoNodeTest
     {
         var token = await A.Api.TokenAsync("operator2"); // issued by node A
         var onA = await HubListener.ConnectAsync(A.BaseAddress, token);
-        var first = await A.Api.IngestAsync(Unique("before"));
-        var seen = await onA.WaitForAsync(e => e.Long("id") == first.GetProperty("id").GetInt64());
+        // The operators group is joined through Redis just after the handshake; a call pushed in
+        // that instant is only in the feed (the console catches up from it). Wait for a live push.
+        Pushed? seen = null;
+        for (var attempt = 0; seen is null; attempt++)
+        {
+            var first = await A.Api.IngestAsync(Unique("before"));
+            try { seen = await onA.WaitForAsync(e => e.Long("id") == first.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(3)); }
+            catch (TimeoutException) when (attempt < 3) { /* subscribed a moment later */ }
+        }
         await onA.DisposeAsync(); // the connection to node A drops
 
         var missed = new List<long>();
