@@ -69,9 +69,9 @@ public sealed class HostileInputTests : ApiTest
         {
             Assert.That(stored, Is.Unique, "each externalId once");
             Assert.That(stored, Is.EquivalentTo(acknowledged.Keys), "stored exactly the acknowledged calls");
-            Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM calls c WHERE NOT EXISTS (SELECT 1 FROM incident_log l WHERE l.call_id = c.id AND l.action = 'call.received')"),
+            Assert.That(CallRows.WithoutLogEntry(db),
                 Is.Zero, "every call has its log entry");
-            Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM calls") - db.ExecuteScalar<long>("SELECT COUNT(*) FROM events WHERE type = 'CallReceived'"),
+            Assert.That(CallRows.WithoutEvent(db),
                 Is.Zero, "every call has its event");
             Assert.That(App.Logs.Where(l => l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase)), Is.Empty);
         });
@@ -91,16 +91,14 @@ public sealed class HostileInputTests : ApiTest
             return new("POST", "/api/auth/login", Body(random, IncidentTemplate, externalId), auth, null);
         string[] ids = [callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", "-1", "999999999", "9223372036854775807", "99999999999999999999", "abc", "1%27%20OR%201=1", "%00"];
         var id = HostileValues.Pick(random, ids);
-        string[] paths =
+        (string Method, string Path)[] targets =
         [
-            $"/api/calls/{id}/incident", $"/api/calls/{id}/attach", $"/api/calls/{id}/close", $"/api/calls/{id}/answer",
-            $"/api/incidents/{id}/assign", $"/api/incidents/{id}/cancel", $"/api/calls/{id}", $"/api/incidents/{id}",
-            $"/api/calls/{id}/duplicates", "/api/events?after=" + id, "/api/incidents?status=" + id,
-            "/api/reports/response-times?from=" + id + "&to=2025-13-45", "/api/calls?limit=" + id,
+            ("POST", $"/api/calls/{id}/incident"), ("POST", $"/api/calls/{id}/attach"), ("POST", $"/api/calls/{id}/close"), ("POST", $"/api/calls/{id}/answer"),
+            ("POST", $"/api/incidents/{id}/assign"), ("POST", $"/api/incidents/{id}/cancel"), ("GET", $"/api/calls/{id}"), ("GET", $"/api/incidents/{id}"),
+            ("GET", $"/api/calls/{id}/duplicates"), ("GET", "/api/events?after=" + id), ("GET", "/api/incidents?status=" + id),
+            ("GET", "/api/reports/response-times?from=" + id + "&to=2025-13-45"), ("GET", "/api/calls?limit=" + id),
         ];
-        var path = HostileValues.Pick(random, paths);
-        var method = path.Contains("/api/calls/", StringComparison.Ordinal) && !path.EndsWith(id, StringComparison.Ordinal) && !path.EndsWith("duplicates", StringComparison.Ordinal)
-            || path.Contains("/assign", StringComparison.Ordinal) || path.Contains("/cancel", StringComparison.Ordinal) ? "POST" : "GET";
+        var (method, path) = targets[random.Next(targets.Length)];
         return new(method, path, method == "POST" ? Body(random, IncidentTemplate, externalId) : null, auth ?? "", null);
     }
 
