@@ -36,8 +36,8 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
     private static async Task<UnitView> PublishUnitAsync(DbSession s, string action, UnitView? before, Unit unit)
     {
         var view = UnitView.From(unit);
-        await s.LogAsync(action, unitId: unit.Id, details: Changes.Between(before, view));
-        await s.EmitAsync(EventTypes.UnitChanged, Audiences.Operators, view);
+        s.Log(action, unitId: unit.Id, details: Changes.Between(before, view));
+        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view);
         return view;
     }
 
@@ -48,7 +48,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             var station = new Station(id ?? 0, r.Name!.Trim(), r.Kind!.Value, r.Lat!.Value, r.Lon!.Value, IsSample: false);
             if (before is null) station = station with { Id = await stations.AddAsync(s, station) };
             else await stations.SaveAsync(s, station);
-            await s.LogAsync(before is null ? "admin.station.created" : "admin.station.changed", details: Changes.Between(before, station));
+            s.Log(before is null ? "admin.station.created" : "admin.station.changed", details: Changes.Between(before, station));
             return station;
         }, ct);
 
@@ -63,7 +63,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             };
             account.PasswordHash = Hasher.HashPassword(account, r.Password!);
             var view = UserView.From(await users.GetAsync(s, await users.AddAsync(s, account)));
-            await s.LogAsync("admin.user.created", details: Changes.Between(null, view));
+            s.Log("admin.user.created", details: Changes.Between(null, view));
             return view;
         }, ct);
 
@@ -80,7 +80,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             await users.UpdateAsync(s, account);
             sessions.Forget(account.UserName);
             var view = UserView.From(account);
-            await s.LogAsync("admin.user.changed", details: Changes.Between(before, view));
+            s.Log("admin.user.changed", details: Changes.Between(before, view));
             return view;
         }, ct);
 
@@ -90,7 +90,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             var account = await users.GetAsync(s, id);
             await users.RehashAsync(s, id, Hasher.HashPassword(account, password));
             // The log says that the password was reset, never what to.
-            await s.LogAsync("admin.user.password-reset", details: new { username = account.UserName });
+            s.Log("admin.user.password-reset", details: new { username = account.UserName });
             return UserView.From(account);
         }, ct);
 

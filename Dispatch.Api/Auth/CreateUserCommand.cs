@@ -39,7 +39,7 @@ public static class CreateUserCommand
         await db.WriteAsync("cli", async s =>
         {
             var id = await users.AddAsync(s, account);
-            await s.LogAsync("user.created", details: new { account.UserName, account.Role, account.UnitId });
+            s.Log("user.created", details: new { account.UserName, account.Role, account.UnitId });
             return id;
         }, CancellationToken.None);
         await Console.Out.WriteLineAsync($"User {account.UserName} ({account.Role}) created.");

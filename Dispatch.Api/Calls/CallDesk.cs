@@ -26,8 +26,8 @@ public sealed class CallDesk(Db db, CallStore calls)
         var before = CallView.From(call);
         change(call);
         var after = CallView.From(await calls.SaveAsync(s, call));
-        await s.LogAsync(action, callId: call.Id, incidentId: after.IncidentId, details: Changes.Between(before, after));
-        await s.EmitAsync(EventTypes.CallUpdated, Audiences.Operators, after);
+        s.Log(action, callId: call.Id, incidentId: after.IncidentId, details: Changes.Between(before, after));
+        s.Emit(EventTypes.CallUpdated, Audiences.Operators, after);
         return after;
     }
 }

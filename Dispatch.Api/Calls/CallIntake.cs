@@ -17,12 +17,16 @@ public sealed class CallIntake(Db db, CallStore calls)
         {
             return await db.WriteAsync(Roles.Telephony, async s =>
             {
-                if (await calls.FindByExternalIdAsync(s, p.ExternalId) is { } existing) return (CallView.From(existing), false);
                 var call = CallRecord.Receive(p.ExternalId, p.CallerNumber, p.ReceivedAt, p.Source, p.Lat, p.Lon, p.Accuracy, s.Now, p.Flags);
-                var stored = await calls.AddAsync(s, call);
+                if (await calls.AddIfNewAsync(s, call) is not { } stored)
+                {
+                    // A retry of a call already stored: answer with the stored record, push nothing.
+                    var existing = await calls.FindByExternalIdAsync(s, p.ExternalId) ?? throw new InvalidOperationException("A call that exists was not found.");
+                    return (CallView.From(existing), false);
+                }
                 var view = CallView.From(stored);
-                await s.LogAsync("call.received", callId: stored.Id, details: new { stored.ExternalId, stored.Source, stored.Flags });
-                await s.EmitAsync(EventTypes.CallReceived, Audiences.Operators, view);
+                s.Log("call.received", callId: stored.Id, details: new { stored.ExternalId, stored.Source, stored.Flags });
+                s.Emit(EventTypes.CallReceived, Audiences.Operators, view);
                 return (view, true);
             }, ct);
         }

@@ -15,9 +15,18 @@ public sealed class CallStore
     private static readonly SqlText Open = SqlText.Of("CallStore.Open", d =>
         $"SELECT {Columns} FROM calls WHERE status IN ('Waiting', 'Answered') ORDER BY received_at, id" + d.Limit("@Limit"));
 
-    private static readonly SqlText Insert = SqlText.Of("CallStore.Insert", d => d.InsertReturning("calls",
-        "external_id, caller_number, received_at, source, lat, lon, accuracy_meters, flags, status, ingested_at",
-        "@ExternalId, @CallerNumber, @ReceivedAt, @Source, @Lat, @Lon, @AccuracyMeters, @Flags, @Status, @IngestedAt"));
+    private const string InsertColumns =
+        "external_id, caller_number, received_at, source, lat, lon, accuracy_meters, flags, status, ingested_at";
+
+    private const string InsertValues =
+        "@ExternalId, @CallerNumber, @ReceivedAt, @Source, @Lat, @Lon, @AccuracyMeters, @Flags, @Status, @IngestedAt";
+
+    private static readonly SqlText Insert = SqlText.Of("CallStore.Insert", d => d.InsertReturning("calls", InsertColumns, InsertValues, Columns));
+
+    // Stores the call unless its externalId is already there; returns the new row, or none. @Key is
+    // the externalId again: PostgreSQL deduces one type per parameter, and the two uses differ.
+    private static readonly SqlText InsertNew = SqlText.Of("CallStore.InsertNew", d => d.InsertSelectReturning("calls", InsertColumns,
+        $"SELECT {InsertValues} WHERE NOT EXISTS (SELECT 1 FROM calls WHERE external_id = @Key)", Columns));
 
     private static readonly SqlText Update = SqlText.Of("CallStore.Update",
         "UPDATE calls SET status = @Status, answered_by = @AnsweredBy, answered_at = @AnsweredAt, outcome = @Outcome, " +
@@ -34,15 +43,21 @@ public sealed class CallStore
         (await s.QueryAsync<CallRecord>(Open, new { Limit = limit })).ToList();
 
     /// <summary>Inserts and returns the call as stored.</summary>
-    public async Task<CallRecord> AddAsync(DbSession s, CallRecord c)
+    public async Task<CallRecord> AddAsync(DbSession s, CallRecord c) =>
+        await s.SingleOrDefaultAsync<CallRecord>(Insert, InsertArgs(c)) ?? throw new InvalidOperationException("The INSERT returned no row.");
+
+    /// <summary>
+    /// Inserts the call unless one with its externalId is stored already (one statement, no read
+    /// first); returns the call as stored, or null when it was there. Two deliveries racing past
+    /// the check meet the unique index instead.
+    /// </summary>
+    public Task<CallRecord?> AddIfNewAsync(DbSession s, CallRecord c) => s.SingleOrDefaultAsync<CallRecord>(InsertNew, InsertArgs(c));
+
+    private static object InsertArgs(CallRecord c) => new
     {
-        var id = await s.InsertAsync(Insert, new
-        {
-            c.ExternalId, c.CallerNumber, c.ReceivedAt, Source = c.Source.ToString(), c.Lat, c.Lon, c.AccuracyMeters,
-            c.Flags, Status = c.Status.ToString(), c.IngestedAt,
-        });
-        return await GetAsync(s, id);
-    }
+        c.ExternalId, c.CallerNumber, c.ReceivedAt, Source = c.Source.ToString(), c.Lat, c.Lon, c.AccuracyMeters,
+        c.Flags, Status = c.Status.ToString(), c.IngestedAt, Key = c.ExternalId,
+    };
 
     /// <summary>Saves the call's state if nobody changed it since it was read; returns it as stored.</summary>
     public async Task<CallRecord> SaveAsync(DbSession s, CallRecord c)

@@ -31,7 +31,7 @@ public sealed class Db(DatabaseSetup setup, ResiliencePipelineProvider<string> p
             await using var transaction = await connection.BeginTransactionAsync(token);
             var session = new DbSession(connection, transaction, setup.Dialect, actor, time.GetUtcNow(), token);
             var value = await work(session);
-            await transaction.CommitAsync(token);
+            await session.CommitAsync();
             return (value, session.Events);
         }, ct);
         if (events.Count > 0) await publisher.PublishAsync(events, CancellationToken.None);

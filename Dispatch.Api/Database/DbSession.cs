@@ -13,9 +13,10 @@ namespace Dispatch.Api.Database;
 /// </summary>
 public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string? actor, DateTimeOffset now, CancellationToken ct)
 {
-    private static readonly SqlText InsertLog = SqlText.Of("DbSession.InsertLog", d => d.InsertReturning(
-        "incident_log", "at, actor, action, call_id, incident_id, unit_id, details",
-        "@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details"));
+    // Log rows and events are written at the end of the transaction, together with its commit.
+    private static readonly SqlText InsertLog = SqlText.Of("DbSession.InsertLog",
+        "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details) " +
+        "VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details)");
 
     private static readonly SqlText InsertEvent = SqlText.Of("DbSession.InsertEvent", d => d.InsertReturning(
         "events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
@@ -28,6 +29,8 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     // SQLite already runs one writer at a time: its rendering is a harmless no-op that is never sent.
     private static readonly SqlText LockEventOrder = SqlText.Of("DbSession.LockEventOrder", d => d.EventOrderLock ?? "SELECT 1");
 
+    private readonly List<ClosingWrite> _logs = [];
+    private readonly List<(string Type, string Audience, JsonElement Data)> _emitted = [];
     private readonly List<EventEnvelope> _events = [];
 
     public SqlDialect Dialect => dialect;
@@ -39,6 +42,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     /// <summary>The time of this write, from the injected TimeProvider; one value per transaction.</summary>
     public DateTimeOffset Now => now;
 
+    /// <summary>The events of this write with their sequence numbers, once it has committed.</summary>
     public IReadOnlyList<EventEnvelope> Events => _events;
 
     private CommandDefinition Command(SqlText sql, object? args) =>
@@ -112,31 +116,61 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         if (await connection.ExecuteAsync(Command(sql, args)) == 0) throw new ConcurrencyConflict(what);
     }
 
-    /// <summary>Appends to the append-only incident log: who, when, what, and the values it changed.</summary>
-    public Task LogAsync(string action, long? callId = null, long? incidentId = null, long? unitId = null, object? details = null)
+    /// <summary>
+    /// Appends to the append-only incident log: who, when, what, and the values it changed. The row
+    /// is written with the transaction's commit (or not at all, if the work fails).
+    /// </summary>
+    public void Log(string action, long? callId = null, long? incidentId = null, long? unitId = null, object? details = null)
     {
         EnsureWrite();
-        return InsertAsync(InsertLog, new
+        _logs.Add(new ClosingWrite(InsertLog, new Dictionary<string, object?>
         {
-            At = now,
-            Actor,
-            Action = action,
-            CallId = callId,
-            IncidentId = incidentId,
-            UnitId = unitId,
-            Details = details is null ? null : JsonSerializer.Serialize(details, Json.Options),
-        });
+            ["At"] = now.ToUnixTimeMilliseconds(),
+            ["Actor"] = Actor,
+            ["Action"] = action,
+            ["CallId"] = callId,
+            ["IncidentId"] = incidentId,
+            ["UnitId"] = unitId,
+            ["Details"] = details is null ? null : JsonSerializer.Serialize(details, Json.Options),
+        }, Returns: false));
     }
 
-    /// <summary>Records an event for its audience; it is pushed only after the commit.</summary>
-    public async Task EmitAsync(string type, string audience, object data)
+    /// <summary>
+    /// Records an event for its audience. It is stored with the commit, which gives it its sequence
+    /// number, and pushed only after the commit (<see cref="Events"/>).
+    /// </summary>
+    public void Emit(string type, string audience, object data)
     {
         EnsureWrite();
-        var first = _events.Count == 0;
-        if (first && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null) await ExecuteAsync(LockEventOrder);
-        var payload = JsonSerializer.SerializeToElement(data, Json.Options);
-        var seq = await InsertAsync(first ? InsertFirstEvent : InsertEvent, new { At = now, Type = type, Audience = audience, Data = payload.GetRawText() });
-        _events.Add(new EventEnvelope(seq, type, audience, now, payload));
+        _emitted.Add((type, audience, JsonSerializer.SerializeToElement(data, Json.Options)));
+    }
+
+    /// <summary>
+    /// Writes the log rows, then the events (the first one takes the event-order lock, so that
+    /// sequence numbers commit in the order they are drawn), and commits; the events then carry
+    /// their sequence numbers. The lock is held from the first event to the end of the commit only.
+    /// </summary>
+    internal async Task CommitAsync()
+    {
+        EnsureWrite();
+        var writes = new List<ClosingWrite>(_logs);
+        for (var i = 0; i < _emitted.Count; i++)
+        {
+            var first = i == 0;
+            if (first && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null)
+                writes.Add(new ClosingWrite(LockEventOrder, new Dictionary<string, object?>(), Returns: false));
+            var (type, audience, data) = _emitted[i];
+            writes.Add(new ClosingWrite(first ? InsertFirstEvent : InsertEvent, new Dictionary<string, object?>
+            {
+                ["At"] = now.ToUnixTimeMilliseconds(),
+                ["Type"] = type,
+                ["Audience"] = audience,
+                ["Data"] = data.GetRawText(),
+            }, Returns: true));
+        }
+        var seqs = await dialect.WriteAndCommitAsync(connection, transaction!, writes, ct);
+        if (seqs.Count != _emitted.Count) throw new InvalidOperationException($"{_emitted.Count} events written, {seqs.Count} sequence numbers returned.");
+        for (var i = 0; i < seqs.Count; i++) _events.Add(new EventEnvelope(seqs[i], _emitted[i].Type, _emitted[i].Audience, now, _emitted[i].Data));
     }
 
     private void EnsureWrite()

@@ -20,8 +20,8 @@ public sealed class Postgres : SqlDialect
 
     public override string Name => "postgres";
 
-    public override string InsertReturning(string table, string columns, string values, string idColumn = "id") =>
-        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
+    public override string InsertSelectReturning(string table, string columns, string select, string returning) =>
+        $"INSERT INTO {table} ({columns}) {select} RETURNING {returning}";
 
     public override string Limit(string parameter) => $" LIMIT {parameter}";
 
@@ -40,6 +40,32 @@ public sealed class Postgres : SqlDialect
 
     // PostgreSQL picks the interval's partial expression index (or the covering one) by itself.
     public override string IncidentsVia(string index) => "incidents i";
+
+    // The closing writes and the COMMIT go as one batch: the event-order lock, taken by the first
+    // event's INSERT, is then held only while the server runs the rest of the batch and commits,
+    // never across a round trip to this process (which, on a busy machine, may wait to be scheduled
+    // while every other writer waits for the lock). Npgsql sees the COMMIT and ends the transaction.
+    public override async Task<IReadOnlyList<long>> WriteAndCommitAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ClosingWrite> writes, CancellationToken ct)
+    {
+        if (writes.Count == 0) return await base.WriteAndCommitAsync(connection, transaction, writes, ct);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        foreach (var write in writes)
+        {
+            var command = new NpgsqlBatchCommand(write.Sql.For(this));
+            foreach (var (name, value) in write.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            batch.BatchCommands.Add(command);
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        var values = new List<long>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        do
+        {
+            while (await reader.ReadAsync(ct)) values.Add(reader.GetInt64(0));
+        }
+        while (await reader.NextResultAsync(ct));
+        return values;
+    }
 
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {

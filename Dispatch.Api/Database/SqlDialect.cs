@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace Dispatch.Api.Database;
 
@@ -13,8 +14,15 @@ public abstract class SqlDialect
     /// <summary>True when reading rows never waits on I/O (an embedded file), so rows are read synchronously.</summary>
     public virtual bool ReadsWithoutIo => false;
 
-    /// <summary>An INSERT that returns the new row's <c>id</c> (or other identity column).</summary>
-    public abstract string InsertReturning(string table, string columns, string values, string idColumn = "id");
+    /// <summary>An INSERT that returns the new row's <c>id</c> (or other columns, comma-separated).</summary>
+    public string InsertReturning(string table, string columns, string values, string returning = "id") =>
+        InsertSelectReturning(table, columns, $"VALUES ({values})", returning);
+
+    /// <summary>
+    /// An INSERT of what <paramref name="select"/> yields (a VALUES list or a SELECT, e.g. one
+    /// guarded by NOT EXISTS) that returns the <paramref name="returning"/> columns of the new rows.
+    /// </summary>
+    public abstract string InsertSelectReturning(string table, string columns, string select, string returning);
 
     /// <summary>Row limit appended after ORDER BY, taking its value from a parameter.</summary>
     public abstract string Limit(string parameter);
@@ -54,6 +62,25 @@ public abstract class SqlDialect
     /// </summary>
     public virtual long? OrderedBucketMs => null;
 
+    /// <summary>
+    /// Runs the writes a transaction keeps for its end (log rows, then events) and commits. Returns
+    /// the value of each write that returns one (event sequence numbers), in order. One statement
+    /// after another here; a dialect that can sends them and the COMMIT in one round trip.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<long>> WriteAndCommitAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ClosingWrite> writes, CancellationToken ct)
+    {
+        var values = new List<long>();
+        foreach (var write in writes)
+        {
+            var command = new CommandDefinition(write.Sql.For(this), new DynamicParameters(write.Parameters), transaction, cancellationToken: ct);
+            if (write.Returns) values.Add(await connection.ExecuteScalarAsync<long>(command));
+            else await connection.ExecuteAsync(command);
+        }
+        await transaction.CommitAsync(ct);
+        return values;
+    }
+
     public abstract Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct);
 
     /// <summary>A unique index or key refused the row.</summary>
@@ -74,3 +101,9 @@ public abstract class SqlDialect
             $"Database:Provider '{provider}' is not supported; use 'sqlite', 'sqlserver' or 'postgres'."),
     };
 }
+
+/// <summary>
+/// A write kept for the end of its transaction: parameters are plain values (numbers, text, null),
+/// so that a dialect can send it without Dapper. <see cref="Returns"/>: it yields one value.
+/// </summary>
+public sealed record ClosingWrite(SqlText Sql, IReadOnlyDictionary<string, object?> Parameters, bool Returns);

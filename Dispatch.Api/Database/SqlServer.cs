@@ -16,8 +16,8 @@ public sealed class SqlServer : SqlDialect
 
     public override string Name => "sqlserver";
 
-    public override string InsertReturning(string table, string columns, string values, string idColumn = "id") =>
-        $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.{idColumn} VALUES ({values})";
+    public override string InsertSelectReturning(string table, string columns, string select, string returning) =>
+        $"INSERT INTO {table} ({columns}) OUTPUT {string.Join(", ", returning.Split(',').Select(c => "INSERTED." + c.Trim()))} {select}";
 
     public override string Limit(string parameter) => $" OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 

@@ -18,8 +18,8 @@ public sealed class Sqlite : SqlDialect
 
     public override bool ReadsWithoutIo => true;
 
-    public override string InsertReturning(string table, string columns, string values, string idColumn = "id") =>
-        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}";
+    public override string InsertSelectReturning(string table, string columns, string select, string returning) =>
+        $"INSERT INTO {table} ({columns}) {select} RETURNING {returning}";
 
     public override string Limit(string parameter) => $" LIMIT {parameter}";
 

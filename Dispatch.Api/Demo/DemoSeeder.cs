@@ -53,7 +53,7 @@ public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationS
                 await users.AddAsync(s, account);
             }
             await DemoHistory.SeedAsync(s, history, areas, (await units.ListAsync(s)).Select(u => u.Id).ToList(), seed.DemoHistory);
-            await s.LogAsync("seed.demo", details: new { stations = 5, units = 6, users = people.Length, history = seed.DemoHistory });
+            s.Log("seed.demo", details: new { stations = 5, units = 6, users = people.Length, history = seed.DemoHistory });
             return 1;
         }, ct);
     }

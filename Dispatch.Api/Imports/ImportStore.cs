@@ -51,7 +51,7 @@ public sealed class ImportStore
         foreach (var (field, column) in TimeColumns) args.Add(column, row.Times.TryGetValue(field, out var t) ? t.ToUnixTimeMilliseconds() : null);
         var incidentId = await s.InsertAsync(InsertIncident, args);
         await s.ExecuteAsync(LinkCall, new { IncidentId = incidentId, CallId = callId });
-        await s.LogAsync("incident.imported", callId, incidentId, row.UnitId, new { externalId = row.ExternalId, line = row.Line });
+        s.Log("incident.imported", callId, incidentId, row.UnitId, new { externalId = row.ExternalId, line = row.Line });
         return incidentId;
     }
 }

@@ -20,8 +20,8 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
             var call = await calls.GetAsync(s, callId);
             var incident = await incidents.AddAsync(s, Incident.Open(call, details, operatorName, s.Now));
             var view = IncidentView.From(incident);
-            await s.LogAsync("incident.created", callId, incident.Id, details: Changes.Between(null, view));
-            await s.EmitAsync(EventTypes.IncidentChanged, Audiences.Operators, view);
+            s.Log("incident.created", callId, incident.Id, details: Changes.Between(null, view));
+            s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
             await callDesk.SaveAsync(s, call, "call.incident", c => c.LinkTo(incident.Id, CallOutcome.Incident, operatorName, s.Now));
             return view;
         }, ct);
@@ -61,11 +61,11 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
             var saved = await incidents.SaveAsync(s, incident);
             var assignmentId = await assignments.AddAsync(s, incident.Id, unit.Id);
             var view = IncidentView.From(saved);
-            await s.LogAsync("incident.assigned", saved.CallId, saved.Id, unit.Id, Changes.Between(before, view));
-            await s.EmitAsync(EventTypes.IncidentChanged, Audiences.Operators, view);
-            await s.EmitAsync(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(savedUnit));
+            s.Log("incident.assigned", saved.CallId, saved.Id, unit.Id, Changes.Between(before, view));
+            s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
+            s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(savedUnit));
             var assignment = (await assignments.OpenAsync(s, unit.Id))!;
-            await s.EmitAsync(EventTypes.AssignmentOffered, Audiences.Unit(unit.Id), AssignmentView.From(assignment, saved));
+            s.Emit(EventTypes.AssignmentOffered, Audiences.Unit(unit.Id), AssignmentView.From(assignment, saved));
             return view;
         }, ct);
 
@@ -92,8 +92,8 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         var before = IncidentView.From(incident);
         await change();
         var view = IncidentView.From(await incidents.SaveAsync(s, incident));
-        await s.LogAsync(action, view.CallId, view.Id, unitId ?? view.UnitId, Changes.Between(before, view));
-        await s.EmitAsync(EventTypes.IncidentChanged, Audiences.Operators, view);
+        s.Log(action, view.CallId, view.Id, unitId ?? view.UnitId, Changes.Between(before, view));
+        s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
         return view;
     }
 
@@ -104,11 +104,11 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         if (unit.IncidentId != incident.Id) return; // already back in service
         unit.Release();
         var saved = await units.SaveAsync(s, unit);
-        await s.EmitAsync(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(saved));
+        s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(saved));
         if (await assignments.OpenAsync(s, unitId) is { } open)
         {
             await assignments.EndAsync(s, open.Id, reason);
-            await s.EmitAsync(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(open, incident) with { EndReason = reason });
+            s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(open, incident) with { EndReason = reason });
         }
     }
 

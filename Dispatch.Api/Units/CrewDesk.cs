@@ -71,8 +71,8 @@ public sealed class CrewDesk(Db db, UnitStore units, IncidentStore incidents, St
     private async Task<UnitView> SaveAsync(DbSession s, Unit unit, UnitView before, string? action)
     {
         var view = UnitView.From(await units.SaveAsync(s, unit));
-        if (action is not null) await s.LogAsync(action, incidentId: before.IncidentId ?? view.IncidentId, unitId: unit.Id, details: Changes.Between(before, view));
-        await s.EmitAsync(EventTypes.UnitChanged, Audiences.Operators, view);
+        if (action is not null) s.Log(action, incidentId: before.IncidentId ?? view.IncidentId, unitId: unit.Id, details: Changes.Between(before, view));
+        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view);
         return view;
     }
 

@@ -357,6 +357,7 @@ internal sealed class LoadRun(LoadOptions options)
         Console.WriteLine(Invariant($"sustained             {acked / elapsed:0.0} calls/s   (acknowledged / elapsed; target {options.Rate}/s)"));
         Console.WriteLine(Invariant($"ack latency           p50 {Percentiles.Of(ack, 0.5):0.0} ms   p99 {Percentiles.Of(ack, 0.99):0.0} ms   max {Max(ack):0.0} ms   (POST sent -> 201)"));
         Console.WriteLine(Invariant($"push latency          p50 {Percentiles.Of(push, 0.5):0.0} ms   p99 {Percentiles.Of(push, 0.99):0.0} ms   max {Max(push):0.0} ms   (POST sent -> CallReceived, {push.Count} receipts on {listeners.Length} connections)"));
+        Console.WriteLine(Invariant($"slowest seconds       {SlowestSeconds(options.Rate)}   (second of the run: acks over 50 ms, max ack; tells a stall from a spread)"));
         Console.WriteLine(Invariant($"missing pushes        {missing}   (expected {expected} = {listeners.Length} x {acked}, received {push.Count})"));
         var duplicates = listeners.Sum(l => l.Duplicates);
         var drops = listeners.Sum(l => l.Drops);
@@ -369,6 +370,15 @@ internal sealed class LoadRun(LoadOptions options)
         Console.WriteLine(Invariant(
             $"SUMMARY load {(ok ? "OK" : "FAILED")}: {acked}/{sent} calls acknowledged, {errors} errors, {acked / elapsed:0.0} calls/s sustained (target {options.Rate}); ack p50/p99/max {Percentiles.Of(ack, 0.5):0.0}/{Percentiles.Of(ack, 0.99):0.0}/{Max(ack):0.0} ms; push p50/p99/max {Percentiles.Of(push, 0.5):0.0}/{Percentiles.Of(push, 0.99):0.0}/{Max(push):0.0} ms to {listeners.Length} operators; {missing} pushes missing{memory}"));
         return ok ? 0 : 1;
+    }
+
+    private string SlowestSeconds(double rate)
+    {
+        var seconds = Enumerable.Range(0, _total).Where(n => _acked[n] != 0)
+            .GroupBy(n => (int)(n / Math.Max(rate, 1)))
+            .Select(g => (Second: g.Key, Slow: g.Count(n => Ms(_acked[n] - _sent[n]) > 50), Max: g.Max(n => Ms(_acked[n] - _sent[n]))))
+            .OrderByDescending(s => s.Max).Take(3);
+        return string.Join(", ", seconds.Select(s => Invariant($"s{s.Second}: {s.Slow} over 50 ms, max {s.Max:0} ms")));
     }
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

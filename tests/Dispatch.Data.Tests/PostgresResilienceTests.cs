@@ -48,7 +48,7 @@ public sealed class PostgresResilienceTests
 
         await db.Db.WriteAsync("test", async s =>
         {
-            await s.LogAsync(marker);
+            s.Log(marker);
             if (++attempts == 1)
             {
                 // An administrator (or a failover) ends the backend: the server sends 57P01 and closes the socket.
@@ -59,7 +59,7 @@ public sealed class PostgresResilienceTests
                 kill.Parameters.AddWithValue("application", application);
                 await kill.ExecuteNonQueryAsync();
             }
-            await s.LogAsync(marker);
+            s.Log(marker);
             return 0;
         }, CancellationToken.None);
 

@@ -122,6 +122,20 @@ public abstract class StoreContract
     }
 
     [Test]
+    public async Task Adding_a_new_call_stores_it_and_a_known_external_id_changes_nothing()
+    {
+        var first = Build.Call(Build.Unique("once"));
+        var stored = await Write(s => Calls.AddIfNewAsync(s, first));
+        var again = Build.Call(first.ExternalId, callerNumber: "0813-0000-0000", lat: null, lon: null);
+        var second = await Write(s => Calls.AddIfNewAsync(s, again));
+
+        Assert.That(stored, Is.Not.Null, "a new externalId is stored");
+        StateAssert.Same(first, stored!, nameof(CallRecord.Id), nameof(CallRecord.Version));
+        Assert.That(second, Is.Null, "a known externalId returns no row");
+        StateAssert.Same(stored!, (await Read(s => Calls.FindByExternalIdAsync(s, first.ExternalId)))!);
+    }
+
+    [Test]
     public async Task The_same_external_id_twice_is_a_unique_violation()
     {
         var externalId = Build.Unique("dup");
@@ -146,7 +160,7 @@ public abstract class StoreContract
         var marker = Build.Unique("stale");
         Assert.ThrowsAsync<ConcurrencyConflict>(() => Write(async s =>
         {
-            await s.LogAsync(marker, callId: call.Id);
+            s.Log(marker, callId: call.Id);
             return await Calls.SaveAsync(s, mine);
         }));
 
@@ -167,8 +181,8 @@ public abstract class StoreContract
         Assert.ThrowsAsync<InvalidOperationException>(() => Write<CallRecord>(async s =>
         {
             var stored = await Calls.AddAsync(s, call);
-            await s.LogAsync(marker, callId: stored.Id);
-            await s.EmitAsync(EventTypes.CallReceived, audience, new { stored.Id });
+            s.Log(marker, callId: stored.Id);
+            s.Emit(EventTypes.CallReceived, audience, new { stored.Id });
             throw new InvalidOperationException("the work failed after writing");
         }));
 
@@ -195,6 +209,9 @@ public abstract class StoreContract
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(first.PublishedDuringWork, Is.EqualTo(published), "nothing is pushed before the commit");
+            Assert.That(first.NumberedDuringWork, Is.Zero, "events get their sequence numbers with the commit");
+            Assert.That(batches.SelectMany(b => b.Events).Select(e => e.Data.GetProperty("i").GetInt32()), Is.EqualTo(new[] { 0, 1, 2, 0, 1 }),
+                "each write's events in the order emitted");
             Assert.That(batches.Select(b => b.Events.Count), Is.EqualTo(new[] { 3, 2 }), "one batch per write, all its events");
             Assert.That(batches.Select(b => b.CommittedRows), Is.EqualTo(new[] { 3, 2 }), "every pushed event was already committed");
             Assert.That(seqs, Is.Ordered.Ascending.And.Unique, "Seq strictly increases within and across writes");
@@ -206,10 +223,34 @@ public abstract class StoreContract
     }
 
     [Test]
+    public async Task A_write_with_events_waits_while_another_transaction_holds_the_event_order()
+    {
+        var audience = Build.Unique("order");
+        await using var holder = await Database.OpenRawAsync();
+        await using var held = await holder.BeginTransactionAsync();
+        // SQLite has one writer at a time: any open write transaction is the event order's lock.
+        if (Db.Dialect.EventOrderLock is { } take) await holder.ExecuteAsync(take, transaction: held);
+        else await holder.ExecuteAsync("INSERT INTO events (at, type, audience, data) VALUES (0, 'Held', 'held', '{}')", transaction: held);
+
+        var write = EmitAsync(audience, 1);
+        var finishedWhileHeld = await Task.WhenAny(write, Task.Delay(TimeSpan.FromMilliseconds(700))) == write;
+        await held.RollbackAsync();
+        var emitted = await write.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(finishedWhileHeld, Is.False, "a write drew and committed a sequence number while another transaction held the event order");
+        Assert.That(await CountEventsAsync(audience), Is.EqualTo(1), "the write completed once the lock was released");
+        Assert.That(emitted.Events.Single().Seq, Is.GreaterThan(0));
+    }
+
+    [Test]
     public async Task Incident_log_is_append_only()
     {
         var marker = Build.Unique("log");
-        await Write(s => s.LogAsync(marker, details: new { note = "original" }));
+        await Write(s =>
+        {
+            s.Log(marker, details: new { note = "original" });
+            return Task.CompletedTask;
+        });
         var id = await Database.ScalarAsync<long>("SELECT id FROM incident_log WHERE action = @marker", new { marker });
 
         await using var intruder = await Database.OpenRawAsync();
@@ -235,9 +276,9 @@ public abstract class StoreContract
         await Write(async s =>
         {
             await Calls.SaveAsync(s, call);
-            await s.LogAsync("call.linked", callId: call.Id, details: new { outcome = "incident" });
-            await s.LogAsync("incident.noted", incidentId: incident.Id, unitId: 77);
-            await s.LogAsync("elsewhere", callId: call.Id + 1_000_000);
+            s.Log("call.linked", callId: call.Id, details: new { outcome = "incident" });
+            s.Log("incident.noted", incidentId: incident.Id, unitId: 77);
+            s.Log("elsewhere", callId: call.Id + 1_000_000);
         });
 
         var entries = await Log.ForIncidentAsync(incident.Id, CancellationToken.None);
@@ -368,10 +409,10 @@ public abstract class StoreContract
             (EventTypes.AssignmentOffered, ops, new { n = 5 }),
         };
         var firstAt = Database.Clock.Now;
-        await Write(async s => { foreach (var e in events[..3]) await s.EmitAsync(e.Type, e.Audience, e.Data); });
+        await Write(async s => { foreach (var e in events[..3]) s.Emit(e.Type, e.Audience, e.Data); });
         Database.Clock.Advance(TimeSpan.FromMilliseconds(1_003));
         var secondAt = Database.Clock.Now;
-        await Write(async s => { foreach (var e in events[3..]) await s.EmitAsync(e.Type, e.Audience, e.Data); });
+        await Write(async s => { foreach (var e in events[3..]) s.Emit(e.Type, e.Audience, e.Data); });
 
         var all = await Events.AfterAsync(0, [ops, crew], 100, CancellationToken.None);
         var expected = events.Where(e => e.Audience != other)
@@ -502,7 +543,7 @@ public abstract class StoreContract
     private Task<long> CountEventsAsync(string audience) =>
         Database.ScalarAsync<long>("SELECT COUNT(*) FROM events WHERE audience = @audience", new { audience });
 
-    private sealed record Emitted(IReadOnlyList<EventEnvelope> Events, int PublishedDuringWork, DateTimeOffset At);
+    private sealed record Emitted(IReadOnlyList<EventEnvelope> Events, int PublishedDuringWork, int NumberedDuringWork, DateTimeOffset At);
 
     /// <summary>One write emitting <paramref name="count"/> events, noting what was published while it ran.</summary>
     private async Task<Emitted> EmitAsync(string audience, int count)
@@ -510,13 +551,15 @@ public abstract class StoreContract
         Database.Clock.Advance(TimeSpan.FromMilliseconds(1_001));
         var at = Database.Clock.Now;
         var publishedDuringWork = -1;
-        var events = await Write(async s =>
+        var numberedDuringWork = -1;
+        var session = await Write(s =>
         {
-            for (var i = 0; i < count; i++) await s.EmitAsync(EventTypes.UnitChanged, audience, new { i });
+            for (var i = 0; i < count; i++) s.Emit(EventTypes.UnitChanged, audience, new { i });
             publishedDuringWork = Publisher.Batches.Count;
-            return s.Events.ToList();
+            numberedDuringWork = s.Events.Count;
+            return Task.FromResult(s);
         });
-        return new Emitted(events, publishedDuringWork, at);
+        return new Emitted(session.Events, publishedDuringWork, numberedDuringWork, at);
     }
 
     private static IEnumerable<(string Name, DateTimeOffset? At)> TimePoints(IncidentTimes times) =>
