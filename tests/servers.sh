@@ -2,6 +2,8 @@
 #   PostgreSQL 15 (with PostGIS and pgRouting available as extensions): a throw-away cluster made by
 #   initdb in a temporary folder, bound to 127.0.0.1 on a free port, password authentication.
 #   Redis: redis-server on 127.0.0.1, a free port, no persistence.
+# The test cluster trades durability for speed (fsync off); PG_SPEED_OPTIONS= (empty) keeps the
+# server's durable defaults, as tests/load.sh does for figures that mean something.
 # Exports PSC119_TEST_POSTGRES (an Npgsql connection string of the superuser) and PSC119_TEST_REDIS
 # (a StackExchange.Redis configuration string). A variable that is already set is respected: the
 # suite then uses that server instead of starting one.
@@ -37,7 +39,7 @@ start_postgres() {
       --pwfile="$SERVERS_DIR/pgpass" -E UTF8 --locale=C.UTF-8 >"$SERVERS_DIR/initdb.log" 2>&1 \
     || { say "initdb failed:"; cat "$SERVERS_DIR/initdb.log" >&2; return 1; }
   as_pg "$PG_BIN/pg_ctl" -D "$SERVERS_DIR/pg" -l "$SERVERS_DIR/pg/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $SERVERS_DIR/pg -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $SERVERS_DIR/pg -c max_connections=300 ${PG_SPEED_OPTIONS--c fsync=off -c synchronous_commit=off -c full_page_writes=off}" start >/dev/null \
     || { say "PostgreSQL did not start:"; cat "$SERVERS_DIR/pg/server.log" >&2; return 1; }
   PG_STARTED=1
   export PSC119_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"

@@ -102,6 +102,7 @@ internal sealed class LoadRun(LoadOptions options)
         try
         {
             await ProbeAsync(http, listeners, ct);
+            await WarmUpAsync(http, ct);
             await using var rss = options.ServerPid is { } pid ? new RssSampler(pid) : null;
             var (scheduleStart, scheduleEnd) = await OfferLoadAsync(http, listeners, ct);
             return Report(listeners, scheduleStart, scheduleEnd, rss);
@@ -200,26 +201,68 @@ internal sealed class LoadRun(LoadOptions options)
         }
     }
 
+    /// <summary>
+    /// The same schedule for --warmup seconds before the measured run, not counted: the server's
+    /// JIT, pools and thread pool (and this process's) reach their steady state first. Its calls
+    /// carry other externalIds, which the listeners ignore.
+    /// </summary>
+    private async Task WarmUpAsync(HttpClient http, CancellationToken ct)
+    {
+        var count = (int)Math.Round(options.Rate * options.WarmupSeconds);
+        if (count == 0) return;
+        var acked = 0;
+        using var gate = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        var (_, _, tasks) = await ScheduleAsync(count, n => Task.Run(async () =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                using var response = await PostCallAsync(http, Invariant($"{_prefix}warmup-{n}"), _lat[n % _total], _lon[n % _total], ct);
+                if (response.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref acked);
+            }
+            catch (HttpRequestException)
+            {
+                // Counted below as not acknowledged.
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }, CancellationToken.None), (_, _) => { }, ct);
+        await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(options.DrainSeconds + 5), ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // let the last pushes land
+        Console.WriteLine(Invariant($"warm-up: {acked}/{count} calls acknowledged in {options.WarmupSeconds:0.#} s (not measured)"));
+    }
+
+    /// <summary>
+    /// Starts <paramref name="count"/> sends at the configured rate on a fixed schedule, noting each
+    /// due time; returns when the last one has started.
+    /// </summary>
+    private async Task<(long Start, long End, Task[] Tasks)> ScheduleAsync(int count, Func<int, Task> send, Action<int, long> due, CancellationToken ct)
+    {
+        var ticksPerCall = Stopwatch.Frequency / options.Rate;
+        var tasks = new Task[count];
+        var start = Stopwatch.GetTimestamp();
+        for (var n = 0; n < count; n++)
+        {
+            var at = start + (long)(n * ticksPerCall);
+            due(n, at);
+            // Sleep to the due time when it is at least 1 ms away; calls that fell behind go at
+            // once (catch-up), so the offered rate holds on average even with coarse timers.
+            var wait = at - Stopwatch.GetTimestamp();
+            if (wait * 1000 >= Stopwatch.Frequency)
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
+            tasks[n] = send(n);
+        }
+        return (start, Stopwatch.GetTimestamp(), tasks);
+    }
+
     private async Task<(long Start, long End)> OfferLoadAsync(HttpClient http, Listener[] listeners, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var gate = new SemaphoreSlim(options.Concurrency, options.Concurrency);
-        var ticksPerCall = Stopwatch.Frequency / options.Rate;
-        var tasks = new Task[_total];
-        var start = Stopwatch.GetTimestamp();
-        for (var n = 0; n < _total; n++)
-        {
-            var due = start + (long)(n * ticksPerCall);
-            _due[n] = due;
-            // Sleep to the due time when it is at least 1 ms away; calls that fell behind go at
-            // once (catch-up), so the offered rate holds on average even with coarse timers.
-            var wait = due - Stopwatch.GetTimestamp();
-            if (wait * 1000 >= Stopwatch.Frequency)
-                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
-            var call = n;
-            tasks[n] = Task.Run(() => SendAsync(http, gate, call, stop.Token), CancellationToken.None);
-        }
-        var end = Stopwatch.GetTimestamp();
+        var (start, end, tasks) = await ScheduleAsync(_total,
+            n => Task.Run(() => SendAsync(http, gate, n, stop.Token), CancellationToken.None), (n, at) => _due[n] = at, ct);
 
         // Drain: answers first, then pushes, all inside one deadline.
         var deadline = end + (long)(options.DrainSeconds * Stopwatch.Frequency);

@@ -4,7 +4,8 @@ namespace Dispatch.Benchmarks;
 
 /// <summary>Options of the `load` command; see <see cref="Usage"/>.</summary>
 internal sealed record LoadOptions(
-    Uri Url, string Key, string User, string Password, int Operators, double Rate, double Seconds, int Concurrency, double DrainSeconds, int? ServerPid = null)
+    Uri Url, string Key, string User, string Password, int Operators, double Rate, double Seconds, int Concurrency, double DrainSeconds, int? ServerPid = null,
+    double WarmupSeconds = 5)
 {
     public static readonly LoadOptions Default = new(
         new Uri("http://127.0.0.1:5119/"), "demo-telephony-key", "operator1", "psc119-demo",
@@ -63,6 +64,10 @@ internal sealed record LoadOptions(
                 case "drain":
                     if (!TryDouble(value, 0, 600, out var drain)) return (null, "--drain must be from 0 to 600 seconds.");
                     o = o with { DrainSeconds = drain };
+                    break;
+                case "warmup":
+                    if (!TryDouble(value, 0, 600, out var warmup)) return (null, "--warmup must be from 0 to 600 seconds.");
+                    o = o with { WarmupSeconds = warmup };
                     break;
                 case "pid":
                     if (!TryInt(value, 1, int.MaxValue, out var pid)) return (null, "--pid must be the API server's process id.");

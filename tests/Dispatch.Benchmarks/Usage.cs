@@ -17,6 +17,7 @@ internal static class Usage
               --seconds S          how long to offer load                       (default 30)
               --concurrency C      most POSTs in flight at once                 (default 64)
               --drain D            seconds to wait for answers and pushes after the last send (default 10)
+              --warmup W           seconds of the same load first, not measured (default 5; 0 = measure a cold server)
               --pid PID            the API server's process id: sample its RSS during the run
           echo [options]                     The floor: a bare WebSocket echo (own server process) at the same rate.
               --connections N      WebSocket connections        (default 50)
