@@ -59,6 +59,8 @@ public static class DispatchApp
         services.AddRoadRouting();
         services.AddSingleton<IEventPublisher, HubEventPublisher>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService<HubSessionSweeper>();
         services.AddSingleton<CallStore>();
         services.AddSingleton<CallIntake>();
         services.AddSingleton<CallDesk>();

@@ -9,16 +9,23 @@ namespace Dispatch.Api.Events;
 /// their own unit's crew). Writes go through the HTTP API; events are pushed after commit.
 /// </summary>
 [Authorize(Policy = Policies.HubListener)]
-public sealed class DispatchHub : Hub<IDispatchClient>
+public sealed class DispatchHub(HubSessions sessions) : Hub<IDispatchClient>
 {
     public const string Path = "/hubs/dispatch";
 
     public override async Task OnConnectedAsync()
     {
         var user = CurrentUser.From(Context.User);
+        sessions.Opened(Context, user);
         foreach (var group in AudiencesOf(user))
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>The audiences a user may hear, for the hub and for the missed-events feed.</summary>

@@ -17,7 +17,9 @@ public static class EventEndpoints
             .RequireAuthorization(Policies.HubListener)
             .WithTags("Events")
             .WithSummary("The newest sequence number: where a client that just loaded its snapshot starts listening.");
-        app.MapHub<DispatchHub>(DispatchHub.Path);
+        // A connection ends when the sign-in it was opened with expires (13 h); the client reconnects
+        // with its current cookie or token, or is refused.
+        app.MapHub<DispatchHub>(DispatchHub.Path, o => o.CloseOnAuthenticationExpiration = true);
     }
 
     private static async Task<Ok<IReadOnlyList<EventEnvelope>>> Missed(long? after, int? limit, CurrentUser user, EventStore store, CancellationToken ct) =>

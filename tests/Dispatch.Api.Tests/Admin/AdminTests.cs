@@ -74,6 +74,47 @@ public sealed class AdminTests(string database) : ApiTest(database)
     }
 
     [Test]
+    public async Task Open_hub_connections_of_a_moved_crew_and_a_disabled_operator_are_closed()
+    {
+        using var admin = await Api.AsAsync("admin");
+        var crewId = await CreateUserAsync(admin, "kru-pindah", "crew", unitId: 3);
+        var operatorId = await CreateUserAsync(admin, "op-nonaktif", "operator", unitId: null);
+        await using var crewHub = await Api.ListenAsync("kru-pindah", "kata-sandi-awal");
+        await using var operatorHub = await Api.ListenAsync("op-nonaktif", "kata-sandi-awal");
+        await using var bystander = await Api.ListenAsync("operator1");
+        var crewClosed = Closed(crewHub);
+        var operatorClosed = Closed(operatorHub);
+
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{crewId}", new { role = "crew", unitId = 4 }));
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{operatorId}", new { role = "operator", disabled = true }));
+
+        // One sweep (2 s) after the change on this node; generous for a loaded machine.
+        Assert.That(await Task.WhenAll(crewClosed, operatorClosed).WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(t => t.IsCompletedSuccessfully),
+            Is.True, "both connections were closed by the server");
+        Assert.That(async () => await Api.ListenAsync("op-nonaktif", "kata-sandi-awal"), Throws.Exception, "a disabled user cannot connect again");
+
+        // The unchanged operator's connection stays open and still hears pushes.
+        var created = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/units", new { callSign = "AMB-08 (contoh)", plate = "CONTOH-0008", type = "bls", homeStationId = 1 }));
+        await bystander.WaitForAsync(e => e.Type == "UnitChanged" && e.Long("id") == created.GetProperty("id").GetInt64());
+        Assert.That(bystander.Connection.State, Is.EqualTo(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected));
+    }
+
+    private static async Task<long> CreateUserAsync(HttpClient admin, string name, string role, long? unitId) =>
+        (await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users", new { username = name, role, unitId, password = "kata-sandi-awal" })))
+        .GetProperty("id").GetInt64();
+
+    private static Task Closed(HubListener hub)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
+    [Test]
     public async Task A_cookie_session_needs_the_antiforgery_token_for_changes()
     {
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
