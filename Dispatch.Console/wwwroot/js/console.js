@@ -178,8 +178,20 @@ function renderCandidates() {
   $('#candidates').replaceChildren(...current.candidates.map((c, i) => el('li', {
     class: i === current.selected ? 'candidate selected' : 'candidate', 'aria-selected': i === current.selected ? 'true' : 'false',
   },
-    el('strong', {}, `${c.callSign} (${c.type.toUpperCase()})`), ` ${duration(c.etaSeconds)} · ${c.reason} `,
+    el('strong', {}, `${c.callSign} (${c.type.toUpperCase()})`), ` ${duration(c.etaSeconds)} · `,
+    el('span', { class: 'reason', title: c.reason }, candidateReason(c)), ' ',
     el('button', { type: 'button', class: 'assign', onclick: () => assign(c.unitId) }, t('assign')))));
+}
+
+/** Why a unit is where it is in the list, in the page's language, from the candidate's figures (the server's English sentence is the tooltip). */
+function candidateReason(c) {
+  const km = m => (m / 1000).toFixed(1);
+  const age = duration(c.positionAgeSeconds ?? 0);
+  return [
+    c.etaBasis === 'road' ? t('reasonRoad', { km: km(c.roadMeters), straight: km(c.distanceMeters) }) : t('reasonStraight', { km: km(c.distanceMeters) }),
+    c.positionSource === 'reported' ? t('reasonPosition', { age }) : c.positionAgeSeconds != null ? t('reasonStale', { age }) : t('reasonNoPosition'),
+    ...(c.alsPreferenceApplied ? [t('reasonBehindAls', { type: c.type.toUpperCase() })] : []),
+  ].join(' · ');
 }
 
 async function assign(unitId) {

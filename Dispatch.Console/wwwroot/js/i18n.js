@@ -40,6 +40,9 @@ const texts = {
     etaRoad: 'ETA: jaringan jalan', etaStraight: 'ETA: garis lurus', roadsRefused: 'Berkas jaringan jalan ditolak, ETA memakai garis lurus: {error}',
     roadsRefusedKept: 'Berkas jaringan jalan baru ditolak, jaringan sebelumnya tetap dipakai: {error}',
     routeRoad: 'Rute: {km} km lewat jalan, ~{min} menit', routeStraight: 'Garis lurus {km} km, ~{min} menit (tanpa rute jalan)',
+    reasonRoad: '{km} km lewat jalan ({straight} km garis lurus)', reasonStraight: '{km} km garis lurus',
+    reasonPosition: 'posisi {age} lalu', reasonStale: 'posisi {age} lalu sudah usang: dihitung dari pos', reasonNoPosition: 'belum ada posisi: dihitung dari pos',
+    reasonBehindAls: '{type} diurutkan di belakang ALS untuk triase merah',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -81,6 +84,9 @@ const texts = {
     etaRoad: 'ETA: road network', etaStraight: 'ETA: straight line', roadsRefused: 'Road network file refused, ETAs are straight-line estimates: {error}',
     roadsRefusedKept: 'New road network file refused, the previous network stays in use: {error}',
     routeRoad: 'Route: {km} km by road, ~{min} min', routeStraight: 'Straight line {km} km, ~{min} min (no road route)',
+    reasonRoad: '{km} km by road ({straight} km straight line)', reasonStraight: '{km} km straight line',
+    reasonPosition: 'position {age} old', reasonStale: 'position {age} old is stale: from home station', reasonNoPosition: 'no position reported: from home station',
+    reasonBehindAls: '{type} ranked behind ALS for red triage',
   },
 };
 

@@ -52,6 +52,11 @@ public sealed class DispatchFlowBrowserTests : BrowserTest
         var names = await candidates.AllInnerTextsAsync();
         var index = names.ToList().FindIndex(n => n.StartsWith("AMB-01", StringComparison.Ordinal));
         Assert.That(index, Is.GreaterThanOrEqualTo(0), string.Join(" | ", names));
+        // The reason is in the page's language (Bahasa Indonesia), built from the candidate's figures.
+        Assert.That(names, Has.All.Match(@"km garis lurus · (posisi .+ lalu|belum ada posisi)"), string.Join(" | ", names));
+        Assert.That(names, Has.None.Contains("straight line"));
+        Assert.That(names.Where(n => n.Contains("(BLS)", StringComparison.Ordinal)), Is.Not.Empty.And.All.Contains("BLS diurutkan di belakang ALS untuk triase merah"),
+            "a red call ranks BLS units behind ALS, and says so");
         for (var i = 0; i < index; i++) await op.Keyboard.PressAsync("ArrowDown");
         await op.Keyboard.PressAsync("Enter");
 
