@@ -67,8 +67,9 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             return view;
         }, ct);
 
-    public Task<UserView> EditUserAsync(long id, UserRequest r, string admin, CancellationToken ct) =>
-        db.WriteAsync(admin, async s =>
+    public async Task<UserView> EditUserAsync(long id, UserRequest r, string admin, CancellationToken ct)
+    {
+        var changed = await db.WriteAsync(admin, async s =>
         {
             if (r.UnitId is { } unit) await units.GetAsync(s, unit);
             var account = await users.GetAsync(s, id);
@@ -78,11 +79,14 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             account.UnitId = r.Role == Roles.Crew ? r.UnitId : null;
             account.Disabled = r.Disabled ?? account.Disabled;
             await users.UpdateAsync(s, account);
-            sessions.Forget(account.UserName);
             var view = UserView.From(account);
             s.Log("admin.user.changed", details: Changes.Between(before, view));
             return view;
         }, ct);
+        // After the commit: a request or sweep in between would otherwise cache the old account again.
+        sessions.Forget(changed.Username);
+        return changed;
+    }
 
     public Task<UserView> ResetPasswordAsync(long id, string password, string admin, CancellationToken ct) =>
         db.WriteAsync(admin, async s =>

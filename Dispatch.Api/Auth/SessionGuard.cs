@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Collections.Concurrent;
 using Dispatch.Api.Database;
 
@@ -26,6 +29,10 @@ public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
         return entry.Account is { Disabled: false } account && account.Role == user.Role && account.UnitId == user.UnitId;
     }
 
+    /// <summary>
+    /// An overtaken session is dropped: its cookie is deleted and the request goes on as anonymous,
+    /// so the API answers 401 while public pages (the login page) still load.
+    /// </summary>
     public static void Use(IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -33,8 +40,9 @@ public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
             if (context.User.Identity?.IsAuthenticated == true && user.Role != Roles.Telephony
                 && !await context.RequestServices.GetRequiredService<SessionGuard>().IsCurrentAsync(user, context.RequestAborted))
             {
-                await Results.Problem("This session is no longer valid; sign in again.", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
-                return;
+                if (context.User.Identity.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+                    await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
             }
             await next(context);
         });

@@ -23,6 +23,12 @@ public sealed class Db(DatabaseSetup setup, ResiliencePipelineProvider<string> p
             return await work(new DbSession(connection, null, setup.Dialect, null, time.GetUtcNow(), token));
         }, ct).AsTask();
 
+    /// <remarks>
+    /// A connection lost after the COMMIT reached the server but before its answer came back is
+    /// retried like any transient fault, so the work runs again: writes must be safe to repeat or
+    /// fail cleanly on the second run (ingest is keyed by externalId; changes to calls, incidents
+    /// and units carry a version and answer 409 if already applied).
+    /// </remarks>
     public async Task<T> WriteAsync<T>(string actor, Func<DbSession, Task<T>> work, CancellationToken ct)
     {
         var (result, events) = await _pipeline.ExecuteAsync(async token =>

@@ -57,13 +57,16 @@ public sealed class Postgres : SqlDialect
             batch.BatchCommands.Add(command);
         }
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        // Not cancellable once sent: a cancel could land after the server committed, and the
+        // caller would then report a failure (and push nothing) for a write that happened.
+        ct.ThrowIfCancellationRequested();
         var values = new List<long>();
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
         do
         {
-            while (await reader.ReadAsync(ct)) values.Add(reader.GetInt64(0));
+            while (await reader.ReadAsync(CancellationToken.None)) values.Add(reader.GetInt64(0));
         }
-        while (await reader.NextResultAsync(ct));
+        while (await reader.NextResultAsync(CancellationToken.None));
         return values;
     }
 

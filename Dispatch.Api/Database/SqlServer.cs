@@ -22,8 +22,12 @@ public sealed class SqlServer : SqlDialect
     public override string Limit(string parameter) => $" OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 
     // Held until the transaction ends; writers that emit events queue here for milliseconds.
+    // sp_getapplock answers a timeout with a negative result, not an error: without the THROW the
+    // write would go on unlocked and its sequence number could commit out of order.
     public override string EventOrderLock =>
-        "EXEC sp_getapplock @Resource = N'psc119.events', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000";
+        "DECLARE @order_lock INT; " +
+        "EXEC @order_lock = sp_getapplock @Resource = N'psc119.events', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000; " +
+        "IF @order_lock < 0 THROW 51000, 'The event order lock was not granted within 10 s.', 1;";
 
     // SQL Server sorts the values from ix_incidents_report itself; no hint.
     public override string IncidentsVia(string index) => "incidents i";

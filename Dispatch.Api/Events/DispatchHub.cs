@@ -16,9 +16,10 @@ public sealed class DispatchHub(HubSessions sessions) : Hub<IDispatchClient>
     public override async Task OnConnectedAsync()
     {
         var user = CurrentUser.From(Context.User);
-        sessions.Opened(Context, user);
         foreach (var group in AudiencesOf(user))
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        // Only now: a connection whose joins failed (e.g. Redis away) never gets OnDisconnectedAsync.
+        sessions.Opened(Context, user);
         await base.OnConnectedAsync();
     }
 

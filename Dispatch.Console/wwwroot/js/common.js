@@ -113,9 +113,14 @@ export async function connectHub(onEvent, showState) {
     if (e.seq === lastSeq + 1 && !fetching) apply(e);
     else if (e.seq > lastSeq) catchUp().catch(() => {});
   };
+  // Each failed (re)connect asks whether the session still stands: one that ended (signed out
+  // elsewhere, or disabled or changed by an administrator, whose connection the server closes)
+  // answers 401 and api() takes the page to the login form. The hub's own refusal does not say
+  // 401 in a form the client can read, and a network fault just fails this request too.
+  const checkSession = () => { api('/api/auth/me').catch(() => {}); };
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/dispatch')
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => { checkSession(); return Math.min(10000, 500 * 2 ** ctx.previousRetryCount); } })
     .build();
   for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled'])
     connection.on(type, receive);
@@ -129,6 +134,7 @@ export async function connectHub(onEvent, showState) {
         await catchUp();
         return;
       } catch {
+        checkSession();
         showState('reconnecting');
         await new Promise(r => setTimeout(r, 2000));
       }

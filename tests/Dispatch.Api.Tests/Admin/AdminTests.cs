@@ -79,8 +79,10 @@ public sealed class AdminTests(string database) : ApiTest(database)
         using var admin = await Api.AsAsync("admin");
         var crewId = await CreateUserAsync(admin, "kru-pindah", "crew", unitId: 3);
         var operatorId = await CreateUserAsync(admin, "op-nonaktif", "operator", unitId: null);
-        await using var crewHub = await Api.ListenAsync("kru-pindah", "kata-sandi-awal");
-        await using var operatorHub = await Api.ListenAsync("op-nonaktif", "kata-sandi-awal");
+        var crewToken = await Api.TokenAsync("kru-pindah", "kata-sandi-awal");
+        var operatorToken = await Api.TokenAsync("op-nonaktif", "kata-sandi-awal");
+        await using var crewHub = await HubListener.ConnectAsync(App.BaseAddress, crewToken);
+        await using var operatorHub = await HubListener.ConnectAsync(App.BaseAddress, operatorToken);
         await using var bystander = await Api.ListenAsync("operator1");
         var crewClosed = Closed(crewHub);
         var operatorClosed = Closed(operatorHub);
@@ -91,7 +93,11 @@ public sealed class AdminTests(string database) : ApiTest(database)
         // One sweep (2 s) after the change on this node; generous for a loaded machine.
         Assert.That(await Task.WhenAll(crewClosed, operatorClosed).WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(t => t.IsCompletedSuccessfully),
             Is.True, "both connections were closed by the server");
-        Assert.That(async () => await Api.ListenAsync("op-nonaktif", "kata-sandi-awal"), Throws.Exception, "a disabled user cannot connect again");
+        // Their reconnects, with the tokens they hold, are refused.
+        Assert.That(async () => await HubListener.ConnectAsync(App.BaseAddress, operatorToken),
+            Throws.InstanceOf<HttpRequestException>().With.Property(nameof(HttpRequestException.StatusCode)).EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(async () => await HubListener.ConnectAsync(App.BaseAddress, crewToken),
+            Throws.InstanceOf<HttpRequestException>().With.Property(nameof(HttpRequestException.StatusCode)).EqualTo(HttpStatusCode.Unauthorized));
 
         // The unchanged operator's connection stays open and still hears pushes.
         var created = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/units", new { callSign = "AMB-08 (contoh)", plate = "CONTOH-0008", type = "bls", homeStationId = 1 }));

@@ -79,6 +79,27 @@ public sealed class BrowserSafetyTests : BrowserTest
     }
 
     [Test]
+    public async Task An_operator_disabled_while_on_the_console_is_sent_to_the_login_page()
+    {
+        using var admin = await Api.AsAsync("admin");
+        var user = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users",
+            new { username = "op-dinonaktifkan", role = "operator", password = TestApp.Password }));
+        var page = await SignInAsync("op-dinonaktifkan");
+        // The page has loaded everything: only the live connection can notice the change now.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{user.GetProperty("id").GetInt64()}", new { role = "operator", disabled = true }));
+
+        // The server closes the live connection (2 s sweep); the client's session check then gets
+        // 401 and the page goes to the login form, which still loads: the overtaken session's
+        // cookie is dropped instead of refusing every page.
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
+        var cookies = await page.Context.CookiesAsync();
+        Assert.That(cookies.Select(c => c.Name), Has.No.Member("psc119"), "the session cookie is deleted");
+    }
+
+    [Test]
     public async Task A_crew_member_cannot_see_another_units_assignment_in_the_page_or_the_api()
     {
         var crew1 = await SignInAsync("crew1", Phone);

@@ -40,8 +40,7 @@ public sealed class ApiClient(Uri baseAddress)
         return client;
     }
 
-    public async Task<HubListener> ListenAsync(string user, string password = TestApp.Password) =>
-        await HubListener.ConnectAsync(baseAddress, await TokenAsync(user, password));
+    public async Task<HubListener> ListenAsync(string user) => await HubListener.ConnectAsync(baseAddress, await TokenAsync(user));
 
     public static StringContent RawJson(string json) => new(json, Encoding.UTF8, "application/json");
 
