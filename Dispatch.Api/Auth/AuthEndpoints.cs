@@ -28,6 +28,9 @@ public static class AuthEndpoints
             .WithSummary("The token a cookie session sends as X-CSRF-TOKEN on every state-changing request.");
     }
 
+    private static readonly UserAccount NoUser = new();
+    private static readonly string NoUserHash = new PasswordHasher<UserAccount>().HashPassword(NoUser, Guid.NewGuid().ToString("N"));
+
     private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
@@ -48,9 +51,10 @@ public static class AuthEndpoints
 
         var user = await db.ReadAsync(s => users.FindAsync(s, request.Username!), ct);
         var hasher = new PasswordHasher<UserAccount>();
-        var verdict = user is null || user.Disabled
-            ? PasswordVerificationResult.Failed
-            : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
+        // An unknown or disabled name costs the same hashing as a real one: the answer's timing
+        // does not tell which names exist.
+        var verdict = hasher.VerifyHashedPassword(user ?? NoUser, user?.PasswordHash ?? NoUserHash, request.Password!);
+        if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
             throttle.Failed(key);
