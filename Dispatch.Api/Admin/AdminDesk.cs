@@ -88,8 +88,10 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
         return changed;
     }
 
-    public Task<UserView> ResetPasswordAsync(long id, string password, string admin, CancellationToken ct) =>
-        db.WriteAsync(admin, async s =>
+    /// <summary>Sets a new password; sessions opened with the old one end (their password stamp no longer matches).</summary>
+    public async Task<UserView> ResetPasswordAsync(long id, string password, string admin, CancellationToken ct)
+    {
+        var reset = await db.WriteAsync(admin, async s =>
         {
             var account = await users.GetAsync(s, id);
             await users.RehashAsync(s, id, Hasher.HashPassword(account, password));
@@ -97,6 +99,9 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             s.Log("admin.user.password-reset", details: new { username = account.UserName });
             return UserView.From(account);
         }, ct);
+        sessions.Forget(reset.Username);
+        return reset;
+    }
 
     public Task<IReadOnlyList<UserView>> ListUsersAsync(CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<UserView>>(async s => (await users.ListAsync(s)).Select(UserView.From).ToList(), ct);

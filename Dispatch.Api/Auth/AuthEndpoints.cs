@@ -31,7 +31,7 @@ public static class AuthEndpoints
     private static readonly UserAccount NoUser = new();
     private static readonly string NoUserHash = new PasswordHasher<UserAccount>().HashPassword(NoUser, Guid.NewGuid().ToString("N"));
 
-    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, CancellationToken ct)
+    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, SessionGuard sessions, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
         if (body.Problem is not null) return body.Problem;
@@ -61,10 +61,18 @@ public static class AuthEndpoints
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
         throttle.Succeeded(key);
+        var hash = user!.PasswordHash;
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            await db.WriteAsync(user!.UserName, async s => { await users.RehashAsync(s, user.Id, hasher.HashPassword(user, request.Password!)); return 0; }, ct);
+        {
+            hash = hasher.HashPassword(user, request.Password!);
+            await db.WriteAsync(user.UserName, async s => { await users.RehashAsync(s, user.Id, hash); return 0; }, ct);
+            sessions.Forget(user.UserName);
+        }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, user!.UserName), new(ClaimTypes.Role, user.Role) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.UserName), new(ClaimTypes.Role, user.Role), new(CurrentUser.PasswordStampClaim, UserAccount.StampOf(hash)),
+        };
         if (user.UnitId is { } unit) claims.Add(new Claim(CurrentUser.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var scheme = useCookies == true ? CookieAuthenticationDefaults.AuthenticationScheme : AuthSetup.BearerScheme;
         // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken } itself.

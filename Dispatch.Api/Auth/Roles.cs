@@ -26,17 +26,22 @@ public static class Policies
     public const string Admin = "admin";
 }
 
-/// <summary>The signed-in user as the endpoints need it.</summary>
-public sealed record CurrentUser(string Name, string Role, long? UnitId)
+/// <summary>
+/// The signed-in user as the endpoints need it. <see cref="PasswordStamp"/> identifies the password
+/// the session was opened with (<see cref="UserAccount.StampOf"/>): a reset ends older sessions.
+/// </summary>
+public sealed record CurrentUser(string Name, string Role, long? UnitId, string? PasswordStamp = null)
 {
     public const string UnitClaim = "psc119:unit";
+    public const string PasswordStampClaim = "psc119:pwd";
 
     public bool IsInRole(string role) => string.Equals(Role, role, StringComparison.Ordinal);
 
     public static CurrentUser From(ClaimsPrincipal? principal) => new(
         principal?.Identity?.Name ?? "",
         principal?.FindFirstValue(ClaimTypes.Role) ?? "",
-        long.TryParse(principal?.FindFirstValue(UnitClaim), out var unit) ? unit : null);
+        long.TryParse(principal?.FindFirstValue(UnitClaim), out var unit) ? unit : null,
+        principal?.FindFirstValue(PasswordStampClaim));
 
     /// <summary>Bound from the request's principal in endpoint signatures.</summary>
     public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult<CurrentUser?>(From(context.User));

@@ -7,13 +7,15 @@ using Dispatch.Api.Database;
 namespace Dispatch.Api.Auth;
 
 /// <summary>
-/// Ends sessions that an administrator has overtaken: a disabled user, or one whose role or unit
-/// changed, is refused (401) on the next request, whether signed in by cookie or bearer token.
+/// Ends sessions that an administrator has overtaken: a disabled user, one whose role or unit
+/// changed, or one whose password was reset since the session opened, is refused (401) on the next
+/// request, whether signed in by cookie or bearer token.
 /// Accounts are cached for a few seconds and dropped at once when an admin changes them.
 /// </summary>
 public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (UserAccount? Account, DateTimeOffset Until)> _cache = new(StringComparer.OrdinalIgnoreCase);
 
     public void Forget(string userName) => _cache.TryRemove(userName, out _);
@@ -21,13 +23,20 @@ public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
     public async Task<bool> IsCurrentAsync(CurrentUser user, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (!_cache.TryGetValue(user.Name, out var entry) || entry.Until < now)
-        {
-            entry = (await db.ReadAsync(s => users.FindAsync(s, user.Name), ct), now + CacheFor);
-            _cache[user.Name] = entry;
-        }
-        return entry.Account is { Disabled: false } account && account.Role == user.Role && account.UnitId == user.UnitId;
+        var cached = _cache.TryGetValue(user.Name, out var entry) && entry.Until >= now;
+        if (cached && Matches(entry.Account, user)) return true;
+        // A refusal is never taken from the cache alone: a session opened on another node after a
+        // change (e.g. with a password just reset) would otherwise be refused until the entry ages.
+        if (cached && entry.Until - CacheFor > now - RecheckAfter) return false;
+        entry = (await db.ReadAsync(s => users.FindAsync(s, user.Name), ct), now + CacheFor);
+        _cache[user.Name] = entry;
+        return Matches(entry.Account, user);
     }
+
+    // Sessions opened before password stamps existed carry none and stay valid until they expire.
+    private static bool Matches(UserAccount? account, CurrentUser user) =>
+        account is { Disabled: false } && account.Role == user.Role && account.UnitId == user.UnitId
+        && (user.PasswordStamp is null || user.PasswordStamp == UserAccount.StampOf(account.PasswordHash));
 
     /// <summary>
     /// An overtaken session is dropped: its cookie is deleted and the request goes on as anonymous,

@@ -54,8 +54,14 @@ public sealed class AdminTests(string database) : ApiTest(database)
         var id = user.GetProperty("id").GetInt64();
         using var anonymous = Api.Anonymous();
         Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-awal" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var openedBeforeReset = await Api.AsAsync("kru-baru", "kata-sandi-awal");
+        await using var hubBeforeReset = await HubListener.ConnectAsync(App.BaseAddress, await Api.TokenAsync("kru-baru", "kata-sandi-awal"));
+        var hubClosed = Closed(hubBeforeReset);
+        Assert.That((await openedBeforeReset.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync($"/api/admin/users/{id}/password", new { password = "kata-sandi-kedua" }));
+        Assert.That((await openedBeforeReset.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a reset ends sessions opened with the old password");
+        Assert.That(await hubClosed.WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(t => t.IsCompletedSuccessfully), Is.True, "and their live connections");
         Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-awal" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-kedua" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 

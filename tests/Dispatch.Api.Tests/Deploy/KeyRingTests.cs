@@ -31,9 +31,14 @@ public sealed class KeyRingTests
         });
     }
 
-    private static Dictionary<string, string?> Keys(string folder) => new() { ["DataProtection:KeysFolder"] = folder };
+    // Every start uses the same database, as a restart does: only the keys folder differs.
+    private Dictionary<string, string?> Keys(string folder) => new()
+    {
+        ["DataProtection:KeysFolder"] = folder,
+        ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "psc119.db")}",
+    };
 
-    private static async Task<HttpStatusCode> MeAsync(Dictionary<string, string?> settings, string token)
+    private async Task<HttpStatusCode> MeAsync(Dictionary<string, string?> settings, string token)
     {
         using var app = new TestApp(settings).Start();
         using var client = new ApiClient(app).Anonymous();

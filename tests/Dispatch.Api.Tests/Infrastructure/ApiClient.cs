@@ -25,12 +25,14 @@ public sealed class ApiClient(Uri baseAddress)
 
     public async Task<string> TokenAsync(string user, string password = TestApp.Password)
     {
-        if (_tokens.TryGetValue(user, out var cached)) return cached;
+        // One sign-in per user and password (a password reset makes a new one).
+        var key = $"{user}\n{password}";
+        if (_tokens.TryGetValue(key, out var cached)) return cached;
         using var client = Anonymous();
         var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password });
         Assert.That(response.IsSuccessStatusCode, Is.True, $"login {user}: {(int)response.StatusCode}");
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        return _tokens[user] = token;
+        return _tokens[key] = token;
     }
 
     public async Task<HttpClient> AsAsync(string user, string password = TestApp.Password)
