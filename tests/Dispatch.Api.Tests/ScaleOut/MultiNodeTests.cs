@@ -111,6 +111,26 @@ public sealed class MultiNodeTests : TwoNodeTest
     }
 
     [Test]
+    public async Task A_user_disabled_on_node_A_loses_the_live_connection_held_on_node_B()
+    {
+        using var admin = await A.Api.AsAsync("admin");
+        var user = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users",
+            new { username = Unique("op-b"), role = "operator", password = "kata-sandi-awal" }));
+        var name = user.GetProperty("username").GetString()!;
+        var token = await B.Api.TokenAsync(name, "kata-sandi-awal");
+        await using var onB = await HubListener.ConnectAsync(B.BaseAddress, token);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        onB.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{user.GetProperty("id").GetInt64()}", new { role = "operator", disabled = true }));
+
+        // Node B learns it from the database: its account cache (10 s) then its sweep (2 s).
+        Assert.That(await closed.Task.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => t.IsCompletedSuccessfully), Is.True, "node B closed the connection");
+        Assert.That(async () => await HubListener.ConnectAsync(B.BaseAddress, token),
+            Throws.InstanceOf<HttpRequestException>().With.Property(nameof(HttpRequestException.StatusCode)).EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
     public async Task One_unit_assigned_from_both_nodes_at_once_is_assigned_once()
     {
         using var onA = await A.Api.AsAsync("operator1");
