@@ -42,7 +42,7 @@ public static class AuthEndpoints
         if (errors.Problem is { } invalid) return invalid;
 
         var key = $"{request.Username}|{http.Connection.RemoteIpAddress}";
-        var wait = throttle.RetryAfter(key);
+        var wait = await throttle.RetryAfterAsync(key, ct);
         if (wait > TimeSpan.Zero)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -57,10 +57,10 @@ public static class AuthEndpoints
         if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
-            throttle.Failed(key);
+            await throttle.FailedAsync(key, ct);
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
-        throttle.Succeeded(key);
+        await throttle.SucceededAsync(key, ct);
         var hash = user!.PasswordHash;
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {

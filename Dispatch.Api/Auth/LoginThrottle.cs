@@ -1,4 +1,7 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Dispatch.Api.Database;
+using Dispatch.Core.Common;
 
 namespace Dispatch.Api.Auth;
 
@@ -6,58 +9,93 @@ namespace Dispatch.Api.Auth;
 /// Slows password guessing: after <see cref="FreeFailures"/> failures for one user name from one
 /// address, each further attempt waits twice as long, up to 15 minutes. A success clears it.
 /// Keyed by name and address so that nobody can lock an operator out from elsewhere mid-shift.
-/// Entries that have run out are dropped once there are many of them, so a flood of made-up
-/// names cannot grow the memory without bound.
+/// The count lives in the database (<c>login_failures</c>), so every API node sees the same
+/// failures; the key is stored as a SHA-256, never the name or address. Rows that have run out are
+/// deleted at most once a minute per node, so a flood of made-up names cannot grow the table.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider time)
+public sealed class LoginThrottle(Db db, TimeProvider time)
 {
     public const int FreeFailures = 5;
-
-    /// <summary>Entries kept before a sweep drops the ones that have run out.</summary>
-    public const int SweepAbove = 10_000;
-
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxLock = TimeSpan.FromMinutes(15);
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
-    private int _sweepAt = SweepAbove;
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+    private const int Attempts = 4;
 
-    /// <summary>Entries held now (for tests and diagnostics).</summary>
-    public int Count => _entries.Count;
+    private static readonly SqlText Find = SqlText.Of("LoginThrottle.Find",
+        "SELECT failures, first_at, locked_until FROM login_failures WHERE key_hash = @Key");
+
+    private static readonly SqlText Insert = SqlText.Of("LoginThrottle.Insert",
+        "INSERT INTO login_failures (key_hash, failures, first_at, locked_until) VALUES (@Key, @Failures, @FirstAt, @LockedUntil)");
+
+    // Only if nobody counted a failure in between (another node, another request): else read again.
+    private static readonly SqlText Update = SqlText.Of("LoginThrottle.Update",
+        "UPDATE login_failures SET failures = @Failures, first_at = @FirstAt, locked_until = @LockedUntil " +
+        "WHERE key_hash = @Key AND failures = @WasFailures AND first_at = @WasFirstAt");
+
+    private static readonly SqlText Remove = SqlText.Of("LoginThrottle.Remove", "DELETE FROM login_failures WHERE key_hash = @Key");
+
+    private static readonly SqlText Sweep = SqlText.Of("LoginThrottle.Sweep",
+        "DELETE FROM login_failures WHERE first_at < @WindowStart AND locked_until <= @Now");
+
+    private long _nextSweep;
 
     /// <summary>How long the caller must wait before trying this user name again; zero when free.</summary>
-    public TimeSpan RetryAfter(string key)
+    public async Task<TimeSpan> RetryAfterAsync(string key, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        return _entries.TryGetValue(key, out var e) && e.LockedUntil > now ? e.LockedUntil - now : TimeSpan.Zero;
+        var entry = await db.ReadAsync(s => s.SingleOrDefaultAsync<Entry>(Find, new { Key = Hash(key) }), ct);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return entry is not null && entry.LockedUntil > now ? TimeSpan.FromMilliseconds(entry.LockedUntil - now) : TimeSpan.Zero;
     }
 
-    public void Failed(string key)
+    public async Task FailedAsync(string key, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        _entries.AddOrUpdate(key,
-            _ => new Entry(1, now, now),
-            (_, e) =>
+        var hash = Hash(key);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                var failures = now - e.First > Window ? 1 : e.Failures + 1;
-                var first = failures == 1 ? now : e.First;
-                var lockFor = failures <= FreeFailures
-                    ? TimeSpan.Zero
-                    : TimeSpan.FromSeconds(Math.Min(MaxLock.TotalSeconds, Math.Pow(2, failures - FreeFailures)));
-                return new Entry(failures, first, now + lockFor);
-            });
-        if (_entries.Count > Volatile.Read(ref _sweepAt)) Sweep(now);
+                if (await db.WriteAsync("sign-in", s => CountAsync(s, hash, now), ct)) break;
+            }
+            catch (Exception error) when (db.Dialect.IsUniqueViolation(error) && attempt < Attempts)
+            {
+                // Another request added the first failure at the same moment: count on top of it.
+            }
+            if (attempt >= Attempts) throw new ConcurrencyConflict("Sign-in failures for this name and address");
+        }
+        if (now >= Interlocked.Read(ref _nextSweep))
+        {
+            Interlocked.Exchange(ref _nextSweep, now + (long)SweepEvery.TotalMilliseconds);
+            await db.WriteAsync("sign-in", s => s.ExecuteAsync(Sweep, new { WindowStart = now - (long)Window.TotalMilliseconds, Now = now }), ct);
+        }
     }
 
-    // Drops entries whose window and lock have both passed; the next sweep waits until the map has
-    // doubled from what is left, so the cost per failure stays constant under a flood.
-    private void Sweep(DateTimeOffset now)
+    public Task SucceededAsync(string key, CancellationToken ct) =>
+        db.WriteAsync("sign-in", s => s.ExecuteAsync(Remove, new { Key = Hash(key) }), ct);
+
+    /// <summary>The entry after one more failure at <paramref name="now"/> (UTC milliseconds).</summary>
+    public static Entry Next(Entry? entry, long now)
     {
-        foreach (var (key, e) in _entries)
-            if (now - e.First > Window && e.LockedUntil <= now) _entries.TryRemove(key, out _);
-        Volatile.Write(ref _sweepAt, Math.Max(SweepAbove, _entries.Count * 2));
+        var failures = entry is null || now - entry.FirstAt > Window.TotalMilliseconds ? 1 : entry.Failures + 1;
+        var lockFor = failures <= FreeFailures ? 0 : Math.Min(MaxLock.TotalSeconds, Math.Pow(2, failures - FreeFailures));
+        return new Entry { Failures = failures, FirstAt = failures == 1 ? now : entry!.FirstAt, LockedUntil = now + (long)(lockFor * 1000) };
     }
 
-    public void Succeeded(string key) => _entries.TryRemove(key, out _);
+    private static async Task<bool> CountAsync(DbSession s, string hash, long now)
+    {
+        var was = await s.SingleOrDefaultAsync<Entry>(Find, new { Key = hash });
+        var next = Next(was, now);
+        var values = new { Key = hash, next.Failures, next.FirstAt, next.LockedUntil, WasFailures = was?.Failures, WasFirstAt = was?.FirstAt };
+        return await s.ExecuteAsync(was is null ? Insert : Update, values) == 1;
+    }
 
-    private sealed record Entry(int Failures, DateTimeOffset First, DateTimeOffset LockedUntil);
+    // The name and address never reach the database; a lowercase name counts as the same name.
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToLowerInvariant())));
+
+    public sealed class Entry
+    {
+        public int Failures { get; init; }
+        public long FirstAt { get; init; }
+        public long LockedUntil { get; init; }
+    }
 }

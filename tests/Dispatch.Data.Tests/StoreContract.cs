@@ -242,6 +242,56 @@ public abstract class StoreContract
         Assert.That(emitted.Events.Single().Seq, Is.GreaterThan(0));
     }
 
+    // ---- sign-in throttle ------------------------------------------------------------------------
+
+    [Test]
+    public async Task Sign_in_failures_count_across_nodes_and_store_neither_name_nor_address()
+    {
+        var name = Build.Unique("op");
+        var key = $"{name}|198.51.100.23";
+        var nodeA = new LoginThrottle(Db, Database.Clock);
+        var nodeB = new LoginThrottle(Db, Database.Clock);
+
+        for (var i = 0; i < 3; i++) await nodeA.FailedAsync(key, CancellationToken.None);
+        for (var i = 0; i < 2; i++) await nodeB.FailedAsync(key, CancellationToken.None);
+        var freeAfterFive = await nodeA.RetryAfterAsync(key, CancellationToken.None);
+        await nodeB.FailedAsync(key.ToUpperInvariant(), CancellationToken.None); // the sixth, as another spelling of the name
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(freeAfterFive, Is.EqualTo(TimeSpan.Zero), "five failures are free");
+            Assert.That(await nodeA.RetryAfterAsync(key, CancellationToken.None), Is.EqualTo(TimeSpan.FromSeconds(2)), "node A sees node B's failures");
+            Assert.That(await nodeB.RetryAfterAsync(key, CancellationToken.None), Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(await nodeA.RetryAfterAsync($"{name}|198.51.100.24", CancellationToken.None), Is.EqualTo(TimeSpan.Zero), "another address is free");
+            await using var raw = await Database.OpenRawAsync();
+            var stored = (await raw.QueryAsync<string>("SELECT key_hash FROM login_failures")).ToList();
+            Assert.That(stored, Has.All.Match("^[0-9A-F]{64}$").And.None.Contains(name).And.None.Contains("198.51.100"));
+        });
+
+        await nodeB.SucceededAsync(key, CancellationToken.None);
+        Assert.That(await nodeA.RetryAfterAsync(key, CancellationToken.None), Is.EqualTo(TimeSpan.Zero), "a success clears it on every node");
+    }
+
+    [Test]
+    public async Task Sign_in_failures_that_ran_out_are_swept_and_live_ones_kept()
+    {
+        var throttle = new LoginThrottle(Db, Database.Clock);
+        var stale = Enumerable.Range(0, 20).Select(i => $"{Build.Unique("flood")}|203.0.113.{i}").ToList();
+        foreach (var key in stale) await throttle.FailedAsync(key, CancellationToken.None);
+        Database.Clock.Advance(TimeSpan.FromMinutes(10));
+        var live = $"{Build.Unique("op")}|10.0.0.7";
+        for (var i = 0; i < 8; i++) await throttle.FailedAsync(live, CancellationToken.None);
+
+        Database.Clock.Advance(TimeSpan.FromMinutes(6)); // past the flood's window and the sweep interval; within the live one's
+        await throttle.FailedAsync($"{Build.Unique("late")}|203.0.113.99", CancellationToken.None);
+
+        var remaining = await Database.ScalarAsync<long>("SELECT COUNT(*) FROM login_failures");
+        await throttle.FailedAsync(live, CancellationToken.None);
+
+        Assert.That(remaining, Is.EqualTo(2), "the live entry and the newest are left");
+        Assert.That(await throttle.RetryAfterAsync(live, CancellationToken.None), Is.EqualTo(TimeSpan.FromSeconds(16)), "the live entry kept its 8 failures: the 9th waits 2^4 s");
+    }
+
     [Test]
     public async Task Incident_log_is_append_only()
     {

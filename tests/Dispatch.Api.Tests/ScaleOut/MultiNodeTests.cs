@@ -131,6 +131,19 @@ public sealed class MultiNodeTests : TwoNodeTest
     }
 
     [Test]
+    public async Task Failed_sign_ins_on_both_nodes_add_up()
+    {
+        using var onA = new HttpClient { BaseAddress = A.BaseAddress };
+        using var onB = new HttpClient { BaseAddress = B.BaseAddress };
+        var codes = new List<HttpStatusCode>();
+        foreach (var client in new[] { onA, onB, onA, onB, onA, onB, onA })
+            codes.Add((await client.PostAsJsonAsync("/api/auth/login", new { username = "dinkes1", password = "salah" })).StatusCode);
+
+        // Five free failures, the sixth locks for 2 s: the seventh is refused, on the other node.
+        Assert.That(codes, Is.EqualTo(Enumerable.Repeat(HttpStatusCode.Unauthorized, 6).Append(HttpStatusCode.TooManyRequests)));
+    }
+
+    [Test]
     public async Task One_unit_assigned_from_both_nodes_at_once_is_assigned_once()
     {
         using var onA = await A.Api.AsAsync("operator1");

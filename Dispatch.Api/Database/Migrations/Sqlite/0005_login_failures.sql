@@ -1,0 +1,9 @@
+-- Failed sign-ins per user name and client address, shared by every API node. The key is a
+-- SHA-256 of the two (hex), so neither is stored. Times are UTC milliseconds, as everywhere.
+CREATE TABLE login_failures (
+    key_hash TEXT NOT NULL PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    locked_until INTEGER NOT NULL
+);
+CREATE INDEX ix_login_failures_first ON login_failures (first_at);
