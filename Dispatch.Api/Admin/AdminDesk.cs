@@ -94,7 +94,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
         var reset = await db.WriteAsync(admin, async s =>
         {
             var account = await users.GetAsync(s, id);
-            await users.RehashAsync(s, id, Hasher.HashPassword(account, password));
+            await users.ResetPasswordAsync(s, id, Hasher.HashPassword(account, password));
             // The log says that the password was reset, never what to.
             s.Log("admin.user.password-reset", details: new { username = account.UserName });
             return UserView.From(account);

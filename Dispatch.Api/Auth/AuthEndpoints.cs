@@ -31,7 +31,7 @@ public static class AuthEndpoints
     private static readonly UserAccount NoUser = new();
     private static readonly string NoUserHash = new PasswordHasher<UserAccount>().HashPassword(NoUser, Guid.NewGuid().ToString("N"));
 
-    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, SessionGuard sessions, CancellationToken ct)
+    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
         if (body.Problem is not null) return body.Problem;
@@ -41,15 +41,17 @@ public static class AuthEndpoints
             .Required("password", request.Password, 200);
         if (errors.Problem is { } invalid) return invalid;
 
-        var key = $"{request.Username}|{http.Connection.RemoteIpAddress}";
-        var wait = await throttle.RetryAfterAsync(key, ct);
-        if (wait > TimeSpan.Zero)
+        var user = await db.ReadAsync(s => users.FindAsync(s, request.Username!), ct);
+        // Keyed on the stored name when there is one: spellings the database takes for the same
+        // name (trailing spaces on SQL Server, other case) share one count.
+        var key = $"{user?.UserName ?? request.Username!.Trim()}|{http.Connection.RemoteIpAddress}";
+        var standing = await throttle.CheckAsync(key, ct);
+        if (standing.RetryAfter > TimeSpan.Zero)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = Math.Ceiling(standing.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        var user = await db.ReadAsync(s => users.FindAsync(s, request.Username!), ct);
         var hasher = new PasswordHasher<UserAccount>();
         // An unknown or disabled name costs the same hashing as a real one: the answer's timing
         // does not tell which names exist.
@@ -60,18 +62,23 @@ public static class AuthEndpoints
             await throttle.FailedAsync(key, ct);
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
-        await throttle.SucceededAsync(key, ct);
-        var hash = user!.PasswordHash;
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        if (standing.HasFailures)
         {
-            hash = hasher.HashPassword(user, request.Password!);
-            await db.WriteAsync(user.UserName, async s => { await users.RehashAsync(s, user.Id, hash); return 0; }, ct);
-            sessions.Forget(user.UserName);
+            try
+            {
+                await throttle.SucceededAsync(key, ct);
+            }
+            catch (Exception error) when (db.Dialect.IsTransient(error))
+            {
+                // A right password is never refused for this: the count runs out by itself.
+            }
         }
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            await db.WriteAsync(user!.UserName, async s => { await users.RehashAsync(s, user.Id, hasher.HashPassword(user, request.Password!)); return 0; }, ct);
 
         var claims = new List<Claim>
         {
-            new(ClaimTypes.Name, user.UserName), new(ClaimTypes.Role, user.Role), new(CurrentUser.PasswordStampClaim, UserAccount.StampOf(hash)),
+            new(ClaimTypes.Name, user!.UserName), new(ClaimTypes.Role, user.Role), new(CurrentUser.SessionStampClaim, user.SessionStamp),
         };
         if (user.UnitId is { } unit) claims.Add(new Claim(CurrentUser.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var scheme = useCookies == true ? CookieAuthenticationDefaults.AuthenticationScheme : AuthSetup.BearerScheme;

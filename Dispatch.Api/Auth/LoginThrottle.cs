@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dispatch.Api.Database;
-using Dispatch.Core.Common;
 
 namespace Dispatch.Api.Auth;
 
@@ -10,8 +9,9 @@ namespace Dispatch.Api.Auth;
 /// address, each further attempt waits twice as long, up to 15 minutes. A success clears it.
 /// Keyed by name and address so that nobody can lock an operator out from elsewhere mid-shift.
 /// The count lives in the database (<c>login_failures</c>), so every API node sees the same
-/// failures; the key is stored as a SHA-256, never the name or address. Rows that have run out are
-/// deleted at most once a minute per node, so a flood of made-up names cannot grow the table.
+/// failures. The key is stored as an unsalted SHA-256 of name and address: not readable at a glance,
+/// but someone who guesses both can confirm the guess, so rows are deleted once they have run out
+/// (at most once a minute per node), which also keeps a flood of made-up names from growing the table.
 /// </summary>
 public sealed class LoginThrottle(Db db, TimeProvider time)
 {
@@ -39,29 +39,30 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
 
     private long _nextSweep;
 
-    /// <summary>How long the caller must wait before trying this user name again; zero when free.</summary>
-    public async Task<TimeSpan> RetryAfterAsync(string key, CancellationToken ct)
+    /// <summary>How long the caller must wait before trying this name again (zero when free), and whether failures are counted.</summary>
+    public async Task<Standing> CheckAsync(string key, CancellationToken ct)
     {
         var entry = await db.ReadAsync(s => s.SingleOrDefaultAsync<Entry>(Find, new { Key = Hash(key) }), ct);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return entry is not null && entry.LockedUntil > now ? TimeSpan.FromMilliseconds(entry.LockedUntil - now) : TimeSpan.Zero;
+        return new Standing(entry is not null && entry.LockedUntil > now ? TimeSpan.FromMilliseconds(entry.LockedUntil - now) : TimeSpan.Zero, entry is not null);
     }
 
     public async Task FailedAsync(string key, CancellationToken ct)
     {
         var hash = Hash(key);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        for (var attempt = 1; ; attempt++)
+        // Another request may count a failure at the same moment (a changed row, or the same first
+        // row added): read again and count on top of it. Past a few rounds one failure goes uncounted.
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             try
             {
                 if (await db.WriteAsync("sign-in", s => CountAsync(s, hash, now), ct)) break;
             }
-            catch (Exception error) when (db.Dialect.IsUniqueViolation(error) && attempt < Attempts)
+            catch (Exception error) when (db.Dialect.IsUniqueViolation(error))
             {
-                // Another request added the first failure at the same moment: count on top of it.
+                // Someone else's first failure was added first.
             }
-            if (attempt >= Attempts) throw new ConcurrencyConflict("Sign-in failures for this name and address");
         }
         if (now >= Interlocked.Read(ref _nextSweep))
         {
@@ -89,8 +90,10 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
         return await s.ExecuteAsync(was is null ? Insert : Update, values) == 1;
     }
 
-    // The name and address never reach the database; a lowercase name counts as the same name.
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToLowerInvariant())));
+    // The name and address never reach the database as text; a lowercase name counts as the same name.
+    public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToLowerInvariant())));
+
+    public sealed record Standing(TimeSpan RetryAfter, bool HasFailures);
 
     public sealed class Entry
     {

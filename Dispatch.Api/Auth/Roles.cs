@@ -27,13 +27,13 @@ public static class Policies
 }
 
 /// <summary>
-/// The signed-in user as the endpoints need it. <see cref="PasswordStamp"/> identifies the password
-/// the session was opened with (<see cref="UserAccount.StampOf"/>): a reset ends older sessions.
+/// The signed-in user as the endpoints need it. <see cref="SessionStamp"/> is the account's stamp when
+/// the session was opened (<see cref="UserAccount.SessionStamp"/>): a password reset ends older sessions.
 /// </summary>
-public sealed record CurrentUser(string Name, string Role, long? UnitId, string? PasswordStamp = null)
+public sealed record CurrentUser(string Name, string Role, long? UnitId, string? SessionStamp = null)
 {
     public const string UnitClaim = "psc119:unit";
-    public const string PasswordStampClaim = "psc119:pwd";
+    public const string SessionStampClaim = "psc119:stamp";
 
     public bool IsInRole(string role) => string.Equals(Role, role, StringComparison.Ordinal);
 
@@ -41,7 +41,7 @@ public sealed record CurrentUser(string Name, string Role, long? UnitId, string?
         principal?.Identity?.Name ?? "",
         principal?.FindFirstValue(ClaimTypes.Role) ?? "",
         long.TryParse(principal?.FindFirstValue(UnitClaim), out var unit) ? unit : null,
-        principal?.FindFirstValue(PasswordStampClaim));
+        principal?.FindFirstValue(SessionStampClaim));
 
     /// <summary>Bound from the request's principal in endpoint signatures.</summary>
     public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult<CurrentUser?>(From(context.User));

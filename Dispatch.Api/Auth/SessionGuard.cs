@@ -17,8 +17,14 @@ public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (UserAccount? Account, DateTimeOffset Until)> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private long _forgotten;
 
-    public void Forget(string userName) => _cache.TryRemove(userName, out _);
+    /// <summary>Drops the cached account (call after the change has committed).</summary>
+    public void Forget(string userName)
+    {
+        Interlocked.Increment(ref _forgotten);
+        _cache.TryRemove(userName, out _);
+    }
 
     public async Task<bool> IsCurrentAsync(CurrentUser user, CancellationToken ct)
     {
@@ -28,15 +34,19 @@ public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
         // A refusal is never taken from the cache alone: a session opened on another node after a
         // change (e.g. with a password just reset) would otherwise be refused until the entry ages.
         if (cached && entry.Until - CacheFor > now - RecheckAfter) return false;
+        var forgotten = Interlocked.Read(ref _forgotten);
         entry = (await db.ReadAsync(s => users.FindAsync(s, user.Name), ct), now + CacheFor);
-        _cache[user.Name] = entry;
+        // A read that began before a change committed may return the old account: it answers this
+        // request but is not cached if anything was forgotten meanwhile.
+        if (Interlocked.Read(ref _forgotten) == forgotten) _cache[user.Name] = entry;
         return Matches(entry.Account, user);
     }
 
-    // Sessions opened before password stamps existed carry none and stay valid until they expire.
+    // A session without a stamp (opened before stamps existed) is refused: one sign-in more, rather
+    // than a cookie that sliding renewal would keep alive through every later password reset.
     private static bool Matches(UserAccount? account, CurrentUser user) =>
         account is { Disabled: false } && account.Role == user.Role && account.UnitId == user.UnitId
-        && (user.PasswordStamp is null || user.PasswordStamp == UserAccount.StampOf(account.PasswordHash));
+        && user.SessionStamp == account.SessionStamp;
 
     /// <summary>
     /// An overtaken session is dropped: its cookie is deleted and the request goes on as anonymous,

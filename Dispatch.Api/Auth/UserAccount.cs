@@ -12,10 +12,10 @@ public sealed class UserAccount
     public bool Disabled { get; set; }
 
     /// <summary>
-    /// A short fingerprint of a password hash, carried by each session: when the password is reset
-    /// the hash changes and sessions opened with the old one end. Not the hash itself (the token
-    /// is readable by its holder), and too short to help anyone guess the password.
+    /// Carried by each session and compared on every request: a password reset gives a new one, so
+    /// sessions opened before it end. A rehash of the same password at sign-in keeps it.
     /// </summary>
-    public static string StampOf(string passwordHash) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(passwordHash)))[..12];
+    public string SessionStamp { get; set; } = NewSessionStamp();
+
+    public static string NewSessionStamp() => Guid.NewGuid().ToString("N");
 }

@@ -245,7 +245,7 @@ public abstract class StoreContract
     // ---- sign-in throttle ------------------------------------------------------------------------
 
     [Test]
-    public async Task Sign_in_failures_count_across_nodes_and_store_neither_name_nor_address()
+    public async Task Sign_in_failures_count_across_nodes_and_store_neither_name_nor_address_as_text()
     {
         var name = Build.Unique("op");
         var key = $"{name}|198.51.100.23";
@@ -254,43 +254,52 @@ public abstract class StoreContract
 
         for (var i = 0; i < 3; i++) await nodeA.FailedAsync(key, CancellationToken.None);
         for (var i = 0; i < 2; i++) await nodeB.FailedAsync(key, CancellationToken.None);
-        var freeAfterFive = await nodeA.RetryAfterAsync(key, CancellationToken.None);
+        var afterFive = await nodeA.CheckAsync(key, CancellationToken.None);
         await nodeB.FailedAsync(key.ToUpperInvariant(), CancellationToken.None); // the sixth, as another spelling of the name
 
         await Assert.MultipleAsync(async () =>
         {
-            Assert.That(freeAfterFive, Is.EqualTo(TimeSpan.Zero), "five failures are free");
-            Assert.That(await nodeA.RetryAfterAsync(key, CancellationToken.None), Is.EqualTo(TimeSpan.FromSeconds(2)), "node A sees node B's failures");
-            Assert.That(await nodeB.RetryAfterAsync(key, CancellationToken.None), Is.EqualTo(TimeSpan.FromSeconds(2)));
-            Assert.That(await nodeA.RetryAfterAsync($"{name}|198.51.100.24", CancellationToken.None), Is.EqualTo(TimeSpan.Zero), "another address is free");
-            await using var raw = await Database.OpenRawAsync();
-            var stored = (await raw.QueryAsync<string>("SELECT key_hash FROM login_failures")).ToList();
-            Assert.That(stored, Has.All.Match("^[0-9A-F]{64}$").And.None.Contains(name).And.None.Contains("198.51.100"));
+            Assert.That(afterFive, Is.EqualTo(new LoginThrottle.Standing(TimeSpan.Zero, HasFailures: true)), "five failures are free, and counted");
+            Assert.That((await nodeA.CheckAsync(key, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)), "node A sees node B's failures");
+            Assert.That((await nodeB.CheckAsync(key, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(await nodeA.CheckAsync($"{name}|198.51.100.24", CancellationToken.None), Is.EqualTo(new LoginThrottle.Standing(TimeSpan.Zero, false)),
+                "another address has nothing counted");
+            Assert.That(await CountThrottleRowsAsync(key), Is.EqualTo(1), "one row, under the SHA-256 of name and address (the only text column)");
         });
 
         await nodeB.SucceededAsync(key, CancellationToken.None);
-        Assert.That(await nodeA.RetryAfterAsync(key, CancellationToken.None), Is.EqualTo(TimeSpan.Zero), "a success clears it on every node");
+        Assert.That(await nodeA.CheckAsync(key, CancellationToken.None), Is.EqualTo(new LoginThrottle.Standing(TimeSpan.Zero, false)), "a success clears it on every node");
     }
 
     [Test]
-    public async Task Sign_in_failures_that_ran_out_are_swept_and_live_ones_kept()
+    public async Task Sign_in_failures_that_ran_out_are_swept_and_running_ones_kept()
     {
         var throttle = new LoginThrottle(Db, Database.Clock);
-        var stale = Enumerable.Range(0, 20).Select(i => $"{Build.Unique("flood")}|203.0.113.{i}").ToList();
-        foreach (var key in stale) await throttle.FailedAsync(key, CancellationToken.None);
+        string Key(string what) => $"{Build.Unique(what)}|203.0.113.9";
+        var flood = Enumerable.Range(0, 20).Select(_ => Key("flood")).ToArray();
+        var (longLock, live, late) = (Key("long-lock"), Key("live"), Key("late"));
+
+        foreach (var key in flood.Append(longLock)) await throttle.FailedAsync(key, CancellationToken.None);
         Database.Clock.Advance(TimeSpan.FromMinutes(10));
-        var live = $"{Build.Unique("op")}|10.0.0.7";
         for (var i = 0; i < 8; i++) await throttle.FailedAsync(live, CancellationToken.None);
+        Database.Clock.Advance(TimeSpan.FromMinutes(4));
+        for (var i = 0; i < 15; i++) await throttle.FailedAsync(longLock, CancellationToken.None); // locked for 15 min, past its window
+        Database.Clock.Advance(TimeSpan.FromMinutes(2)); // the flood's and long-lock's windows have passed, live's has not
+        await throttle.FailedAsync(late, CancellationToken.None);
 
-        Database.Clock.Advance(TimeSpan.FromMinutes(6)); // past the flood's window and the sweep interval; within the live one's
-        await throttle.FailedAsync($"{Build.Unique("late")}|203.0.113.99", CancellationToken.None);
-
-        var remaining = await Database.ScalarAsync<long>("SELECT COUNT(*) FROM login_failures");
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await CountThrottleRowsAsync(flood), Is.Zero, "run-out entries are deleted");
+            Assert.That(await CountThrottleRowsAsync(longLock, live, late), Is.EqualTo(3), "a running lock, a running window and the newest stay");
+            Assert.That((await throttle.CheckAsync(longLock, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromMinutes(13)));
+        });
         await throttle.FailedAsync(live, CancellationToken.None);
-
-        Assert.That(remaining, Is.EqualTo(2), "the live entry and the newest are left");
-        Assert.That(await throttle.RetryAfterAsync(live, CancellationToken.None), Is.EqualTo(TimeSpan.FromSeconds(16)), "the live entry kept its 8 failures: the 9th waits 2^4 s");
+        Assert.That((await throttle.CheckAsync(live, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(16)), "live kept its 8 failures: the 9th waits 2^4 s");
     }
+
+    private Task<long> CountThrottleRowsAsync(params string[] keys) =>
+        Database.ScalarAsync<long>($"SELECT COUNT(*) FROM login_failures WHERE {Db.Dialect.InList("key_hash", "@Hashes")}",
+            new { Hashes = keys.Select(LoginThrottle.Hash).ToArray() });
 
     [Test]
     public async Task Incident_log_is_append_only()

@@ -2,7 +2,7 @@
 const texts = {
   id: {
     appTitle: 'PSC 119 Kota Solok', login: 'Masuk', logout: 'Keluar', username: 'Nama pengguna', password: 'Kata sandi',
-    loginFailed: 'Nama pengguna atau kata sandi salah.', connected: 'Terhubung', reconnecting: 'Menyambung ulang…', disconnected: 'Terputus',
+    loginFailed: 'Nama pengguna atau kata sandi salah.', serverUnreachable: 'Server tidak dapat dihubungi; coba lagi.', connected: 'Terhubung', reconnecting: 'Menyambung ulang…', disconnected: 'Terputus',
     callQueue: 'Antrean panggilan', noCalls: 'Tidak ada panggilan menunggu.', waiting: 'menunggu', answered: 'dijawab', answer: 'Jawab',
     takenBy: 'diambil oleh {name}', source: 'Sumber', device: 'Lokasi perangkat', accuracy: 'akurasi {m} m', withheld: 'nomor disembunyikan',
     callTaking: 'Penerimaan panggilan', selectCall: 'Jawab panggilan dari antrean (Alt+J).', kelurahan: 'Kelurahan', chooseKelurahan: '— pilih kelurahan —',
@@ -46,7 +46,7 @@ const texts = {
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
-    loginFailed: 'Wrong user name or password.', connected: 'Connected', reconnecting: 'Reconnecting…', disconnected: 'Disconnected',
+    loginFailed: 'Wrong user name or password.', serverUnreachable: 'The server cannot be reached; try again.', connected: 'Connected', reconnecting: 'Reconnecting…', disconnected: 'Disconnected',
     callQueue: 'Call queue', noCalls: 'No calls waiting.', waiting: 'waiting', answered: 'answered', answer: 'Answer',
     takenBy: 'taken by {name}', source: 'Source', device: 'Device location', accuracy: 'accuracy {m} m', withheld: 'number withheld',
     callTaking: 'Call taking', selectCall: 'Answer a call from the queue (Alt+J).', kelurahan: 'Kelurahan', chooseKelurahan: '— choose kelurahan —',

@@ -16,6 +16,7 @@ document.querySelector('#login-form').addEventListener('submit', async event => 
     });
     location.href = home[me.role] ?? '/';
   } catch (e) {
-    error.textContent = e instanceof ApiError && e.status === 429 ? e.message : t('loginFailed');
+    // Only a 401 means a wrong name or password; a busy or unreachable server says so.
+    error.textContent = e instanceof ApiError && e.status === 401 ? t('loginFailed') : e instanceof ApiError ? e.message : t('serverUnreachable');
   }
 });

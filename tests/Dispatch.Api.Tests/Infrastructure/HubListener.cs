@@ -3,13 +3,19 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dispatch.Api.Tests.Infrastructure;
 
-/// <summary>A real SignalR client connected to /hubs/dispatch, recording every event it receives.</summary>
+/// <summary>
+/// A real SignalR client connected to /hubs/dispatch, recording every event it receives once (by
+/// sequence number). Like the console it reads the feed once connected: the server joins the
+/// connection to its groups just after the handshake, so a push in that instant would otherwise be
+/// missed by a test that sends right after connecting.
+/// </summary>
 public sealed class HubListener : IAsyncDisposable
 {
     public static readonly string[] EventTypes =
         ["CallReceived", "CallUpdated", "IncidentChanged", "UnitChanged", "AssignmentOffered", "AssignmentCancelled"];
 
     private readonly ConcurrentQueue<Pushed> _received = new();
+    private readonly ConcurrentDictionary<long, bool> _seen = new();
     private readonly SemaphoreSlim _signal = new(0);
 
     private HubListener(HubConnection connection) => Connection = connection;
@@ -18,9 +24,13 @@ public sealed class HubListener : IAsyncDisposable
 
     public IReadOnlyList<Pushed> Received => _received.ToList();
 
-    /// <param name="configure">Further connection options, e.g. a transport or TLS trust (the nginx tests).</param>
+    /// <param name="configure">Further connection options, e.g. a transport or TLS trust (the nginx tests; no feed read then).</param>
     public static async Task<HubListener> ConnectAsync(Uri baseAddress, string token, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null)
     {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var readFeed = configure is null;
+        var last = readFeed ? (await ReadJsonAsync(http, "/api/events/last")).GetProperty("seq").GetInt64() : 0;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "/hubs/dispatch"), o =>
             {
@@ -30,9 +40,27 @@ public sealed class HubListener : IAsyncDisposable
             .Build();
         var listener = new HubListener(connection);
         foreach (var type in EventTypes)
-            connection.On<Pushed>(type, e => { listener._received.Enqueue(e); listener._signal.Release(); });
+            connection.On<Pushed>(type, listener.Add);
         await connection.StartAsync();
+        if (readFeed)
+            foreach (var e in System.Text.Json.JsonSerializer.Deserialize<Pushed[]>(await ReadJsonAsync(http, $"/api/events?after={last}"), Web)!) listener.Add(e);
         return listener;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private static async Task<System.Text.Json.JsonElement> ReadJsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        response.EnsureSuccessStatusCode(); // a refused token throws with its status code, like the hub's negotiation
+        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
+    }
+
+    private void Add(Pushed e)
+    {
+        if (!_seen.TryAdd(e.Seq, true)) return; // pushed and read from the feed: once
+        _received.Enqueue(e);
+        _signal.Release();
     }
 
     /// <summary>Waits until an event matching <paramref name="match"/> has arrived; fails the test after the timeout.</summary>

@@ -1,0 +1,3 @@
+-- Changes when an administrator resets the password; sessions carry it and end when it differs.
+-- Sessions opened before this column existed carry none and must sign in again once.
+ALTER TABLE users ADD COLUMN session_stamp VARCHAR(32) NOT NULL DEFAULT '';
