@@ -45,10 +45,10 @@ public static class AuthEndpoints
         // Keyed on the stored name when there is one: spellings the database takes for the same
         // name (trailing spaces on SQL Server, other case) share one count.
         var key = $"{user?.UserName ?? request.Username!.Trim()}|{http.Connection.RemoteIpAddress}";
-        var standing = await throttle.CheckAsync(key, ct);
-        if (standing.RetryAfter > TimeSpan.Zero)
+        var wait = await throttle.AttemptAsync(key, ct);
+        if (wait > TimeSpan.Zero)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(standing.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
@@ -59,19 +59,15 @@ public static class AuthEndpoints
         if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
-            await throttle.FailedAsync(key, ct);
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
-        if (standing.HasFailures)
+        try
         {
-            try
-            {
-                await throttle.SucceededAsync(key, ct);
-            }
-            catch (Exception error) when (db.Dialect.IsTransient(error))
-            {
-                // A right password is never refused for this: the count runs out by itself.
-            }
+            await throttle.SucceededAsync(key, ct); // the attempt was counted before the check
+        }
+        catch (Exception error) when (db.Dialect.IsTransient(error))
+        {
+            // A right password is never refused for this: the count runs out by itself.
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await db.WriteAsync(user!.UserName, async s => { await users.RehashAsync(s, user.Id, hasher.HashPassword(user, request.Password!)); return 0; }, ct);

@@ -43,25 +43,35 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
     public async Task<Standing> CheckAsync(string key, CancellationToken ct)
     {
         var entry = await db.ReadAsync(s => s.SingleOrDefaultAsync<Entry>(Find, new { Key = Hash(key) }), ct);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return new Standing(entry is not null && entry.LockedUntil > now ? TimeSpan.FromMilliseconds(entry.LockedUntil - now) : TimeSpan.Zero, entry is not null);
+        return Standing.Of(entry, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    public async Task FailedAsync(string key, CancellationToken ct)
+    /// <summary>
+    /// Before a password is checked: while the name is locked, how long to wait (nothing counted);
+    /// otherwise the attempt is counted as a failure at once, so that parallel attempts cannot all
+    /// pass before any failure is recorded, and zero is returned. A right password then clears it
+    /// (<see cref="SucceededAsync"/>).
+    /// </summary>
+    public async Task<TimeSpan> AttemptAsync(string key, CancellationToken ct)
     {
         var hash = Hash(key);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        // Another request may count a failure at the same moment (a changed row, or the same first
-        // row added): read again and count on top of it. Past a few rounds one failure goes uncounted.
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        var wait = TimeSpan.Zero;
+        // Another request may count at the same moment (a changed row, or the same first row
+        // added): read again and count on top of it. Past a few rounds the attempt goes uncounted.
+        for (var round = 1; round <= Attempts; round++)
         {
             try
             {
-                if (await db.WriteAsync("sign-in", s => CountAsync(s, hash, now), ct)) break;
+                if (await db.WriteAsync("sign-in", s => CountAsync(s, hash, now), ct) is { } counted)
+                {
+                    wait = counted;
+                    break;
+                }
             }
             catch (Exception error) when (db.Dialect.IsUniqueViolation(error))
             {
-                // Someone else's first failure was added first.
+                // Someone else's first attempt was added first.
             }
         }
         if (now >= Interlocked.Read(ref _nextSweep))
@@ -69,6 +79,7 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
             Interlocked.Exchange(ref _nextSweep, now + (long)SweepEvery.TotalMilliseconds);
             await db.WriteAsync("sign-in", s => s.ExecuteAsync(Sweep, new { WindowStart = now - (long)Window.TotalMilliseconds, Now = now }), ct);
         }
+        return wait;
     }
 
     public Task SucceededAsync(string key, CancellationToken ct) =>
@@ -82,18 +93,25 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
         return new Entry { Failures = failures, FirstAt = failures == 1 ? now : entry!.FirstAt, LockedUntil = now + (long)(lockFor * 1000) };
     }
 
-    private static async Task<bool> CountAsync(DbSession s, string hash, long now)
+    // The wait when locked (nothing changes); zero when the attempt was counted; null when another
+    // request changed the row in between.
+    private static async Task<TimeSpan?> CountAsync(DbSession s, string hash, long now)
     {
         var was = await s.SingleOrDefaultAsync<Entry>(Find, new { Key = hash });
+        if (Standing.Of(was, now).RetryAfter is { Ticks: > 0 } wait) return wait;
         var next = Next(was, now);
         var values = new { Key = hash, next.Failures, next.FirstAt, next.LockedUntil, WasFailures = was?.Failures, WasFirstAt = was?.FirstAt };
-        return await s.ExecuteAsync(was is null ? Insert : Update, values) == 1;
+        return await s.ExecuteAsync(was is null ? Insert : Update, values) == 1 ? TimeSpan.Zero : null;
     }
 
     // The name and address never reach the database as text; a lowercase name counts as the same name.
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToLowerInvariant())));
 
-    public sealed record Standing(TimeSpan RetryAfter, bool HasFailures);
+    public sealed record Standing(TimeSpan RetryAfter, bool HasFailures)
+    {
+        public static Standing Of(Entry? entry, long now) =>
+            new(entry is not null && entry.LockedUntil > now ? TimeSpan.FromMilliseconds(entry.LockedUntil - now) : TimeSpan.Zero, entry is not null);
+    }
 
     public sealed class Entry
     {

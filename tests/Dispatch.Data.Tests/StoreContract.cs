@@ -245,23 +245,26 @@ public abstract class StoreContract
     // ---- sign-in throttle ------------------------------------------------------------------------
 
     [Test]
-    public async Task Sign_in_failures_count_across_nodes_and_store_neither_name_nor_address_as_text()
+    public async Task Sign_in_attempts_count_across_nodes_and_store_neither_name_nor_address_as_text()
     {
         var name = Build.Unique("op");
         var key = $"{name}|198.51.100.23";
         var nodeA = new LoginThrottle(Db, Database.Clock);
         var nodeB = new LoginThrottle(Db, Database.Clock);
 
-        for (var i = 0; i < 3; i++) await nodeA.FailedAsync(key, CancellationToken.None);
-        for (var i = 0; i < 2; i++) await nodeB.FailedAsync(key, CancellationToken.None);
+        var waits = new List<TimeSpan>();
+        foreach (var node in new[] { nodeA, nodeA, nodeA, nodeB, nodeB })
+            waits.Add(await node.AttemptAsync(key, CancellationToken.None));
         var afterFive = await nodeA.CheckAsync(key, CancellationToken.None);
-        await nodeB.FailedAsync(key.ToUpperInvariant(), CancellationToken.None); // the sixth, as another spelling of the name
+        waits.Add(await nodeB.AttemptAsync(key.ToUpperInvariant(), CancellationToken.None)); // the sixth, another spelling of the name
+        var refused = await nodeA.AttemptAsync(key, CancellationToken.None);
 
         await Assert.MultipleAsync(async () =>
         {
-            Assert.That(afterFive, Is.EqualTo(new LoginThrottle.Standing(TimeSpan.Zero, HasFailures: true)), "five failures are free, and counted");
-            Assert.That((await nodeA.CheckAsync(key, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)), "node A sees node B's failures");
-            Assert.That((await nodeB.CheckAsync(key, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(waits, Is.All.EqualTo(TimeSpan.Zero), "six attempts may go on (each counted before its password is checked)");
+            Assert.That(afterFive, Is.EqualTo(new LoginThrottle.Standing(TimeSpan.Zero, HasFailures: true)));
+            Assert.That(refused, Is.EqualTo(TimeSpan.FromSeconds(2)), "the seventh, on the other node, waits");
+            Assert.That((await nodeB.CheckAsync(key, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)), "a refused attempt does not count");
             Assert.That(await nodeA.CheckAsync($"{name}|198.51.100.24", CancellationToken.None), Is.EqualTo(new LoginThrottle.Standing(TimeSpan.Zero, false)),
                 "another address has nothing counted");
             Assert.That(await CountThrottleRowsAsync(key), Is.EqualTo(1), "one row, under the SHA-256 of name and address (the only text column)");
@@ -272,20 +275,34 @@ public abstract class StoreContract
     }
 
     [Test]
-    public async Task Sign_in_failures_that_ran_out_are_swept_and_running_ones_kept()
+    public async Task Parallel_sign_in_attempts_cannot_pass_the_lock_together()
+    {
+        var key = $"{Build.Unique("burst")}|192.0.2.1";
+        var throttle = new LoginThrottle(Db, Database.Clock);
+
+        var waits = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => throttle.AttemptAsync(key, CancellationToken.None)));
+
+        Assert.That(waits.Count(w => w == TimeSpan.Zero), Is.LessThanOrEqualTo(LoginThrottle.FreeFailures + 1),
+            "at most the free attempts and the one that locks go on to a password check");
+    }
+
+    [Test]
+    public async Task Sign_in_entries_that_ran_out_are_swept_and_running_ones_kept()
     {
         var throttle = new LoginThrottle(Db, Database.Clock);
         string Key(string what) => $"{Build.Unique(what)}|203.0.113.9";
         var flood = Enumerable.Range(0, 20).Select(_ => Key("flood")).ToArray();
         var (longLock, live, late) = (Key("long-lock"), Key("live"), Key("late"));
+        var start = Database.Clock.Now.ToUnixTimeMilliseconds();
 
-        foreach (var key in flood.Append(longLock)) await throttle.FailedAsync(key, CancellationToken.None);
+        foreach (var key in flood) await throttle.AttemptAsync(key, CancellationToken.None);
+        // Sixteen failures since the start, the last one locking for 15 minutes: past its window, still locked.
+        await Database.ScalarAsync<long>("INSERT INTO login_failures (key_hash, failures, first_at, locked_until) VALUES (@Key, 16, @First, @Until)",
+            new { Key = LoginThrottle.Hash(longLock), First = start, Until = start + (long)TimeSpan.FromMinutes(29).TotalMilliseconds });
         Database.Clock.Advance(TimeSpan.FromMinutes(10));
-        for (var i = 0; i < 8; i++) await throttle.FailedAsync(live, CancellationToken.None);
-        Database.Clock.Advance(TimeSpan.FromMinutes(4));
-        for (var i = 0; i < 15; i++) await throttle.FailedAsync(longLock, CancellationToken.None); // locked for 15 min, past its window
-        Database.Clock.Advance(TimeSpan.FromMinutes(2)); // the flood's and long-lock's windows have passed, live's has not
-        await throttle.FailedAsync(late, CancellationToken.None);
+        for (var i = 0; i < 6; i++) await throttle.AttemptAsync(live, CancellationToken.None);
+        Database.Clock.Advance(TimeSpan.FromMinutes(6)); // the flood's and long-lock's windows have passed, live's has not
+        await throttle.AttemptAsync(late, CancellationToken.None);
 
         await Assert.MultipleAsync(async () =>
         {
@@ -293,8 +310,8 @@ public abstract class StoreContract
             Assert.That(await CountThrottleRowsAsync(longLock, live, late), Is.EqualTo(3), "a running lock, a running window and the newest stay");
             Assert.That((await throttle.CheckAsync(longLock, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromMinutes(13)));
         });
-        await throttle.FailedAsync(live, CancellationToken.None);
-        Assert.That((await throttle.CheckAsync(live, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(16)), "live kept its 8 failures: the 9th waits 2^4 s");
+        Assert.That(await throttle.AttemptAsync(live, CancellationToken.None), Is.EqualTo(TimeSpan.Zero));
+        Assert.That((await throttle.CheckAsync(live, CancellationToken.None)).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(4)), "live kept its six failures: the seventh locks for 2^2 s");
     }
 
     private Task<long> CountThrottleRowsAsync(params string[] keys) =>
