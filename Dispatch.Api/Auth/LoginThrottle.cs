@@ -20,6 +20,7 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
     private static readonly TimeSpan MaxLock = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private const int Attempts = 4;
+    private static readonly TimeSpan Busy = TimeSpan.FromSeconds(1);
 
     private static readonly SqlText Find = SqlText.Of("LoginThrottle.Find",
         "SELECT failures, first_at, locked_until FROM login_failures WHERE key_hash = @Key");
@@ -56,9 +57,10 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
     {
         var hash = Hash(key);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var wait = TimeSpan.Zero;
         // Another request may count at the same moment (a changed row, or the same first row
-        // added): read again and count on top of it. Past a few rounds the attempt goes uncounted.
+        // added): read again and count on top of it. An attempt that could not be counted within a
+        // few rounds (a burst on one name) waits a moment rather than going on uncounted.
+        var wait = Busy;
         for (var round = 1; round <= Attempts; round++)
         {
             try
