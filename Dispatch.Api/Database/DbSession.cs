@@ -154,23 +154,19 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     {
         EnsureWrite();
         var writes = new List<ClosingWrite>(_logs);
-        for (var i = 0; i < _emitted.Count; i++)
+        // A dialect that cannot take the lock inside the first event's INSERT takes it just before.
+        if (_emitted.Count > 0 && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null)
+            writes.Add(new ClosingWrite(LockEventOrder, new Dictionary<string, object?>(), Returns: false));
+        writes.AddRange(_emitted.Select((e, i) => new ClosingWrite(i == 0 ? InsertFirstEvent : InsertEvent, new Dictionary<string, object?>
         {
-            var first = i == 0;
-            if (first && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null)
-                writes.Add(new ClosingWrite(LockEventOrder, new Dictionary<string, object?>(), Returns: false));
-            var (type, audience, data) = _emitted[i];
-            writes.Add(new ClosingWrite(first ? InsertFirstEvent : InsertEvent, new Dictionary<string, object?>
-            {
-                ["At"] = now.ToUnixTimeMilliseconds(),
-                ["Type"] = type,
-                ["Audience"] = audience,
-                ["Data"] = data.GetRawText(),
-            }, Returns: true));
-        }
+            ["At"] = now.ToUnixTimeMilliseconds(),
+            ["Type"] = e.Type,
+            ["Audience"] = e.Audience,
+            ["Data"] = e.Data.GetRawText(),
+        }, Returns: true)));
         var seqs = await dialect.WriteAndCommitAsync(connection, transaction!, writes, ct);
         if (seqs.Count != _emitted.Count) throw new InvalidOperationException($"{_emitted.Count} events written, {seqs.Count} sequence numbers returned.");
-        for (var i = 0; i < seqs.Count; i++) _events.Add(new EventEnvelope(seqs[i], _emitted[i].Type, _emitted[i].Audience, now, _emitted[i].Data));
+        _events.AddRange(_emitted.Select((e, i) => new EventEnvelope(seqs[i], e.Type, e.Audience, now, e.Data)));
     }
 
     private void EnsureWrite()

@@ -17,8 +17,6 @@ public sealed class HubSessions
 
     public void Closed(string connectionId) => _open.TryRemove(connectionId, out _);
 
-    public int Count => _open.Count;
-
     /// <summary>The open connections grouped by the session's user, role and unit.</summary>
     public IEnumerable<IGrouping<CurrentUser, HubCallerContext>> ByUser() =>
         _open.Values.GroupBy(c => c.User, c => c.Context);

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dispatch.Api.Tests.Infrastructure;
@@ -28,7 +31,7 @@ public sealed class HubListener : IAsyncDisposable
     public static async Task<HubListener> ConnectAsync(Uri baseAddress, string token, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var readFeed = configure is null;
         var last = readFeed ? (await ReadJsonAsync(http, "/api/events/last")).GetProperty("seq").GetInt64() : 0;
         var connection = new HubConnectionBuilder()
@@ -43,17 +46,17 @@ public sealed class HubListener : IAsyncDisposable
             connection.On<Pushed>(type, listener.Add);
         await connection.StartAsync();
         if (readFeed)
-            foreach (var e in System.Text.Json.JsonSerializer.Deserialize<Pushed[]>(await ReadJsonAsync(http, $"/api/events?after={last}"), Web)!) listener.Add(e);
+            foreach (var e in JsonSerializer.Deserialize<Pushed[]>(await ReadJsonAsync(http, $"/api/events?after={last}"), Web)!) listener.Add(e);
         return listener;
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    private static async Task<System.Text.Json.JsonElement> ReadJsonAsync(HttpClient http, string path)
+    private static async Task<JsonElement> ReadJsonAsync(HttpClient http, string path)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
         response.EnsureSuccessStatusCode(); // a refused token throws with its status code, like the hub's negotiation
-        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private void Add(Pushed e)
