@@ -1,5 +1,5 @@
 // Shared helpers: API calls (cookie session + antiforgery), safe DOM building, WIB time, the hub.
-import { t, lang, applyI18n, toggleLanguage } from './i18n.js';
+import { t, lang, applyI18n, toggleLanguage, problemText } from './i18n.js';
 
 let csrf = null;
 
@@ -31,6 +31,41 @@ export async function api(path, { method = 'GET', body, form } = {}) {
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }
+
+/**
+ * The one error path of every page: the reason, in the page's language, in a visible alert at the
+ * top of the page (never only the browser's developer console). Returns the text shown.
+ */
+export function showError(error) {
+  const text = error instanceof ApiError ? problemText(error.status, error.problem) : t('errUnexpected');
+  let box = document.querySelector('#page-alert');
+  if (!box) {
+    box = el('div', { id: 'page-alert', class: 'page-alert', role: 'alert' });
+    document.body.prepend(box);
+  }
+  box.replaceChildren(el('span', { class: 'page-alert-text' }, text),
+    el('button', { type: 'button', class: 'page-alert-close', 'aria-label': t('dismiss'), onclick: () => { box.hidden = true; } }, '×'));
+  box.hidden = false;
+  clearTimeout(box._timer);
+  box._timer = setTimeout(() => { box.hidden = true; }, 12000);
+  return text;
+}
+
+/** Runs an action of the page; a refusal or fault is shown through showError. Resolves to the result, or undefined after an error. */
+export async function attempt(action) {
+  try {
+    return await action();
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 401)) showError(e);
+    return undefined;
+  }
+}
+
+// No promise fails silently: whatever an action left unhandled is shown too.
+window.addEventListener('unhandledrejection', e => {
+  if (e.reason instanceof ApiError && e.reason.status === 401) return;
+  showError(e.reason);
+});
 
 /** Builds an element; children are nodes or strings (always inserted as text, never as HTML). */
 export function el(tag, attrs = {}, ...children) {

@@ -43,6 +43,7 @@ const texts = {
     reasonRoad: '{km} km lewat jalan ({straight} km garis lurus)', reasonStraight: '{km} km garis lurus',
     reasonPosition: 'posisi {age} lalu', reasonStale: 'posisi {age} lalu sudah usang: dihitung dari pos', reasonNoPosition: 'belum ada posisi: dihitung dari pos',
     reasonBehindAls: '{type} diurutkan di belakang ALS untuk triase merah',
+    errUnexpected: 'Terjadi kesalahan tak terduga; coba lagi.', dismiss: 'Tutup',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -87,6 +88,7 @@ const texts = {
     reasonRoad: '{km} km by road ({straight} km straight line)', reasonStraight: '{km} km straight line',
     reasonPosition: 'position {age} old', reasonStale: 'position {age} old is stale: from home station', reasonNoPosition: 'no position reported: from home station',
     reasonBehindAls: '{type} ranked behind ALS for red triage',
+    errUnexpected: 'Something went wrong; try again.', dismiss: 'Dismiss',
   },
 };
 
@@ -106,6 +108,42 @@ const statuses = {
   },
 };
 
+// ProblemDetails codes (the server's stable `code`) and HTTP statuses, as people read them.
+const problems = {
+  id: {
+    'illegal-transition': 'Langkah ini tidak berlaku pada status saat ini.', 'call-taken': 'Panggilan ini sudah ditangani operator lain.',
+    'call-not-answered': 'Panggilan belum dijawab; jawab dulu.', 'unit-busy': 'Unit ini sedang bertugas atau tidak tersedia.',
+    'time-out-of-order': 'Waktu yang diberikan mendahului langkah sebelumnya.', 'incident-inactive': 'Insiden ini sudah tidak aktif.',
+    'invalid-location': 'Lokasi bukan lintang/bujur yang sah.', 'invalid-patient-count': 'Jumlah pasien harus 0 sampai 1000.',
+    'destination-required': 'Membawa pasien memerlukan fasilitas tujuan.', 'reason-required': 'Alasan wajib diisi.',
+    'invalid-outcome': 'Hasil ini tidak dapat dipilih di sini.', 'invalid-position': 'Posisi bukan lintang/bujur yang sah.',
+    'no-assignment': 'Unit ini tidak sedang bertugas pada insiden.', concurrency: 'Data diubah orang lain; muat ulang lalu coba lagi.',
+    'not-found': 'Data tidak ditemukan.', 'bad-request': 'Permintaan tidak valid.', 'database-unavailable': 'Basis data sedang tidak tersedia; coba lagi sebentar.',
+    FromOffRoad: 'Titik awal terlalu jauh dari jalan.', ToOffRoad: 'Titik tujuan terlalu jauh dari jalan.', Unreachable: 'Tidak ada jalan yang menghubungkan kedua titik.',
+    status400: 'Isian tidak valid.', status401: 'Sesi berakhir; silakan masuk lagi.', status403: 'Peran Anda tidak diizinkan melakukan ini.',
+    status404: 'Data tidak ditemukan.', status409: 'Ditolak: data sudah berubah.', status413: 'Berkas atau isian terlalu besar.',
+    status415: 'Format kiriman tidak didukung.', status422: 'Ditolak: isian tidak dapat diproses.', status429: 'Terlalu banyak percobaan; tunggu sebentar.',
+    status500: 'Terjadi kesalahan di server.', status503: 'Server sedang sibuk atau tidak tersedia; coba lagi sebentar.',
+    validation: 'Periksa isian: {fields}.',
+  },
+  en: {
+    'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
+    'call-not-answered': 'The call is not answered; answer it first.', 'unit-busy': 'This unit is busy or not available.',
+    'time-out-of-order': 'The time given precedes an earlier step.', 'incident-inactive': 'This incident is no longer active.',
+    'invalid-location': 'The location is not a valid latitude/longitude.', 'invalid-patient-count': 'Patient count must be between 0 and 1000.',
+    'destination-required': 'Transporting needs a destination facility.', 'reason-required': 'A reason is required.',
+    'invalid-outcome': 'This outcome cannot be chosen here.', 'invalid-position': 'The position is not a valid latitude/longitude.',
+    'no-assignment': 'This unit is not on an incident.', concurrency: 'Someone else changed this; reload and try again.',
+    'not-found': 'Not found.', 'bad-request': 'The request is not valid.', 'database-unavailable': 'The database is unavailable; try again shortly.',
+    FromOffRoad: 'The start is too far from any road.', ToOffRoad: 'The destination is too far from any road.', Unreachable: 'No drivable road connects the two points.',
+    status400: 'Some input is not valid.', status401: 'Your session ended; sign in again.', status403: 'Your role may not do this.',
+    status404: 'Not found.', status409: 'Refused: the data has changed.', status413: 'The file or input is too large.',
+    status415: 'This format is not supported.', status422: 'Refused: the input cannot be processed.', status429: 'Too many attempts; wait a moment.',
+    status500: 'The server had an error.', status503: 'The server is busy or unavailable; try again shortly.',
+    validation: 'Check: {fields}.',
+  },
+};
+
 export let lang = localStorage.getItem('psc119.lang') === 'en' ? 'en' : 'id';
 
 export function t(key, vars = {}) {
@@ -114,6 +152,25 @@ export function t(key, vars = {}) {
 }
 
 export const statusText = status => statuses[lang][status] ?? status;
+
+/** A request field as people read it (the label of the form field when there is one). */
+export const fieldText = field => texts[lang][field] ?? texts[lang][`field_${field}`] ?? field;
+
+/**
+ * A refusal in the page's language: the ProblemDetails `code` when the page knows it, else the
+ * fields of a validation problem by their labels, else the HTTP status. The server's English
+ * sentence is shown only on the English page, and only when no translation is known.
+ */
+export function problemText(status, problem) {
+  const table = problems[lang];
+  if (problem?.code && table[problem.code]) return table[problem.code];
+  if (problem?.errors) {
+    const fields = Object.keys(problem.errors).map(fieldText).join(', ');
+    return lang === 'en' ? Object.values(problem.errors).flat().join(' ') : table.validation.replace('{fields}', fields);
+  }
+  if (lang === 'en' && problem?.detail) return problem.detail;
+  return table[`status${status}`] ?? (lang === 'en' ? `The action failed (HTTP ${status}).` : `Tindakan gagal (HTTP ${status}).`);
+}
 
 /** Fills every element carrying data-i18n (text) or data-i18n-placeholder. */
 export function applyI18n(root = document) {
