@@ -34,7 +34,7 @@ public static class DispatchApp
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi();
-        services.AddSignalR().AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions)).AddDispatchBackplane(builder.Configuration);
+        services.AddSignalR(o => o.KeepAliveInterval = TimeSpan.FromSeconds(5)).AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions)).AddDispatchBackplane(builder.Configuration);
         services.AddDispatchAuth(builder.Environment);
         services.AddWebSecurity(builder.Environment);
         services.AddDispatchDatabase();
@@ -47,6 +47,7 @@ public static class DispatchApp
         services.AddOptions<DuplicateOptions>().BindConfiguration(DuplicateOptions.Section);
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
         services.AddOptions<CrewOptions>().BindConfiguration(CrewOptions.Section);
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
         // In Development the documented demo key is accepted beside any configured key.
         services.PostConfigure<TelephonyOptions>(o =>
         {

@@ -4,9 +4,14 @@ using Dispatch.Core.Calls;
 
 namespace Dispatch.Api.Calls;
 
-/// <summary>The operator's actions on a call: answer (claim), close with an outcome.</summary>
-public sealed class CallDesk(Db db, CallStore calls)
+/// <summary>The operator's actions on a call: answer (claim), take over, close with an outcome.</summary>
+public sealed class CallDesk(Db db, CallStore calls, Microsoft.Extensions.Options.IOptions<Web.ConsoleOptions> console)
 {
+    /// <summary>Takes over a call another operator answered and left; the log keeps who had it (the change of answered_by).</summary>
+    public Task<CallView> TakeOverAsync(long id, string operatorName, CancellationToken ct) =>
+        ChangeAsync(id, operatorName, "call.takenOver",
+            (call, s) => call.TakeOver(operatorName, s.Now, TimeSpan.FromSeconds(console.Value.TakeOverSeconds)), ct);
+
     public Task<CallView> AnswerAsync(long id, string operatorName, CancellationToken ct) =>
         ChangeAsync(id, operatorName, "call.answered", (call, s) => call.Answer(operatorName, s.Now), ct);
 

@@ -35,6 +35,9 @@ public static class CallEndpoints
         operators.MapPost("/{id:long}/answer", async (long id, CurrentUser user, CallDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.AnswerAsync(id, user.Name, ct)))
             .WithSummary("Claim the call; another operator who already answered it makes this 409.");
+        operators.MapPost("/{id:long}/takeover", async (long id, CurrentUser user, CallDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.TakeOverAsync(id, user.Name, ct)))
+            .WithSummary("Take over a call another operator answered and left: allowed once it has been answered for Console:TakeOverSeconds (422 takeover-too-soon before); logged as call.takenOver.");
         operators.MapPost("/{id:long}/close", Close).Accepts<CloseCallRequest>("application/json")
             .WithSummary("End the call without an incident: nonEmergencyAdvice, information, prank or abandoned.");
         operators.MapPost("/{id:long}/attach", Attach).Accepts<AttachCallRequest>("application/json")

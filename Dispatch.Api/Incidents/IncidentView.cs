@@ -25,6 +25,7 @@ public sealed record IncidentView(
     string? CancelReason,
     string CreatedBy,
     IncidentTimes Times,
+    DateTimeOffset? StatusSince,
     IReadOnlyList<Interval> Intervals,
     int Version)
 {
@@ -33,5 +34,5 @@ public sealed record IncidentView(
         new PointView(i.Lat, i.Lon), i.Address, i.Complaint,
         i.KelurahanCode is { } kel ? new Area(kel, i.KelurahanName ?? "") : null,
         i.KecamatanCode is { } kec ? new Area(kec, i.KecamatanName ?? "") : null,
-        i.UnitId, i.DestinationId, i.CancelReason, i.CreatedBy, i.Times, ResponseIntervals.From(i.Times), i.Version);
+        i.UnitId, i.DestinationId, i.CancelReason, i.CreatedBy, i.Times, i.StatusSince, ResponseIntervals.From(i.Times), i.Version);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dispatch.Api.Auth;
 using Dispatch.Core.Geography;
+using Dispatch.Core.Incidents;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
@@ -10,7 +11,8 @@ namespace Dispatch.Api.Web;
 /// <summary>The pages (from Dispatch.Console) and the public settings and map data they load.</summary>
 public static class PageEndpoints
 {
-    public sealed record ClientConfig(string TileUrl, string TileAttribution, int PositionIntervalSeconds, string TimeZone, string[] Languages);
+    public sealed record ClientConfig(string TileUrl, string TileAttribution, int PositionIntervalSeconds, string TimeZone, string[] Languages,
+        int WaitingAlarmSeconds, int TakeOverSeconds, IReadOnlyDictionary<Triage, double?> TriageTargetSeconds);
 
     private static readonly (string Route, string File)[] Pages =
     [
@@ -23,10 +25,12 @@ public static class PageEndpoints
         foreach (var (route, file) in Pages)
             app.MapGet(route, () => Page(files, file)).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/api/config", (IOptions<MapOptions> map, IOptions<CrewOptions> crew) =>
-                TypedResults.Ok(new ClientConfig(map.Value.TileUrl, map.Value.TileAttribution, crew.Value.PositionIntervalSeconds, "Asia/Jakarta", ["id", "en"])))
+        app.MapGet("/api/config", (IOptions<MapOptions> map, IOptions<CrewOptions> crew, IOptions<ConsoleOptions> console, IOptions<TriageOptions> triage) =>
+                TypedResults.Ok(new ClientConfig(map.Value.TileUrl, map.Value.TileAttribution, crew.Value.PositionIntervalSeconds, "Asia/Jakarta", ["id", "en"],
+                    console.Value.WaitingAlarmSeconds, console.Value.TakeOverSeconds,
+                    Enum.GetValues<Triage>().ToDictionary(t => t, t => triage.Value.Target(t)?.TotalSeconds))))
             .AllowAnonymous().WithTags("Web")
-            .WithSummary("Settings the pages need: map tiles (empty URL = no tiles), crew position interval, display time zone.");
+            .WithSummary("Settings the pages need: map tiles (empty URL = no tiles), crew position interval, display time zone, the console's alarm and take-over times, response targets per triage (seconds; null = none).");
 
         var kelurahan = KelurahanGeoJson(app.ServiceProvider.GetRequiredService<AreaResolver>());
         app.MapGet("/api/areas/kelurahan", () => Results.Text(kelurahan, "application/geo+json"))

@@ -25,3 +25,15 @@ public sealed class CrewOptions
     /// <summary>How often the crew page sends the phone's position while on duty.</summary>
     public int PositionIntervalSeconds { get; set; } = 15;
 }
+
+/// <summary>Configuration section "Console": the operator console's alarms and hand-overs.</summary>
+public sealed class ConsoleOptions
+{
+    public const string Section = "Console";
+
+    /// <summary>A merah incident waiting this long for a unit pulses and sounds until one is assigned.</summary>
+    public int WaitingAlarmSeconds { get; set; } = 60;
+
+    /// <summary>After this long, any operator may take over a call another operator answered and left unfinished (logged).</summary>
+    public int TakeOverSeconds { get; set; } = 120;
+}

@@ -85,6 +85,23 @@ public sealed class CallRecord
         AnsweredAt = at;
     }
 
+    /// <summary>
+    /// Another operator takes over a call that was answered and left unfinished (the first
+    /// operator's console closed, crashed or walked away): allowed only once the call has been
+    /// answered for at least <paramref name="after"/>, so a call in progress is not snatched.
+    /// </summary>
+    public void TakeOver(string operatorName, DateTimeOffset at, TimeSpan after)
+    {
+        if (Status != CallStatus.Answered)
+            throw new RuleViolation("call-not-answered", $"Call {Id} is {Status.ToString().ToLowerInvariant()}, not answered by anyone.");
+        if (string.Equals(AnsweredBy, operatorName, StringComparison.Ordinal))
+            throw new RuleViolation("illegal-transition", $"Call {Id} is already yours.");
+        if (AnsweredAt is { } answered && at - answered < after)
+            throw new RuleViolation("takeover-too-soon", $"Call {Id} was answered by {AnsweredBy} {(at - answered).TotalSeconds:0} s ago; it can be taken over after {after.TotalSeconds:0} s.");
+        AnsweredBy = operatorName;
+        AnsweredAt = at;
+    }
+
     /// <summary>Ends the call without a new incident (advice, information, prank, abandoned).</summary>
     public void Close(CallOutcome outcome, string operatorName, DateTimeOffset at)
     {

@@ -67,6 +67,26 @@ public sealed class Incident
     public GeoPoint Location => new(Lat, Lon);
     public bool IsActive => Status is not (IncidentStatus.Closed or IncidentStatus.Cancelled);
 
+    /// <summary>
+    /// When the incident entered its current status: the time point that status sets. Waiting for
+    /// a unit counts from the incident's creation, also after a unit was taken off it (the waiting
+    /// began then, as far as the patient is concerned).
+    /// </summary>
+    public DateTimeOffset? StatusSince => Status switch
+    {
+        IncidentStatus.Pending => CreatedAt,
+        IncidentStatus.Dispatched => UnitNotifiedAt,
+        IncidentStatus.Acknowledged => AcknowledgedAt,
+        IncidentStatus.EnRoute => EnRouteAt,
+        IncidentStatus.OnScene => OnSceneAt,
+        IncidentStatus.Transporting => LeftSceneAt,
+        IncidentStatus.AtDestination => AtDestinationAt,
+        IncidentStatus.Handover => HandoverAt,
+        IncidentStatus.Cleared => BackInServiceAt,
+        IncidentStatus.Closed => ClosedAt,
+        _ => CancelledAt,
+    };
+
     public IncidentTimes Times => new()
     {
         CallReceived = CallReceivedAt, CallAnswered = CallAnsweredAt, Created = CreatedAt,

@@ -51,12 +51,18 @@ export function showError(error) {
   return text;
 }
 
-/** Runs an action of the page; a refusal or fault is shown through showError. Resolves to the result, or undefined after an error. */
-export async function attempt(action) {
+/**
+ * Runs an action of the page; a refusal or fault is shown through showError (and handed, as the
+ * text shown, to `onError` for a place of its own, e.g. beside a form). Resolves to the action's
+ * result, or undefined after an error: it never rejects.
+ */
+export async function attempt(action, onError) {
   try {
     return await action();
   } catch (e) {
-    if (!(e instanceof ApiError && e.status === 401)) showError(e);
+    if (e instanceof ApiError && e.status === 401) return undefined; // api() is taking the page to the login form
+    const text = showError(e);
+    onError?.(text, e);
     return undefined;
   }
 }
@@ -157,6 +163,9 @@ export async function connectHub(onEvent, showState) {
     .withUrl('/hubs/dispatch')
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => { checkSession(); return Math.min(10000, 500 * 2 ** ctx.previousRetryCount); } })
     .build();
+  // The server pings every 5 s (DispatchApp); a server silent for 12 s is gone: say so, rather
+  // than after the default 30 s of a screen that looks current.
+  connection.serverTimeoutInMilliseconds = 12000;
   for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled'])
     connection.on(type, receive);
   connection.onreconnecting(() => showState('reconnecting'));

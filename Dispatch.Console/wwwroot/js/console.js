@@ -1,22 +1,35 @@
 // Operator console: live call queue, keyboard-first call taking, duplicates, recommendation, boards.
-import { api, el, timeWib, duration, secondsSince, startPage, connectHub, showConnection, beep, ApiError } from './common.js';
+// Every action goes through attempt() (common.js): a refusal is shown, in the page's language.
+import { api, el, timeWib, duration, secondsSince, startPage, connectHub, attempt, showError, ApiError } from './common.js';
 import { t, statusText } from './i18n.js';
 import { createMap, callPoint } from './map.js';
 import { trackRoutes, showRoadStatus } from './routes.js';
+import { sound, checkSound, enableSound, ringWhile } from './alarm.js';
+import { callStart, alarming } from './urgency.js';
+import { renderIncidents, renderUnits, tickBoards } from './boards.js';
+import { trackConnection } from './connection.js';
 
 const calls = new Map();      // open calls by id
 const incidents = new Map();  // active incidents by id
 const units = new Map();      // units by id
 let stations = new Map();
-let me, view, routes, current = null; // current = { call, point, incident, candidates, selected }
+let me, config, view, routes;
+let current = null;   // the call being taken: { call, point }
+let rec = null;       // the open recommendation: { incident, candidates, selected }
 
 const $ = selector => document.querySelector(selector);
 const newer = (old, next) => !old || next.version >= old.version;
+const draftKey = id => `psc119.draft.${id}`;
 
 function upsertCall(call) {
   if (!newer(calls.get(call.id), call)) return;
   if (call.status === 'closed') calls.delete(call.id);
   else calls.set(call.id, call);
+  // My open call was taken over by someone else (after I left it): the panel closes and says so.
+  if (current?.call.id === call.id && (call.status !== 'answered' || call.answeredBy !== me.username)) {
+    if (call.status === 'answered') showError(new ApiError(409, { code: 'call-taken-over', detail: call.answeredBy }));
+    closeCallPanel();
+  }
   renderQueue();
 }
 
@@ -26,22 +39,32 @@ function upsertIncident(incident) {
   else incidents.set(incident.id, incident);
   view.setIncident(incident);
   routes.update(incident);
-  renderIncidents();
+  if (rec?.incident.id === incident.id) {
+    rec.incident = incident;
+    if (incident.unitId || !incidents.has(incident.id)) closeRecommendation(); // assigned (here or elsewhere), closed or cancelled
+  }
+  drawIncidents();
 }
 
 function upsertUnit(unit) {
   if (!newer(units.get(unit.id), unit)) return;
+  const was = units.get(unit.id);
   units.set(unit.id, unit);
   view.setUnit(unit, stations.get(unit.homeStationId));
   if (unit.incidentId && incidents.has(unit.incidentId)) routes.update(incidents.get(unit.incidentId), true);
-  renderUnits();
+  drawUnits();
+  // A unit in the open list became busy (another operator took it) or free again: grey it out now, re-rank soon.
+  if (rec && was && was.available !== unit.available && rec.candidates.some(c => c.unitId === unit.id || unit.available)) {
+    renderCandidates();
+    refreshRecommendationSoon();
+  }
 }
 
 function onEvent(e) {
   switch (e.type) {
     case 'CallReceived':
       upsertCall(e.data);
-      beep();
+      sound(1);
       document.body.classList.add('alerting');
       setTimeout(() => document.body.classList.remove('alerting'), 1500);
       break;
@@ -53,58 +76,108 @@ function onEvent(e) {
 
 // ---- queue -------------------------------------------------------------------------------------
 
+const waitingCalls = () => [...calls.values()].filter(c => c.status === 'waiting').sort((a, b) => callStart(a).localeCompare(callStart(b)));
+const canTakeOver = call => call.status === 'answered' && call.answeredBy !== me.username && call.answeredAt
+  && secondsSince(call.answeredAt) >= config.takeOverSeconds;
+
 function renderQueue() {
-  const list = [...calls.values()].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const list = [...calls.values()].sort((a, b) => callStart(a).localeCompare(callStart(b)));
   $('#queue-empty').hidden = list.length > 0;
   const waiting = list.filter(c => c.status === 'waiting').length;
   document.title = `${waiting ? `(${waiting}) ` : ''}PSC 119`;
-  $('#queue').replaceChildren(...list.map(call => el('li', { class: `call ${call.status}`, dataset: { callId: call.id } },
+  $('#queue').replaceChildren(...list.map(call => el('li', { class: `call ${call.status}${call.answeredBy === me.username ? ' mine' : ''}`, dataset: { callId: call.id } },
     el('div', { class: 'call-head' },
       el('strong', { class: 'caller' }, call.callerNumber ?? t('withheld')),
-      el('span', { class: 'wait', dataset: { since: call.receivedAt } }, duration(secondsSince(call.receivedAt)))),
-    el('div', { class: 'muted' }, `${t('source')}: ${call.source} · ${timeWib(call.receivedAt)}`,
+      el('span', { class: 'wait', dataset: { since: callStart(call) } }, duration(secondsSince(callStart(call))))),
+    el('div', { class: 'muted' }, `${sourceLabel(call.source)} · ${timeWib(call.receivedAt)}`,
       call.location ? ` · ${t('device')} (${t('accuracy', { m: Math.round(call.location.accuracyMeters ?? 0) })})` : ''),
-    call.flags.length ? el('div', { class: 'flags' }, call.flags.join(', ')) : null,
-    call.status === 'waiting'
-      ? el('button', { type: 'button', class: 'answer', onclick: () => answer(call.id) }, t('answer'))
-      : el('div', { class: 'taken' }, t('takenBy', { name: call.answeredBy })))));
+    call.flags.length ? el('div', { class: 'flags' }, call.flags.map(flagLabel).join(', ')) : null,
+    queueAction(call))));
+}
+
+function queueAction(call) {
+  if (call.status === 'waiting') return el('button', { type: 'button', class: 'answer primary', onclick: () => answer(call.id) }, t('answer'));
+  if (call.answeredBy === me.username) return el('button', { type: 'button', class: 'resume', onclick: () => openCallPanel(call) }, t('resumeCall'));
+  const taken = el('div', { class: 'taken' }, t('takenBy', { name: call.answeredBy }));
+  if (canTakeOver(call)) taken.append(' ', el('button', { type: 'button', class: 'takeover', onclick: e => takeOver(call.id, e.currentTarget) }, t('takeOver')));
+  return taken;
 }
 
 async function answer(id) {
   if (current) return;
-  try {
-    const call = await api(`/api/calls/${id}/answer`, { method: 'POST' });
-    upsertCall(call);
-    openPanel(call);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 409) renderQueue(); else throw e;
+  const call = await attempt(() => api(`/api/calls/${id}/answer`, { method: 'POST' }));
+  if (!call) { renderQueue(); return; }
+  upsertCall(call);
+  openCallPanel(call);
+}
+
+/** Taking over asks twice: the first click arms the button for 5 s, the second acts. */
+async function takeOver(id, button) {
+  if (current) return;
+  if (!button.classList.contains('armed')) {
+    button.classList.add('armed');
+    button.textContent = t('takeOverConfirm');
+    setTimeout(() => { button.classList.remove('armed'); button.textContent = t('takeOver'); }, 5000);
+    return;
   }
+  const call = await attempt(() => api(`/api/calls/${id}/takeover`, { method: 'POST' }));
+  if (!call) return;
+  upsertCall(call);
+  openCallPanel(call);
 }
 
 function answerNext() {
-  const next = [...calls.values()].filter(c => c.status === 'waiting').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))[0];
+  const next = waitingCalls()[0];
   if (next) answer(next.id);
 }
 
 // ---- call taking -------------------------------------------------------------------------------
 
-function openPanel(call) {
-  current = { call, point: null, incident: null, candidates: [], selected: 0 };
+function openCallPanel(call) {
+  if (current?.call.id === call.id) return;
+  if (current) closeCallPanel();
+  current = { call, point: null };
   $('#panel-empty').hidden = true;
-  $('#recommend').hidden = true;
   const form = $('#call-form');
   form.reset();
   form.hidden = false;
+  $('#call-actions').hidden = false;
   $('#form-error').textContent = '';
-  $('#call-info').replaceChildren(
-    el('strong', {}, call.callerNumber ?? t('withheld')), ` · ${call.source} · ${timeWib(call.receivedAt)}`,
-    call.flags.length ? el('div', { class: 'flags' }, call.flags.join(', ')) : null);
-  current.point = callPoint(view, () => { showPoint(); checkDuplicates(); });
+  $('#call-info').replaceChildren(el('div', {},
+    el('strong', {}, call.callerNumber ?? t('withheld')), ` · ${sourceLabel(call.source)} · ${timeWib(call.receivedAt)}`,
+    call.flags.length ? el('div', { class: 'flags' }, call.flags.map(flagLabel).join(', ')) : null));
+  current.point = callPoint(view, () => { showPoint(); checkDuplicates(); saveDraft(); });
   current.point.suggest(call.location);
   $('#use-device').disabled = !call.location;
+  restoreDraft(call.id);
   showPoint();
   checkDuplicates();
-  $('#kelurahan').focus();
+  renderQueue();
+  if (!rec) $('#kelurahan').focus();
+}
+
+/** What the operator typed is kept per call in the tab, so a reload or a crash loses nothing. */
+function saveDraft() {
+  if (!current) return;
+  const p = current.point?.point;
+  sessionStorage.setItem(draftKey(current.call.id), JSON.stringify({
+    kelurahan: $('#kelurahan').value, landmark: $('#landmark').value, complaint: $('#complaint').value,
+    triage: document.querySelector('input[name=triage]:checked')?.value, patients: $('#patients').value,
+    category: $('#category').value, emergency: $('#emergency').checked, point: p ? { lat: p.lat, lng: p.lng } : null,
+  }));
+}
+
+function restoreDraft(callId) {
+  const draft = JSON.parse(sessionStorage.getItem(draftKey(callId)) ?? 'null');
+  if (!draft) return;
+  $('#kelurahan').value = draft.kelurahan ?? '';
+  $('#landmark').value = draft.landmark ?? '';
+  $('#complaint').value = draft.complaint ?? '';
+  if (draft.triage) document.querySelector(`input[name=triage][value=${draft.triage}]`).checked = true;
+  $('#patients').value = draft.patients ?? '1';
+  $('#category').value = draft.category ?? 'nonTrauma';
+  $('#emergency').checked = draft.emergency ?? true;
+  if (draft.point) current.point.confirm(draft.point);
 }
 
 function showPoint() {
@@ -117,26 +190,26 @@ async function checkDuplicates() {
   if (!call) return;
   const p = current.point?.point;
   const query = p ? `?lat=${p.lat}&lon=${p.lng}` : '';
-  const matches = await api(`/api/calls/${call.id}/duplicates${query}`);
-  if (current?.call !== call) return;
+  const matches = await attempt(() => api(`/api/calls/${call.id}/duplicates${query}`));
+  if (current?.call !== call || !matches) return;
   const box = $('#duplicates');
   box.hidden = matches.length === 0;
   box.replaceChildren(el('strong', {}, t('duplicateWarning')), ...matches.map(m => {
     const incident = incidents.get(m.incidentId);
     return el('div', { class: 'duplicate' },
-      `#${m.incidentId} ${incident ? `${incident.triage} · ${incident.address ?? ''} · ` : ''}${m.reason} `,
+      `#${m.incidentId}${incident ? ` · ${t(incident.triage)} · ${incident.address ?? incident.kelurahan?.name ?? ''}` : ''}`,
       el('button', { type: 'button', class: 'attach', onclick: () => attach(m.incidentId) }, t('attach', { id: m.incidentId })));
   }));
 }
 
 async function attach(incidentId) {
-  await api(`/api/calls/${current.call.id}/attach`, { method: 'POST', body: { incidentId } });
-  closePanel();
+  const id = current.call.id;
+  if (await attempt(() => api(`/api/calls/${id}/attach`, { method: 'POST', body: { incidentId } }))) endCall(id);
 }
 
 async function createIncident(event) {
   event?.preventDefault();
-  if (!current || current.incident) return;
+  if (!current) return;
   const p = current.point.point;
   const triage = document.querySelector('input[name=triage]:checked')?.value;
   const body = {
@@ -147,40 +220,80 @@ async function createIncident(event) {
     triage, patientCount: Number($('#patients').value || 1),
     isEmergency: $('#emergency').checked, category: $('#category').value,
   };
-  try {
-    const incident = await api(`/api/calls/${current.call.id}/incident`, { method: 'POST', body });
-    current.incident = incident;
-    upsertIncident(incident);
-    $('#call-form').hidden = true;
-    await showRecommendation();
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    const fields = e.problem?.errors ? Object.entries(e.problem.errors).map(([k, v]) => `${k}: ${v.join(' ')}`).join(' · ') : e.message;
-    $('#form-error').textContent = fields;
-  }
+  const id = current.call.id;
+  $('#form-error').textContent = '';
+  const incident = await attempt(() => api(`/api/calls/${id}/incident`, { method: 'POST', body }), text => { $('#form-error').textContent = text; });
+  if (!incident) return;
+  upsertIncident(incident);
+  endCall(id);
+  await openRecommendation(incident.id);
 }
 
 async function closeCall() {
-  await api(`/api/calls/${current.call.id}/close`, { method: 'POST', body: { outcome: $('#outcome').value } });
-  closePanel();
+  const id = current.call.id;
+  if (await attempt(() => api(`/api/calls/${id}/close`, { method: 'POST', body: { outcome: $('#outcome').value } }))) endCall(id);
 }
 
-async function showRecommendation() {
-  current.candidates = await api(`/api/incidents/${current.incident.id}/recommendation`);
-  showRoadStatus($('#roads'), $('#roads-banner'));
-  current.selected = 0;
+/** The call is finished (incident, attached, closed): its draft goes, the panel closes. */
+function endCall(id) {
+  sessionStorage.removeItem(draftKey(id));
+  closeCallPanel();
+}
+
+function closeCallPanel() {
+  current?.point?.dispose();
+  current = null;
+  $('#call-form').hidden = true;
+  $('#call-actions').hidden = true;
+  $('#duplicates').hidden = true;
+  $('#panel-empty').hidden = !!rec;
+}
+
+// ---- recommendation: for the incident just created, or any incident without a unit -------------
+
+async function openRecommendation(incidentId) {
+  const incident = incidents.get(incidentId);
+  if (!incident || incident.unitId) return;
+  rec = { incident, candidates: [], selected: 0 };
+  $('#panel-empty').hidden = true;
+  $('#call-form').hidden = true;
+  $('#call-actions').hidden = true;
   $('#recommend').hidden = false;
-  renderCandidates();
+  $('#recommend-for').textContent = `#${incident.id} · ${t(incident.triage)} · ${incident.address ?? incident.kelurahan?.name ?? ''}`;
+  $('#candidates').replaceChildren();
+  await refreshRecommendation();
   $('#candidates').focus();
 }
 
+async function refreshRecommendation() {
+  if (!rec) return;
+  const forIncident = rec.incident.id;
+  const list = await attempt(() => api(`/api/incidents/${forIncident}/recommendation`));
+  if (!list || rec?.incident.id !== forIncident) return;
+  rec.candidates = list;
+  rec.selected = Math.min(rec.selected, Math.max(0, list.length - 1));
+  showRoadStatus($('#roads'), $('#roads-banner')).catch(() => {});
+  renderCandidates();
+}
+
+let refreshTimer = null;
+function refreshRecommendationSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refreshRecommendation, 300);
+}
+
+const busy = c => units.get(c.unitId)?.available === false;
+
 function renderCandidates() {
-  $('#candidates').replaceChildren(...current.candidates.map((c, i) => el('li', {
-    class: i === current.selected ? 'candidate selected' : 'candidate', 'aria-selected': i === current.selected ? 'true' : 'false',
+  if (!rec) return;
+  $('#no-candidates').hidden = rec.candidates.length > 0;
+  $('#candidates').replaceChildren(...rec.candidates.map((c, i) => el('li', {
+    class: `candidate${i === rec.selected ? ' selected' : ''}${busy(c) ? ' busy' : ''}`, 'aria-selected': i === rec.selected ? 'true' : 'false',
+    dataset: { unitId: c.unitId },
   },
     el('strong', {}, `${c.callSign} (${c.type.toUpperCase()})`), ` ${duration(c.etaSeconds)} · `,
-    el('span', { class: 'reason', title: c.reason }, candidateReason(c)), ' ',
-    el('button', { type: 'button', class: 'assign', onclick: () => assign(c.unitId) }, t('assign')))));
+    el('span', { class: 'reason', title: c.reason }, busy(c) ? statusText(units.get(c.unitId).status) : candidateReason(c)), ' ',
+    el('button', { type: 'button', class: 'assign', disabled: busy(c), onclick: () => assign(c.unitId) }, t('assign')))));
 }
 
 /** Why a unit is where it is in the list, in the page's language, from the candidate's figures (the server's English sentence is the tooltip). */
@@ -195,54 +308,53 @@ function candidateReason(c) {
 }
 
 async function assign(unitId) {
-  const incident = await api(`/api/incidents/${current.incident.id}/assign`, { method: 'POST', body: { unitId } });
-  upsertIncident(incident);
+  if (!rec) return;
+  const incidentId = rec.incident.id;
+  const incident = await attempt(() => api(`/api/incidents/${incidentId}/assign`, { method: 'POST', body: { unitId } }));
+  if (!incident) { await refreshRecommendation(); return; } // refused (taken by another operator): the list shows what is left
   $('#assign-result').textContent = `${t('assigned')}: ${units.get(unitId)?.callSign ?? unitId}`;
-  setTimeout(closePanel, 800);
+  upsertIncident(incident);
+  setTimeout(() => { $('#assign-result').textContent = ''; }, 2000);
 }
 
-function closePanel() {
-  current?.point?.dispose();
-  current = null;
-  $('#call-form').hidden = true;
+function closeRecommendation() {
+  rec = null;
   $('#recommend').hidden = true;
-  $('#assign-result').textContent = '';
-  $('#panel-empty').hidden = false;
-  $('#duplicates').hidden = true;
+  if (current) { $('#call-form').hidden = false; $('#call-actions').hidden = false; }
+  else $('#panel-empty').hidden = false;
 }
 
 // ---- boards ------------------------------------------------------------------------------------
 
-function renderIncidents() {
-  const rows = [...incidents.values()].sort((a, b) => a.id - b.id).map(i => el('tr', { class: `incident triage-${i.triage}`, dataset: { incidentId: i.id } },
-    el('td', {}, `#${i.id}`),
-    el('td', {}, el('span', { class: `chip triage-${i.triage}` }, t(i.triage))),
-    el('td', { class: 'status', dataset: { status: i.status } }, statusText(i.status)),
-    el('td', { class: 'since', dataset: { since: i.times.callReceived } }, duration(secondsSince(i.times.callReceived))),
-    el('td', { class: 'unit' }, i.unitId ? units.get(i.unitId)?.callSign ?? `#${i.unitId}` : '—'),
-    el('td', {}, i.status === 'cleared'
-      ? el('button', { type: 'button', onclick: () => api(`/api/incidents/${i.id}/close`, { method: 'POST' }).then(upsertIncident) }, t('closeIncident'))
-      : el('button', { type: 'button', onclick: () => cancelIncident(i.id) }, t('cancel')))));
-  $('#incidents-board tbody').replaceChildren(...rows);
+function drawIncidents() {
+  renderIncidents($('#incidents-board tbody'), [...incidents.values()], {
+    config, units,
+    assign: id => openRecommendation(id),
+    close: id => attempt(() => api(`/api/incidents/${id}/close`, { method: 'POST' })).then(i => i && upsertIncident(i)),
+    cancel: (id, reason) => attempt(() => api(`/api/incidents/${id}/cancel`, { method: 'POST', body: { reason } })).then(i => i && upsertIncident(i)),
+  });
 }
 
-async function cancelIncident(id) {
-  const reason = prompt(t('reason'));
-  if (reason) upsertIncident(await api(`/api/incidents/${id}/cancel`, { method: 'POST', body: { reason } }));
+function drawUnits() {
+  renderUnits($('#units-board tbody'), [...units.values()]);
 }
 
-function renderUnits() {
-  const rows = [...units.values()].sort((a, b) => a.callSign.localeCompare(b.callSign)).map(u => el('tr', { class: 'unit-row', dataset: { unitId: u.id } },
-    el('td', {}, u.callSign), el('td', {}, u.type.toUpperCase()), el('td', { class: 'status', dataset: { status: u.status } }, statusText(u.status)),
-    el('td', { class: 'since', dataset: { since: u.lastPosition?.at ?? '' } }, u.lastPosition ? t('ago', { t: duration(secondsSince(u.lastPosition.at)) }) : t('never'))));
-  $('#units-board tbody').replaceChildren(...rows);
+/** The strongest thing waiting: a merah incident without a unit past the alarm time, else the oldest waiting call's level. */
+function waitingLevel() {
+  if ([...incidents.values()].some(i => alarming(i, config))) return 'alarm';
+  const oldest = waitingCalls()[0];
+  if (!oldest) return 0;
+  const waited = secondsSince(callStart(oldest));
+  return waited >= 60 ? 3 : waited >= 30 ? 2 : 1;
 }
 
 function tick() {
-  document.querySelectorAll('[data-since]').forEach(e => {
-    if (!e.dataset.since) return;
-    const d = duration(secondsSince(e.dataset.since));
-    e.textContent = e.closest('#units-board') ? t('ago', { t: d }) : d;
+  tickBoards(config);
+  const level = waitingLevel();
+  document.body.dataset.waitLevel = String(level);
+  document.querySelectorAll('#queue .call.answered:not(.mine)').forEach(li => {
+    const call = calls.get(Number(li.dataset.callId));
+    if (call && canTakeOver(call) && !li.querySelector('.takeover')) renderQueue();
   });
 }
 
@@ -250,21 +362,29 @@ function tick() {
 
 function onKey(e) {
   if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); createIncident(); return; }
-  // Esc leaves the recommendation (the incident stays on the board); an answered call is never dropped by a key.
-  if (e.key === 'Escape' && current?.incident) { e.preventDefault(); closePanel(); return; }
-  if (document.activeElement === $('#candidates') && current?.candidates.length) {
+  // Esc leaves the recommendation (the incident stays on the board, with its assign button); an answered call is never dropped by a key.
+  if (e.key === 'Escape' && rec) { e.preventDefault(); closeRecommendation(); return; }
+  if (document.activeElement === $('#candidates') && rec?.candidates.length) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      current.selected = (current.selected + (e.key === 'ArrowDown' ? 1 : -1) + current.candidates.length) % current.candidates.length;
+      rec.selected = (rec.selected + (e.key === 'ArrowDown' ? 1 : -1) + rec.candidates.length) % rec.candidates.length;
       renderCandidates();
       return;
     }
-    if (e.key === 'Enter') { e.preventDefault(); assign(current.candidates[current.selected].unitId); return; }
+    if (e.key === 'Enter') { e.preventDefault(); assign(rec.candidates[rec.selected].unitId); return; }
   }
+  const row = document.activeElement?.closest?.('#incidents-board tr.incident');
+  if (row && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    e.preventDefault();
+    (e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling)?.focus();
+    return;
+  }
+  if (row && e.key === 'Enter' && e.target === row) { e.preventDefault(); openRecommendation(Number(row.dataset.incidentId)); return; }
   if (!e.altKey) return;
   const actions = {
     j: answerNext, k: () => $('#kelurahan').focus(), l: () => $('#landmark').focus(), c: () => $('#complaint').focus(),
-    p: () => $('#patients').focus(), v: () => { current?.point.useSuggestion(); }, r: () => $('#candidates').focus(),
+    p: () => $('#patients').focus(), v: () => { current?.point.useSuggestion(); },
+    r: () => recommendFor(row), i: focusWaitingIncident, s: enableSound,
     g: () => document.querySelector('#duplicates .attach')?.click(),
     1: () => pickTriage('merah'), 2: () => pickTriage('kuning'), 3: () => pickTriage('hijau'), 4: () => pickTriage('hitam'),
   };
@@ -272,36 +392,66 @@ function onKey(e) {
   if (action) { e.preventDefault(); action(); }
 }
 
+/** Alt+R: the recommendation of the selected board row; else back to the open list; else the most urgent incident waiting for a unit. */
+function recommendFor(row) {
+  if (row) { openRecommendation(Number(row.dataset.incidentId)); return; }
+  if (rec) { $('#candidates').focus(); return; }
+  const waiting = document.querySelector('#incidents-board tr.incident.waiting');
+  if (waiting) openRecommendation(Number(waiting.dataset.incidentId));
+}
+
+/** Alt+I: the board, at the most urgent incident waiting for a unit (else the first row). */
+function focusWaitingIncident() {
+  (document.querySelector('#incidents-board tr.incident.waiting') ?? document.querySelector('#incidents-board tr.incident'))?.focus();
+}
+
 function pickTriage(value) {
   const input = document.querySelector(`input[name=triage][value=${value}]`);
   input.checked = true;
   input.focus();
+  saveDraft();
 }
 
+const sourceLabel = code => t(`source_${code}`);
+const flagLabel = code => t(`flag_${code}`);
+
 // ---- start -------------------------------------------------------------------------------------
+
+async function loadAll() {
+  const [facilities, unitList, callList, incidentList] = await Promise.all(
+    ['/api/facilities', '/api/units', '/api/calls', '/api/incidents'].map(path => api(path)));
+  stations = new Map(facilities.map(s => [s.id, s]));
+  view.setStations(facilities);
+  unitList.forEach(upsertUnit);
+  callList.forEach(upsertCall);
+  incidentList.forEach(upsertIncident);
+  // After a reload or a crash, the operator's own answered call comes back with what was typed.
+  const mine = callList.find(c => c.status === 'answered' && c.answeredBy === me.username);
+  if (mine) openCallPanel(mine);
+}
 
 async function main() {
   me = await startPage(['operator', 'admin']);
   if (!me) return;
-  const config = await api('/api/config');
+  config = await api('/api/config');
   view = await createMap($('#map'), config);
   routes = trackRoutes(view);
-  const roadStatus = () => showRoadStatus($('#roads'), $('#roads-banner'));
+  const roadStatus = () => showRoadStatus($('#roads'), $('#roads-banner')).catch(() => {});
   await roadStatus();
   setInterval(roadStatus, 60000);
   $('#kelurahan').replaceChildren(el('option', { value: '' }, t('chooseKelurahan')),
     ...view.kelurahan.sort((a, b) => a.name.localeCompare(b.name)).map(k => el('option', { value: k.code }, k.name)));
   $('#call-form').addEventListener('submit', createIncident);
-  $('#close-call').addEventListener('click', closeCall);
+  $('#call-form').addEventListener('input', saveDraft);
+  $('#create').addEventListener('click', createIncident);
+  $('#close-call').addEventListener('click', () => closeCall());
   $('#use-device').addEventListener('click', () => current?.point.useSuggestion());
+  $('#recommend-close').addEventListener('click', closeRecommendation);
   document.addEventListener('keydown', onKey);
-  await connectHub(onEvent, showConnection);
-  const facilities = await api('/api/facilities');
-  stations = new Map(facilities.map(s => [s.id, s]));
-  view.setStations(facilities);
-  (await api('/api/units')).forEach(upsertUnit);
-  (await api('/api/calls')).forEach(upsertCall);
-  (await api('/api/incidents')).forEach(upsertIncident);
+  checkSound();
+  ringWhile(waitingLevel);
+  await connectHub(onEvent, trackConnection(() => sound('lost')));
+  await loadAll();
   setInterval(tick, 1000);
 }
 

@@ -44,6 +44,12 @@ const texts = {
     reasonPosition: 'posisi {age} lalu', reasonStale: 'posisi {age} lalu sudah usang: dihitung dari pos', reasonNoPosition: 'belum ada posisi: dihitung dari pos',
     reasonBehindAls: '{type} diurutkan di belakang ALS untuk triase merah',
     errUnexpected: 'Terjadi kesalahan tak terduga; coba lagi.', dismiss: 'Tutup',
+    // console
+    resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
+    cancelIncident: 'Batalkan insiden', inStatus: 'Dalam status', place: 'Lokasi', closeList: 'Tutup daftar', noCandidates: 'Tidak ada unit tersedia saat ini.',
+    enableSound: 'Aktifkan suara', soundBlocked: 'Peramban menahan suara: alarm panggilan tidak akan terdengar.',
+    offlineTitle: 'Koneksi ke server terputus.', offlineDetail: 'Data di layar tidak diperbarui sejak {time}. Jangan andalkan antrean sampai tersambung lagi.',
+    unitState_available: 'Siaga', unitState_busy: 'Bertugas', unitState_returning: 'Kembali ke pos', unitState_outOfService: 'Tidak beroperasi',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -89,6 +95,12 @@ const texts = {
     reasonPosition: 'position {age} old', reasonStale: 'position {age} old is stale: from home station', reasonNoPosition: 'no position reported: from home station',
     reasonBehindAls: '{type} ranked behind ALS for red triage',
     errUnexpected: 'Something went wrong; try again.', dismiss: 'Dismiss',
+    // console
+    resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
+    cancelIncident: 'Cancel incident', inStatus: 'In status', place: 'Place', closeList: 'Close list', noCandidates: 'No unit is available now.',
+    enableSound: 'Enable sound', soundBlocked: 'The browser is holding back sound: call alarms will not be heard.',
+    offlineTitle: 'Connection to the server lost.', offlineDetail: 'What you see has not been updated since {time}. Do not rely on the queue until reconnected.',
+    unitState_available: 'Available', unitState_busy: 'On a job', unitState_returning: 'Returning', unitState_outOfService: 'Out of service',
   },
 };
 
@@ -125,6 +137,7 @@ const problems = {
     status415: 'Format kiriman tidak didukung.', status422: 'Ditolak: isian tidak dapat diproses.', status429: 'Terlalu banyak percobaan; tunggu sebentar.',
     status500: 'Terjadi kesalahan di server.', status503: 'Server sedang sibuk atau tidak tersedia; coba lagi sebentar.',
     validation: 'Periksa isian: {fields}.',
+    'takeover-too-soon': 'Panggilan ini baru saja dijawab; belum dapat diambil alih.', 'call-taken-over': 'Panggilan Anda diambil alih oleh operator lain.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -141,6 +154,7 @@ const problems = {
     status415: 'This format is not supported.', status422: 'Refused: the input cannot be processed.', status429: 'Too many attempts; wait a moment.',
     status500: 'The server had an error.', status503: 'The server is busy or unavailable; try again shortly.',
     validation: 'Check: {fields}.',
+    'takeover-too-soon': 'This call was answered only just now; it cannot be taken over yet.', 'call-taken-over': 'Another operator took over your call.',
   },
 };
 

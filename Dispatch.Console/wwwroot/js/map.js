@@ -3,6 +3,10 @@ import { api, el } from './common.js';
 import { t, statusText } from './i18n.js';
 
 const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121' };
+// Units by what an operator needs to know: free, on a job, on the way home, out of service.
+const unitColour = { available: '#2e7d32', busy: '#6a1b9a', returning: '#00838f', outOfService: '#757575' };
+const unitState = unit => unit.status === 'outOfService' ? 'outOfService' : unit.status === 'returning' ? 'returning' : unit.available ? 'available' : 'busy';
+const spreadPixels = 22; // units at one place are drawn this far apart around it
 const label = text => el('span', {}, text); // tooltips get a text node, never HTML
 
 export async function createMap(container, config) {
@@ -15,7 +19,22 @@ export async function createMap(container, config) {
   map.fitBounds(areas.getBounds());
 
   const stations = L.layerGroup().addTo(map);
-  const units = new Map();
+  const units = new Map(); // id -> { marker, key (rounded position), colour }
+  const spread = () => {
+    const groups = new Map();
+    for (const [id, u] of units) groups.set(u.key, [...(groups.get(u.key) ?? []), [id, u]]);
+    for (const group of groups.values()) {
+      group.sort((a, b) => a[0] - b[0]).forEach(([, u], i) => {
+        const node = u.marker.getElement()?.firstElementChild;
+        if (!node) return;
+        const angle = (2 * Math.PI * i) / group.length;
+        const r = group.length > 1 ? spreadPixels : 0;
+        node.style.transform = `translate(calc(-50% + ${Math.round(r * Math.sin(angle))}px), calc(-50% - ${Math.round(r * Math.cos(angle))}px))`;
+        node.style.color = u.colour;
+      });
+    }
+  };
+  legend(map);
   const incidents = new Map();
   const routes = new Map();
 
@@ -27,13 +46,19 @@ export async function createMap(container, config) {
       for (const s of list)
         L.circleMarker([s.lat, s.lon], { radius: 5, color: '#455a64', fillOpacity: 0.8 }).bindTooltip(label(s.name)).addTo(stations);
     },
+    /** A unit as its call sign, coloured by state; units at one place are spread around it so each can be seen. */
     setUnit(unit, home) {
       const p = unit.lastPosition ?? (home ? { lat: home.lat, lon: home.lon } : null);
-      units.get(unit.id)?.remove();
-      if (!p) return;
-      const busy = !unit.status.startsWith('available') && unit.status !== 'returning';
-      units.set(unit.id, L.circleMarker([p.lat, p.lon], { radius: 8, color: busy ? '#6a1b9a' : '#00838f', fillOpacity: 0.9, className: 'unit-marker' })
-        .bindTooltip(label(`${unit.callSign} · ${statusText(unit.status)}`), { permanent: false }).addTo(map));
+      units.get(unit.id)?.marker.remove();
+      units.delete(unit.id);
+      if (p) {
+        const state = unitState(unit);
+        const icon = L.divIcon({ className: 'unit-icon', iconSize: null, html: el('span', { class: `unit-label unit-${state}`, dataset: { unitId: unit.id } }, unit.callSign) });
+        const marker = L.marker([p.lat, p.lon], { icon, keyboard: false, title: `${unit.callSign} · ${statusText(unit.status)}` })
+          .bindTooltip(label(`${unit.callSign} · ${statusText(unit.status)}`)).addTo(map);
+        units.set(unit.id, { marker, key: `${p.lat.toFixed(4)},${p.lon.toFixed(4)}`, colour: unitColour[state] });
+      }
+      spread();
     },
     /** The assigned unit's way to the scene (null removes it). */
     setRoute(incidentId, route) {
@@ -49,6 +74,21 @@ export async function createMap(container, config) {
       }).bindTooltip(label(`#${incident.id} ${incident.triage} · ${statusText(incident.status)}`)).addTo(map));
     },
   };
+}
+
+function legend(map) {
+  const control = L.control({ position: 'bottomleft' });
+  const swatch = (colour, text) => el('div', {}, el('i', { class: 'swatch', dataset: { colour } }), text);
+  control.onAdd = () => {
+    const box = el('div', { class: 'map-legend' },
+      el('strong', {}, t('units')),
+      ...Object.entries(unitColour).map(([state, colour]) => swatch(colour, t(`unitState_${state}`))),
+      el('strong', {}, t('incidents')),
+      ...Object.entries(triageColour).map(([triage, colour]) => swatch(colour, t(triage))));
+    box.querySelectorAll('i.swatch').forEach(i => { i.style.background = i.dataset.colour; });
+    return box;
+  };
+  control.addTo(map);
 }
 
 /** A route as a line: solid along roads, dashed when it is only the straight line. */
@@ -102,6 +142,8 @@ export function callPoint(view, onChange) {
       view.map.setView([location.lat, location.lon], Math.max(view.map.getZoom(), 15));
     },
     useSuggestion() { if (suggestion) confirm(suggestion.getLatLng()); },
+    /** Confirms a point given as { lat, lng } (a restored draft). */
+    confirm(point) { confirm(L.latLng(point.lat, point.lng)); },
     get point() { return confirmed?.getLatLng() ?? null; },
     dispose() {
       view.map.off('click', click);

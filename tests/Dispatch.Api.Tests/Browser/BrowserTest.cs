@@ -58,6 +58,14 @@ public abstract class BrowserTest : ApiTest
         return page;
     }
 
+    /// <summary>Each test starts with its own lists (NUnit keeps one instance for a class's tests).</summary>
+    [SetUp]
+    public void ForgetEarlierTests()
+    {
+        DialogsSeen.Clear();
+        ConsoleErrors.Clear();
+    }
+
     protected List<string> DialogsSeen { get; } = [];
     protected List<string> ConsoleErrors { get; } = [];
 

@@ -47,14 +47,14 @@ public sealed class ApiClient(Uri baseAddress)
     public static StringContent RawJson(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>Posts a call the way the telephony line does and returns the stored record.</summary>
-    public async Task<JsonElement> IngestAsync(string externalId, string? callerNumber = "081234567890", double lat = -0.79, double lon = 100.65)
+    public async Task<JsonElement> IngestAsync(string externalId, string? callerNumber = "081234567890", double lat = -0.79, double lon = 100.65, DateTimeOffset? receivedAt = null)
     {
         using var client = Telephony();
         var response = await client.PostAsJsonAsync("/api/calls", new
         {
             externalId,
             callerNumber,
-            receivedAt = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(7)),
+            receivedAt = (receivedAt ?? TimeProvider.System.GetUtcNow()).ToOffset(TimeSpan.FromHours(7)),
             source = "line119",
             location = new { lat, lon, accuracyMeters = 25.0 },
         });

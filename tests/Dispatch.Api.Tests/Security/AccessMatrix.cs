@@ -54,6 +54,7 @@ public static class AccessMatrix
         new("GET", "/api/calls/", "/api/calls", "operator", "admin"),
         new("GET", "/api/calls/{id:long}", "/api/calls/999999", "operator", "admin"),
         new("POST", "/api/calls/{id:long}/answer", "/api/calls/999999/answer", "operator", "admin"),
+        new("POST", "/api/calls/{id:long}/takeover", "/api/calls/999999/takeover", "operator", "admin"),
         new("POST", "/api/calls/{id:long}/close", "/api/calls/999999/close", "operator", "admin"),
         new("POST", "/api/calls/{id:long}/attach", "/api/calls/999999/attach", "operator", "admin"),
         new("POST", "/api/calls/{id:long}/incident", "/api/calls/999999/incident", "operator", "admin"),
