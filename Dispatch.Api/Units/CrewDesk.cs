@@ -21,13 +21,14 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
             return AssignmentView.From(a, incident, call.CallerNumber);
         }, ct);
 
-    /// <param name="at">When the crew tapped accept (<see cref="TapTime"/>); null for now.</param>
-    public Task<IncidentView> AcknowledgeAsync(long unitId, string? at, string crewName, CancellationToken ct) =>
+    /// <summary>The crew accepts its assignment, at the tap time (<see cref="TapTime"/>).</summary>
+    public Task<IncidentView> AcknowledgeAsync(long unitId, UnitEndpoints.AcknowledgeRequest tap, string crewName, CancellationToken ct) =>
         db.WriteAsync(crewName, async s =>
         {
-            var when = TapTime.Resolve(at, s.Now);
+            var when = TapTime.Resolve(tap.At, s.Now);
             var open = await assignments.OpenAsync(s, unitId)
                 ?? throw new RuleViolation("no-assignment", "This unit has no assignment to acknowledge.");
+            EnsureSameIncident(tap.IncidentId, open.IncidentId);
             var incident = await incidents.GetAsync(s, open.IncidentId);
             await assignments.AcknowledgeAsync(s, open.Id, when);
             return await incidentDesk.SaveAsync(s, incident, "assignment.acknowledged", () => { incident.Acknowledge(when); return Task.CompletedTask; }, unitId, when);
@@ -35,15 +36,17 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
 
     /// <summary>
     /// Moves the unit and, when it is on an incident, the incident with it. Statuses that end the
-    /// task (available, returning) free the unit and close its assignment. <paramref name="at"/>
-    /// is when the crew tapped (<see cref="TapTime"/>); null for now.
+    /// task (available, returning) free the unit and close its assignment. The change is dated
+    /// at the tap time (<see cref="TapTime"/>).
     /// </summary>
-    public Task<UnitView> SetStatusAsync(long unitId, CrewStatus status, long? destinationId, string? at, string crewName, CancellationToken ct) =>
+    public Task<UnitView> SetStatusAsync(long unitId, UnitEndpoints.StatusRequest tap, string crewName, CancellationToken ct) =>
         db.WriteAsync(crewName, async s =>
         {
-            var when = TapTime.Resolve(at, s.Now);
+            var (status, destinationId) = (tap.Status!.Value, tap.DestinationId);
+            var when = TapTime.Resolve(tap.At, s.Now);
             var unit = await units.GetAsync(s, unitId);
             var before = UnitView.From(unit);
+            if (tap.IncidentId is { } meant) EnsureSameIncident(meant, unit.IncidentId);
             if (unit.IncidentId is { } incidentId)
             {
                 if (destinationId is { } d) await stations.GetAsync(s, d); // 404 for an unknown facility
@@ -60,6 +63,16 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
             }
             return await SaveAsync(s, unit, before, $"unit.{CrewSteps.Name(status)}", when);
         }, ct);
+
+    /// <summary>
+    /// A tap that waited for signal must not land on another incident than the one it was made
+    /// for (the first was cancelled and a new one assigned meanwhile).
+    /// </summary>
+    private static void EnsureSameIncident(long? meant, long? current)
+    {
+        if (meant is { } m && m != current)
+            throw new RuleViolation("assignment-changed", $"The step was meant for incident {m}; the unit is now on {(current is { } c ? $"incident {c}" : "no incident")}.");
+    }
 
     /// <summary>Keeps the newest position (device time, never later than the server's clock).</summary>
     public Task<UnitView> ReportPositionAsync(long unitId, GeoPoint point, double? accuracy, DateTimeOffset? at, string crewName, CancellationToken ct) =>

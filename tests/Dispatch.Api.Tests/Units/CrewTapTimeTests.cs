@@ -87,7 +87,7 @@ public sealed class CrewTapTimeTests(string database) : ApiTest(database)
     }
 
     [Test]
-    public async Task A_tap_time_before_the_previous_time_point_is_a_conflict()
+    public async Task A_tap_time_before_the_previous_time_point_or_for_another_incident_is_a_conflict()
     {
         var (incidentId, unitId, notified, op, crew) = await AssignedAsync($"early-{Guid.NewGuid():n}");
         var response = await crew.PostAsJsonAsync($"/api/units/{unitId}/status", new { status = "enRoute", at = Iso(notified.AddSeconds(-30)) });
@@ -98,6 +98,13 @@ public sealed class CrewTapTimeTests(string database) : ApiTest(database)
         Assert.That(ack.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await ack.Content.ReadAsStringAsync());
         var incident = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}"));
         Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("dispatched"));
+
+        // A tap meant for another incident (one cancelled while the tap waited for signal) is refused.
+        var stale = await crew.PostAsJsonAsync($"/api/units/{unitId}/status", new { status = "enRoute", incidentId = incidentId + 1000 });
+        Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString(), Is.EqualTo("assignment-changed"));
+        var staleAck = await crew.PostAsJsonAsync($"/api/units/{unitId}/acknowledge", new { incidentId = incidentId + 1000 });
+        Assert.That(staleAck.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
 
         // Without a time (and without a body, for accept) the step counts from now.
         await ApiClient.OkJsonAsync(await crew.PostAsync($"/api/units/{unitId}/acknowledge", null));
