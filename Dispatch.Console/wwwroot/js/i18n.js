@@ -44,6 +44,12 @@ const texts = {
     reasonPosition: 'posisi {age} lalu', reasonStale: 'posisi {age} lalu sudah usang: dihitung dari pos', reasonNoPosition: 'belum ada posisi: dihitung dari pos',
     reasonBehindAls: '{type} diurutkan di belakang ALS untuk triase merah',
     errUnexpected: 'Terjadi kesalahan tak terduga; coba lagi.', dismiss: 'Tutup',
+    // Crew page (phone).
+    crewDuty: 'Bertugas', crewNextSteps: 'Langkah berikutnya', crewFinish: 'Selesai tugas', crewFinishTitle: 'Selesaikan tugas ini?',
+    crewFinishHelp: 'Unit kembali siaga dan penugasan ditutup. Pilih salah satu:', crewFinishAvailable: 'Ya, siaga di sini',
+    crewFinishReturning: 'Ya, kembali ke pos', crewWaitingTitle: 'Menunggu sinyal: dikirim otomatis sesuai urutan',
+    crewWaiting: 'menunggu sinyal', crewCallBack: 'Telepon pemanggil · {n}', crewNoNumber: 'Nomor pemanggil disembunyikan.',
+    crewSinceDispatch: '{t} sejak dikirim', crewDispatchedAt: 'Dikirim {t} oleh {by}',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -89,6 +95,12 @@ const texts = {
     reasonPosition: 'position {age} old', reasonStale: 'position {age} old is stale: from home station', reasonNoPosition: 'no position reported: from home station',
     reasonBehindAls: '{type} ranked behind ALS for red triage',
     errUnexpected: 'Something went wrong; try again.', dismiss: 'Dismiss',
+    // Crew page (phone).
+    crewDuty: 'On duty', crewNextSteps: 'Next steps', crewFinish: 'Finish job', crewFinishTitle: 'Finish this job?',
+    crewFinishHelp: 'The unit is back in service and the assignment closes. Choose one:', crewFinishAvailable: 'Yes, available here',
+    crewFinishReturning: 'Yes, returning to station', crewWaitingTitle: 'Waiting for signal: sent automatically, in order',
+    crewWaiting: 'waiting for signal', crewCallBack: 'Call the caller · {n}', crewNoNumber: 'The caller\'s number is withheld.',
+    crewSinceDispatch: '{t} since dispatch', crewDispatchedAt: 'Dispatched {t} by {by}',
   },
 };
 
@@ -125,6 +137,7 @@ const problems = {
     status415: 'Format kiriman tidak didukung.', status422: 'Ditolak: isian tidak dapat diproses.', status429: 'Terlalu banyak percobaan; tunggu sebentar.',
     status500: 'Terjadi kesalahan di server.', status503: 'Server sedang sibuk atau tidak tersedia; coba lagi sebentar.',
     validation: 'Periksa isian: {fields}.',
+    'assignment-changed': 'Penugasan sudah berubah; langkah ini tidak dikirim.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -141,6 +154,7 @@ const problems = {
     status415: 'This format is not supported.', status422: 'Refused: the input cannot be processed.', status429: 'Too many attempts; wait a moment.',
     status500: 'The server had an error.', status503: 'The server is busy or unavailable; try again shortly.',
     validation: 'Check: {fields}.',
+    'assignment-changed': 'The assignment has changed; this step was not sent.',
   },
 };
 
