@@ -118,14 +118,15 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     /// <summary>
     /// Appends to the append-only incident log: who, when, what, and the values it changed. The row
-    /// is written with the transaction's commit (or not at all, if the work fails).
+    /// is written with the transaction's commit (or not at all, if the work fails). <paramref name="at"/>
+    /// is when it happened, if not now (a crew's tap that waited for signal).
     /// </summary>
-    public void Log(string action, long? callId = null, long? incidentId = null, long? unitId = null, object? details = null)
+    public void Log(string action, long? callId = null, long? incidentId = null, long? unitId = null, object? details = null, DateTimeOffset? at = null)
     {
         EnsureWrite();
         _logs.Add(new ClosingWrite(InsertLog, new Dictionary<string, object?>
         {
-            ["At"] = now.ToUnixTimeMilliseconds(),
+            ["At"] = (at ?? now).ToUnixTimeMilliseconds(),
             ["Actor"] = Actor,
             ["Action"] = action,
             ["CallId"] = callId,

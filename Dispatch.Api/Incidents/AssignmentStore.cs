@@ -36,7 +36,8 @@ public sealed class AssignmentStore
 
     public Task<Row?> OpenAsync(DbSession s, long unitId) => s.SingleOrDefaultAsync<Row>(OpenForUnit, new { UnitId = unitId });
 
-    public Task AcknowledgeAsync(DbSession s, long id) => s.ExecuteAsync(Acknowledge, new { Id = id, At = s.Now });
+    /// <param name="at">When the crew tapped accept, if not now (a tap that waited for signal).</param>
+    public Task AcknowledgeAsync(DbSession s, long id, DateTimeOffset? at = null) => s.ExecuteAsync(Acknowledge, new { Id = id, At = at ?? s.Now });
 
-    public Task EndAsync(DbSession s, long id, string reason) => s.ExecuteAsync(End, new { Id = id, At = s.Now, Reason = reason });
+    public Task EndAsync(DbSession s, long id, string reason, DateTimeOffset? at = null) => s.ExecuteAsync(End, new { Id = id, At = at ?? s.Now, Reason = reason });
 }

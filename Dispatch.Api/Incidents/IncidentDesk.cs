@@ -65,7 +65,8 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
             s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
             s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(savedUnit));
             var assignment = (await assignments.OpenAsync(s, unit.Id))!;
-            s.Emit(EventTypes.AssignmentOffered, Audiences.Unit(unit.Id), AssignmentView.From(assignment, saved));
+            var call = await calls.GetAsync(s, saved.CallId);
+            s.Emit(EventTypes.AssignmentOffered, Audiences.Unit(unit.Id), AssignmentView.From(assignment, saved, call.CallerNumber));
             return view;
         }, ct);
 
@@ -86,13 +87,16 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
             return await SaveAsync(s, incident, action, () => change(s, incident));
         }, ct);
 
-    /// <summary>Applies a change, saves the incident, logs the changed values and pushes IncidentChanged.</summary>
-    public async Task<IncidentView> SaveAsync(DbSession s, Incident incident, string action, Func<Task> change, long? unitId = null)
+    /// <summary>
+    /// Applies a change, saves the incident, logs the changed values and pushes IncidentChanged;
+    /// <paramref name="at"/> is when the change happened, if not now (a crew's tap sent late).
+    /// </summary>
+    public async Task<IncidentView> SaveAsync(DbSession s, Incident incident, string action, Func<Task> change, long? unitId = null, DateTimeOffset? at = null)
     {
         var before = IncidentView.From(incident);
         await change();
         var view = IncidentView.From(await incidents.SaveAsync(s, incident));
-        s.Log(action, view.CallId, view.Id, unitId ?? view.UnitId, Changes.Between(before, view));
+        s.Log(action, view.CallId, view.Id, unitId ?? view.UnitId, Changes.Between(before, view), at);
         s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
         return view;
     }
@@ -108,7 +112,7 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         if (await assignments.OpenAsync(s, unitId) is { } open)
         {
             await assignments.EndAsync(s, open.Id, reason);
-            s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(open, incident) with { EndReason = reason });
+            s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(open, incident, callerNumber: null) with { EndReason = reason });
         }
     }
 

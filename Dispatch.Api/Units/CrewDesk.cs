@@ -1,3 +1,4 @@
+using Dispatch.Api.Calls;
 using Dispatch.Api.Database;
 using Dispatch.Api.Events;
 using Dispatch.Api.Incidents;
@@ -9,53 +10,69 @@ using Dispatch.Core.Units;
 namespace Dispatch.Api.Units;
 
 /// <summary>What a crew does from the ambulance: acknowledge, report status and position.</summary>
-public sealed class CrewDesk(Db db, UnitStore units, IncidentStore incidents, StationStore stations, AssignmentStore assignments, IncidentDesk incidentDesk)
+public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentStore incidents, StationStore stations, AssignmentStore assignments, IncidentDesk incidentDesk)
 {
     public Task<AssignmentView?> CurrentAssignmentAsync(long unitId, CancellationToken ct) =>
-        db.ReadAsync(async s => await assignments.OpenAsync(s, unitId) is { } a
-            ? AssignmentView.From(a, await incidents.GetAsync(s, a.IncidentId))
-            : null, ct);
+        db.ReadAsync(async s =>
+        {
+            if (await assignments.OpenAsync(s, unitId) is not { } a) return null;
+            var incident = await incidents.GetAsync(s, a.IncidentId);
+            var call = await calls.GetAsync(s, incident.CallId);
+            return AssignmentView.From(a, incident, call.CallerNumber);
+        }, ct);
 
-    public Task<IncidentView> AcknowledgeAsync(long unitId, string crewName, CancellationToken ct) =>
+    /// <summary>The crew accepts its assignment, at the tap time (<see cref="TapTime"/>).</summary>
+    public Task<IncidentView> AcknowledgeAsync(long unitId, UnitEndpoints.AcknowledgeRequest tap, string crewName, CancellationToken ct) =>
         db.WriteAsync(crewName, async s =>
         {
+            var when = TapTime.Resolve(tap.At, s.Now);
             var open = await assignments.OpenAsync(s, unitId)
                 ?? throw new RuleViolation("no-assignment", "This unit has no assignment to acknowledge.");
+            EnsureSameIncident(tap.IncidentId, open.IncidentId);
             var incident = await incidents.GetAsync(s, open.IncidentId);
-            await assignments.AcknowledgeAsync(s, open.Id);
-            return await incidentDesk.SaveAsync(s, incident, "assignment.acknowledged", () => { incident.Acknowledge(s.Now); return Task.CompletedTask; }, unitId);
+            await assignments.AcknowledgeAsync(s, open.Id, when);
+            return await incidentDesk.SaveAsync(s, incident, "assignment.acknowledged", () => { incident.Acknowledge(when); return Task.CompletedTask; }, unitId, when);
         }, ct);
 
     /// <summary>
     /// Moves the unit and, when it is on an incident, the incident with it. Statuses that end the
-    /// task (available, returning) free the unit and close its assignment.
+    /// task (available, returning) free the unit and close its assignment. The change is dated
+    /// at the tap time (<see cref="TapTime"/>).
     /// </summary>
-    public Task<UnitView> SetStatusAsync(long unitId, CrewStatus status, long? destinationId, string crewName, CancellationToken ct) =>
+    public Task<UnitView> SetStatusAsync(long unitId, UnitEndpoints.StatusRequest tap, string crewName, CancellationToken ct) =>
         db.WriteAsync(crewName, async s =>
         {
+            var (status, destinationId) = (tap.Status!.Value, tap.DestinationId);
+            var when = TapTime.Resolve(tap.At, s.Now);
             var unit = await units.GetAsync(s, unitId);
             var before = UnitView.From(unit);
+            if (tap.IncidentId is { } meant) EnsureSameIncident(meant, unit.IncidentId);
             if (unit.IncidentId is { } incidentId)
             {
                 if (destinationId is { } d) await stations.GetAsync(s, d); // 404 for an unknown facility
                 var incident = await incidents.GetAsync(s, incidentId);
-                await incidentDesk.SaveAsync(s, incident, $"crew.{Name(status)}", () => { incident.ApplyCrewStatus(status, s.Now, destinationId); return Task.CompletedTask; }, unitId);
+                await incidentDesk.SaveAsync(s, incident, $"crew.{CrewSteps.Name(status)}", () => { incident.ApplyCrewStatus(status, when, destinationId); return Task.CompletedTask; }, unitId, when);
                 unit.ApplyCrewStatus(status);
                 if (unit.IncidentId is null && await assignments.OpenAsync(s, unitId) is { } open)
-                    await assignments.EndAsync(s, open.Id, "completed");
+                    await assignments.EndAsync(s, open.Id, "completed", when);
             }
             else
             {
-                unit.SetIdleStatus(status switch
-                {
-                    CrewStatus.Available => UnitStatus.AvailableOnRoad,
-                    CrewStatus.Returning => UnitStatus.Returning,
-                    CrewStatus.AtStation => UnitStatus.AvailableAtStation,
-                    _ => throw new RuleViolation("no-assignment", $"Unit {unit.CallSign} has no incident; {status} needs one."),
-                });
+                unit.SetIdleStatus(CrewSteps.IdleUnitStatusFor(status)
+                    ?? throw new RuleViolation("no-assignment", $"Unit {unit.CallSign} has no incident; {status} needs one."));
             }
-            return await SaveAsync(s, unit, before, $"unit.{Name(status)}");
+            return await SaveAsync(s, unit, before, $"unit.{CrewSteps.Name(status)}", when);
         }, ct);
+
+    /// <summary>
+    /// A tap that waited for signal must not land on another incident than the one it was made
+    /// for (the first was cancelled and a new one assigned meanwhile).
+    /// </summary>
+    private static void EnsureSameIncident(long? meant, long? current)
+    {
+        if (meant is { } m && m != current)
+            throw new RuleViolation("assignment-changed", $"The step was meant for incident {m}; the unit is now on {(current is { } c ? $"incident {c}" : "no incident")}.");
+    }
 
     /// <summary>Keeps the newest position (device time, never later than the server's clock).</summary>
     public Task<UnitView> ReportPositionAsync(long unitId, GeoPoint point, double? accuracy, DateTimeOffset? at, string crewName, CancellationToken ct) =>
@@ -67,14 +84,12 @@ public sealed class CrewDesk(Db db, UnitStore units, IncidentStore incidents, St
             return unit.ReportPosition(point, accuracy, when) ? await SaveAsync(s, unit, before, action: null) : before;
         }, ct);
 
-    /// <summary>Saves and pushes the unit; logs the change unless it is a routine position report.</summary>
-    private async Task<UnitView> SaveAsync(DbSession s, Unit unit, UnitView before, string? action)
+    /// <summary>Saves and pushes the unit; logs the change (at <paramref name="at"/>, default now) unless it is a routine position report.</summary>
+    private async Task<UnitView> SaveAsync(DbSession s, Unit unit, UnitView before, string? action, DateTimeOffset? at = null)
     {
         var view = UnitView.From(await units.SaveAsync(s, unit));
-        if (action is not null) s.Log(action, incidentId: before.IncidentId ?? view.IncidentId, unitId: unit.Id, details: Changes.Between(before, view));
+        if (action is not null) s.Log(action, incidentId: before.IncidentId ?? view.IncidentId, unitId: unit.Id, details: Changes.Between(before, view), at: at);
         s.Emit(EventTypes.UnitChanged, Audiences.Operators, view);
         return view;
     }
-
-    private static string Name(CrewStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 }

@@ -12,7 +12,13 @@ namespace Dispatch.Api.Units;
 
 public static class UnitEndpoints
 {
-    public sealed record StatusRequest(CrewStatus? Status, long? DestinationId);
+    /// <param name="At">When the crew tapped (ISO-8601 with offset); absent for now. See <see cref="TapTime"/>.</param>
+    /// <param name="IncidentId">The incident the tap was meant for; 409 assignment-changed when the unit is no longer on it.</param>
+    public sealed record StatusRequest(CrewStatus? Status, long? DestinationId, string? At = null, long? IncidentId = null);
+
+    /// <param name="At">When the crew tapped accept (ISO-8601 with offset); absent for now.</param>
+    /// <param name="IncidentId">The incident the tap was meant for; 409 assignment-changed when the unit's assignment is another.</param>
+    public sealed record AcknowledgeRequest(string? At, long? IncidentId = null);
 
     public sealed record PositionRequest(double? Lat, double? Lon, double? Accuracy, DateTimeOffset? At);
 
@@ -31,20 +37,22 @@ public static class UnitEndpoints
         var crew = app.MapGroup("/api/units/{unitId:long}").RequireAuthorization(Policies.Crew).WithTags("Crew")
             .AddEndpointFilter(OwnUnitOnly);
         crew.MapGet("/", async (long unitId, Db db, UnitStore units, CancellationToken ct) =>
-                TypedResults.Ok(UnitView.From(await db.ReadAsync(s => units.GetAsync(s, unitId), ct))))
-            .WithSummary("The crew's own unit: status and last position.");
+                TypedResults.Ok(CrewUnitView.From(await db.ReadAsync(s => units.GetAsync(s, unitId), ct))))
+            .WithSummary("The crew's own unit: status, last position, and the statuses it may report next while it has no incident.");
         crew.MapGet("/assignment", async (long unitId, CrewDesk desk, CancellationToken ct) =>
                 await desk.CurrentAssignmentAsync(unitId, ct) is { } a ? Results.Ok(a) : Results.NoContent())
-            .WithSummary("The unit's current assignment, or 204 when it has none.");
+            .Produces<AssignmentView>().Produces(StatusCodes.Status204NoContent)
+            .WithSummary("The unit's current assignment (scene, triage, category, patients, caller's number, steps allowed next), or 204 when it has none.");
         crew.MapGet("/route", async (long unitId, RouteDesk desk, CancellationToken ct) =>
                 await desk.ForUnitAsync(unitId, ct) is { } route ? Results.Ok(route) : Results.NoContent())
             .Produces<AssignedRouteView>().Produces(StatusCodes.Status204NoContent)
             .WithSummary("The unit's route to the scene of its assignment while on its way (by road, or the straight line), or 204.");
-        crew.MapPost("/acknowledge", async (long unitId, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
-                TypedResults.Ok(await desk.AcknowledgeAsync(unitId, user.Name, ct)))
-            .WithSummary("Acknowledge the current assignment.");
+        crew.MapPost("/acknowledge", Acknowledge).Accepts<AcknowledgeRequest>(isOptional: true, "application/json")
+            .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Acknowledge the current assignment; optional body {at}: the tap time of an acknowledgement that waited for signal (409 time-out-of-order before the previous time point); optional incidentId (409 assignment-changed when the assignment is another).");
         crew.MapPost("/status", SetStatus).Accepts<StatusRequest>("application/json")
-            .WithSummary("enRoute, onScene, transporting (with destinationId), atDestination, handover, available, returning, atStation.");
+            .Produces<UnitView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("enRoute, onScene, transporting (with destinationId), atDestination, handover, available, returning, atStation; optional at: the tap time (ISO-8601 with offset, at most 30 s ahead of the server; 409 time-out-of-order before the previous time point); optional incidentId: the incident the tap was meant for (409 assignment-changed otherwise).");
         crew.MapPost("/position", ReportPosition).Accepts<PositionRequest>("application/json")
             .WithSummary("The phone's position (lat, lon, accuracy in metres, device time).");
     }
@@ -58,10 +66,21 @@ public static class UnitEndpoints
             : ValueTask.FromResult<object?>(TypedResults.Problem("Crews act on their own unit only.", statusCode: StatusCodes.Status403Forbidden));
     }
 
-    private static Task<IResult> SetStatus(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
+    private static Task<IResult> SetStatus(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, TimeProvider time, CancellationToken ct) =>
         RequestBody.HandleAsync<StatusRequest>(http, 4096,
-            b => new Validation().Check(b.Status is not null, "status", "'status' is required."),
-            async b => TypedResults.Ok(await desk.SetStatusAsync(unitId, b.Status!.Value, b.DestinationId, user.Name, ct)));
+            b => new Validation().Check(b.Status is not null, "status", "'status' is required.").CheckTapTime(b.At, time.GetUtcNow()),
+            async b => TypedResults.Ok(await desk.SetStatusAsync(unitId, b, user.Name, ct)));
+
+    private static async Task<IResult> Acknowledge(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, TimeProvider time, CancellationToken ct)
+    {
+        // The body is optional: an acknowledgement sent at once needs none.
+        var request = http.Request;
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.HasJsonContentType()))
+            return TypedResults.Ok(await desk.AcknowledgeAsync(unitId, new(null), user.Name, ct));
+        return await RequestBody.HandleAsync<AcknowledgeRequest>(http, 1024,
+            b => new Validation().CheckTapTime(b.At, time.GetUtcNow()),
+            async b => TypedResults.Ok(await desk.AcknowledgeAsync(unitId, b, user.Name, ct)));
+    }
 
     private static Task<IResult> ReportPosition(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
         RequestBody.HandleAsync<PositionRequest>(http, 4096,

@@ -1,6 +1,7 @@
 using Dispatch.Core.Calls;
 using Dispatch.Core.Common;
 using Dispatch.Core.Geography;
+using Dispatch.Core.Units;
 
 namespace Dispatch.Core.Incidents;
 
@@ -140,16 +141,8 @@ public sealed class Incident
     /// <summary>The crew of the assigned unit reports; <paramref name="destinationId"/> is required when transporting.</summary>
     public void ApplyCrewStatus(CrewStatus status, DateTimeOffset at, long? destinationId = null)
     {
-        var next = status switch
-        {
-            CrewStatus.EnRoute => IncidentStatus.EnRoute,
-            CrewStatus.OnScene => IncidentStatus.OnScene,
-            CrewStatus.Transporting => IncidentStatus.Transporting,
-            CrewStatus.AtDestination => IncidentStatus.AtDestination,
-            CrewStatus.Handover => IncidentStatus.Handover,
-            CrewStatus.Available or CrewStatus.Returning => IncidentStatus.Cleared,
-            _ => throw new RuleViolation("illegal-transition", $"Status {status} does not apply to an incident."),
-        };
+        var next = CrewSteps.IncidentStatusFor(status)
+            ?? throw new RuleViolation("illegal-transition", $"Status {status} does not apply to an incident.");
         if (next == IncidentStatus.Transporting && destinationId is null)
             throw new RuleViolation("destination-required", "Transporting needs a destination facility.");
         MoveTo(next, at);

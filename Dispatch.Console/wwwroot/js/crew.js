@@ -1,24 +1,87 @@
-// Crew page (phone): the unit's assignment by push, accept, lifecycle buttons, position reports.
-import { api, el, timeWib, startPage, connectHub, showConnection, beep } from './common.js';
+// Crew page (phone in a moving ambulance): the unit's assignment by push, the legal next steps as
+// large buttons at the top (the server says which), taps that wait for signal, position reports.
+import { api, ApiError, el, timeWib, duration, startPage, connectHub, showConnection, showError, attempt } from './common.js';
 import { t, statusText } from './i18n.js';
 import { createRouteMap, routeText } from './map.js';
+import { createTapQueue } from './crew-taps.js';
+import { alertCrew } from './crew-alert.js';
 
 const $ = selector => document.querySelector(selector);
-let me, unit, assignment = null, config, routeMap = null;
+let me, unit = null, assignment = null, config, routeMap = null, taps;
+let clockOffsetMs = 0; // server clock minus this phone's, when they differ by more than the Date header can tell
 
-// The legal next steps, in lifecycle order, from where the incident (or the idle unit) stands.
-const nextForIncident = {
-  dispatched: ['accept', 'enRoute'], acknowledged: ['enRoute'], enRoute: ['onScene'],
-  onScene: ['transporting', 'available', 'returning'], transporting: ['atDestination'],
-  atDestination: ['handover', 'available', 'returning'], handover: ['available', 'returning'],
-};
-const nextForIdleUnit = {
-  availableAtStation: ['available', 'returning'], availableOnRoad: ['atStation', 'returning'], returning: ['atStation', 'available'],
-};
+const serverNow = () => Date.now() + clockOffsetMs;
+
+// ---- what may be tapped next: from the server's nextStatuses, and after a tap still waiting ----
+
+/** The taps still waiting that belong to what the page shows now (the assignment, or the idle unit). */
+function waitingHere() {
+  const incidentId = assignment?.incidentId ?? null;
+  return taps.list().filter(tap => tap.incidentId === incidentId);
+}
+
+function legalSteps() {
+  const source = assignment ?? unit;
+  if (!source) return { accept: false, statuses: [] };
+  const last = waitingHere().at(-1);
+  if (last) return { accept: false, statuses: source.nextStatusesAfter?.[last.step] ?? [] };
+  return { accept: !!assignment?.canAcknowledge, statuses: source.nextStatuses ?? [] };
+}
+
+/** On an assignment, a step after which nothing more is allowed ends the task (available, returning). */
+const endsTask = step => !!assignment && (assignment.nextStatusesAfter?.[step] ?? []).length === 0;
+
+function stepButton(step, primary) {
+  return el('button', { type: 'button', class: `step${primary ? ' primary' : ''}`, dataset: { status: step }, onclick: () => attempt(() => tap(step)) },
+    el('span', { class: 'step-label' }, t(step)));
+}
+
+function renderSteps() {
+  const { accept, statuses } = legalSteps();
+  const forward = statuses.filter(s => !endsTask(s));
+  const finishing = statuses.filter(endsTask);
+  const buttons = [];
+  if (accept) buttons.push(el('button', { id: 'accept', type: 'button', class: 'step primary', dataset: { action: 'accept' }, onclick: () => attempt(() => tap('acknowledge')) },
+    el('span', { class: 'step-label' }, t('accept'))));
+  forward.forEach(s => buttons.push(stepButton(s, buttons.length === 0)));
+  // Finishing the task asks again, in a sheet at the bottom of the screen: a second tap on the same spot cannot confirm it.
+  if (finishing.length) buttons.push(el('button', { type: 'button', class: `step finish${buttons.length === 0 ? ' primary' : ''}`, dataset: { status: finishing[0] },
+    onclick: () => openFinish(finishing) }, el('span', { class: 'step-label' }, t('crewFinish'))));
+  $('#steps').replaceChildren(...buttons);
+  $('#steps').hidden = buttons.length === 0;
+  $('#destination-box').hidden = !forward.includes('transporting');
+}
+
+function openFinish(finishing) {
+  document.querySelectorAll('#finish-sheet [data-confirm]').forEach(b => { b.hidden = !finishing.includes(b.dataset.confirm); });
+  $('#finish-sheet').hidden = false;
+  $('#finish-cancel').focus();
+}
+
+const closeFinish = () => { $('#finish-sheet').hidden = true; };
+
+/** A tap: kept on the phone first, so that no signal loses nothing; then sent. */
+async function tap(step) {
+  closeFinish();
+  let destinationId;
+  if (step === 'transporting') {
+    destinationId = Number($('#destination').value) || undefined;
+    if (!destinationId) {
+      $('#destination').focus();
+      throw new ApiError(422, { code: 'destination-required' });
+    }
+  }
+  const pending = taps.add({ step, incidentId: assignment?.incidentId ?? null, destinationId });
+  render();
+  await pending;
+}
+
+// ---- the page ----
 
 function render() {
   const a = assignment;
-  $('#unit-name').textContent = unit ? `${unit.callSign} · ${statusText(unit.status)}` : t('crewTitle');
+  $('#unit-name').textContent = unit?.callSign ?? t('crewTitle');
+  $('#unit-status').textContent = unit ? statusText(unit.status) : '';
   document.body.dataset.incidentStatus = a?.incidentStatus ?? '';
   $('#no-assignment').hidden = !!a;
   $('#assignment-card').hidden = !a;
@@ -29,23 +92,56 @@ function render() {
     $('#assignment-title').textContent = `#${a.incidentId} · ${a.kelurahan ?? ''}`;
     $('#assignment-address').textContent = a.address ?? '';
     $('#assignment-complaint').textContent = a.complaint ?? '';
-    $('#assignment-meta').textContent = `${t('patients')}: ${a.patientCount} · ${timeWib(a.offeredAt)} · ${statusText(a.incidentStatus)}`;
+    $('#assignment-category').textContent = `${t(a.category)}${a.isEmergency ? ` · ${t('emergency')}` : ''}`;
+    $('#assignment-patients').textContent = String(a.patientCount);
+    const last = waitingHere().at(-1);
+    $('#assignment-status').textContent = last ? `${t(last.step === 'acknowledge' ? 'accepted' : last.step)} (${t('crewWaiting')})` : statusText(a.incidentStatus);
+    $('#assignment-meta').textContent = t('crewDispatchedAt', { t: timeWib(a.offeredAt), by: a.offeredBy });
     const { lat, lon } = a.location;
     $('#geo-link').href = `geo:${lat},${lon}?q=${lat},${lon}`;
     $('#map-link').href = `https://www.openstreetmap.org/directions?to=${lat}%2C${lon}`;
+    const number = (a.callerNumber ?? '').replace(/[^\d+]/g, '');
+    $('#call-back').hidden = !number;
+    $('#no-number').hidden = !!number;
+    if (number) {
+      $('#call-back').href = `tel:${number}`;
+      $('#call-back').textContent = t('crewCallBack', { n: a.callerNumber });
+    }
   }
-  const legal = a ? nextForIncident[a.incidentStatus] ?? [] : nextForIdleUnit[unit?.status] ?? [];
-  document.querySelectorAll('.status-buttons button').forEach(b => {
-    const step = b.dataset.status ?? b.dataset.action;
-    b.disabled = !legal.includes(step);
-  });
-  $('#destination').disabled = !legal.includes('transporting');
+  tick();
+  renderSteps();
+  renderWaiting();
+}
+
+/** Time since the unit was dispatched, counting every second. */
+function tick() {
+  const clock = $('#assignment-clock');
+  if (!assignment) { clock.textContent = ''; return; }
+  clock.textContent = t('crewSinceDispatch', { t: duration((serverNow() - new Date(assignment.offeredAt).getTime()) / 1000) });
+}
+
+function renderWaiting() {
+  const waiting = taps.list();
+  $('#waiting').hidden = waiting.length === 0;
+  $('#waiting-list').replaceChildren(...waiting.map(w => el('li', { dataset: { step: w.step } },
+    el('strong', {}, t(w.step === 'acknowledge' ? 'accept' : w.step)), ` · ${timeWib(w.at)}`)));
+  document.body.classList.toggle('has-waiting', waiting.length > 0);
 }
 
 async function refresh() {
   [unit, assignment] = await Promise.all([api(`/api/units/${me.unitId}`), api(`/api/units/${me.unitId}/assignment`)]);
   render();
+  remindUntilAccepted();
   await showRoute();
+}
+
+/** Refreshes; without signal it stays quiet (the waiting list and the connection badge say so). */
+async function refreshQuietly() {
+  try {
+    await refresh();
+  } catch (e) {
+    if (e instanceof ApiError && e.status !== 401) showError(e);
+  }
 }
 
 // The way to the scene (by road, or the straight line) while the unit is on its way; 204 otherwise.
@@ -58,38 +154,65 @@ async function showRoute() {
   routeMap.show(route, assignment.location);
 }
 
-async function act(step) {
-  $('#notice').hidden = true;
-  try {
-    if (step === 'accept') await api(`/api/units/${me.unitId}/acknowledge`, { method: 'POST' });
-    else {
-      const destinationId = step === 'transporting' ? Number($('#destination').value) || undefined : undefined;
-      await api(`/api/units/${me.unitId}/status`, { method: 'POST', body: { status: step, destinationId } });
-    }
-  } catch (e) {
-    notice(e.message);
-  }
-  await refresh();
-}
-
-function notice(text) {
-  $('#notice').textContent = text;
-  $('#notice').hidden = false;
+// A new assignment sounds again every 20 s until the crew accepts it or moves on (at most 6 times).
+let reminder = null;
+function remindUntilAccepted() {
+  const offered = assignment?.canAcknowledge && waitingHere().length === 0 ? assignment.id : null;
+  if (reminder?.id === offered) return;
+  clearInterval(reminder?.timer);
+  reminder = null;
+  if (offered === null) return;
+  let left = 6;
+  reminder = { id: offered, timer: setInterval(() => { if (--left >= 0) alertCrew('assignment'); else clearInterval(reminder?.timer); }, 20000) };
 }
 
 function onEvent(e) {
-  if (e.type === 'AssignmentOffered') { beep(); refresh(); }
-  if (e.type === 'AssignmentCancelled') { notice(t('assignmentCancelled', { reason: e.data.endReason ?? '' })); refresh(); }
+  if (e.type === 'AssignmentOffered') { alertCrew('assignment'); refreshQuietly(); }
+  if (e.type === 'AssignmentCancelled') {
+    alertCrew('cancelled');
+    $('#notice').textContent = t('assignmentCancelled', { reason: e.data.endReason ?? '' });
+    $('#notice').hidden = false;
+    closeFinish();
+    refreshQuietly();
+  }
+}
+
+function onConnection(state) {
+  showConnection(state);
+  if (state === 'connected') taps.flush();
+}
+
+/** The server's clock from its Date header: taps are stamped in server time even if the phone's clock is off. */
+async function measureClock() {
+  const sent = Date.now();
+  const response = await fetch('/api/config', { credentials: 'same-origin' });
+  const received = Date.now();
+  const server = Date.parse(response.headers.get('Date') ?? '');
+  if (Number.isNaN(server)) return;
+  const offset = server + 500 - (sent + received) / 2; // the header has whole seconds
+  clockOffsetMs = Math.abs(offset) > 2000 ? offset : 0;
 }
 
 // ---- position: sent every interval while on duty; survives reloads (localStorage) and drops (retries) ----
 
-let latest = null, lastSent = null;
+let latest = null, lastSent = null, wakeLock = null;
+
+// While on duty the screen stays on, so the page keeps listening and sounding.
+async function keepAwake(on) {
+  try {
+    if (on && document.visibilityState === 'visible' && !wakeLock) wakeLock = await navigator.wakeLock?.request('screen') ?? null;
+    if (!on && wakeLock) { await wakeLock.release(); wakeLock = null; }
+  } catch { wakeLock = null; /* not granted (battery saver): the page still works */ }
+}
 
 function startPosition() {
   const onDuty = $('#on-duty');
+  const show = () => { document.body.classList.toggle('on-duty', onDuty.checked); onDuty.setAttribute('aria-checked', String(onDuty.checked)); };
   onDuty.checked = localStorage.getItem('psc119.onDuty') === '1';
-  onDuty.addEventListener('change', () => localStorage.setItem('psc119.onDuty', onDuty.checked ? '1' : '0'));
+  show();
+  keepAwake(onDuty.checked);
+  onDuty.addEventListener('change', () => { localStorage.setItem('psc119.onDuty', onDuty.checked ? '1' : '0'); show(); keepAwake(onDuty.checked); });
+  document.addEventListener('visibilitychange', () => { wakeLock = null; keepAwake(onDuty.checked); });
   navigator.geolocation?.watchPosition(
     p => { latest = { lat: p.coords.latitude, lon: p.coords.longitude, accuracy: p.coords.accuracy, at: new Date(p.timestamp).toISOString() }; },
     () => { /* permission refused or no fix: the status line keeps saying not sent */ },
@@ -110,14 +233,26 @@ function startPosition() {
 async function main() {
   me = await startPage(['crew']);
   if (!me) return;
+  $('#steps').setAttribute('aria-label', t('crewNextSteps'));
+  taps = createTapQueue(me.unitId, {
+    clock: serverNow,
+    onChange: () => { if (unit) render(); },
+    onSent: refreshQuietly,
+    onRefused: error => showError(error),
+  });
   config = await api('/api/config');
+  await measureClock().catch(() => {});
   const facilities = await api('/api/facilities');
   $('#destination').replaceChildren(el('option', { value: '' }, t('chooseDestination')),
     ...facilities.filter(f => f.kind !== 'pscPost').map(f => el('option', { value: f.id }, f.name)));
-  document.querySelectorAll('.status-buttons button').forEach(b => b.addEventListener('click', () => act(b.dataset.status ?? b.dataset.action)));
-  await connectHub(onEvent, showConnection);
+  document.querySelectorAll('#finish-sheet [data-confirm]').forEach(b => b.addEventListener('click', () => attempt(() => tap(b.dataset.confirm))));
+  $('#finish-cancel').addEventListener('click', closeFinish);
+  document.addEventListener('keydown', e => { if (e.key === 'Escape') closeFinish(); });
+  setInterval(tick, 1000);
+  await connectHub(onEvent, onConnection);
   await refresh();
   startPosition();
+  await taps.flush();
 }
 
 main();

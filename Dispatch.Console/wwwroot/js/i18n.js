@@ -50,6 +50,12 @@ const texts = {
     enableSound: 'Aktifkan suara', soundBlocked: 'Peramban menahan suara: alarm panggilan tidak akan terdengar.',
     offlineTitle: 'Koneksi ke server terputus.', offlineDetail: 'Data di layar tidak diperbarui sejak {time}. Jangan andalkan antrean sampai tersambung lagi.',
     unitState_available: 'Siaga', unitState_busy: 'Bertugas', unitState_returning: 'Kembali ke pos', unitState_outOfService: 'Tidak beroperasi',
+    // Crew page (phone).
+    crewDuty: 'Bertugas', crewNextSteps: 'Langkah berikutnya', crewFinish: 'Selesai tugas', crewFinishTitle: 'Selesaikan tugas ini?',
+    crewFinishHelp: 'Unit kembali siaga dan penugasan ditutup. Pilih salah satu:', crewFinishAvailable: 'Ya, siaga di sini',
+    crewFinishReturning: 'Ya, kembali ke pos', crewWaitingTitle: 'Menunggu sinyal: dikirim otomatis sesuai urutan',
+    crewWaiting: 'menunggu sinyal', crewCallBack: 'Telepon pemanggil · {n}', crewNoNumber: 'Nomor pemanggil disembunyikan.',
+    crewSinceDispatch: '{t} sejak dikirim', crewDispatchedAt: 'Dikirim {t} oleh {by}',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -101,6 +107,12 @@ const texts = {
     enableSound: 'Enable sound', soundBlocked: 'The browser is holding back sound: call alarms will not be heard.',
     offlineTitle: 'Connection to the server lost.', offlineDetail: 'What you see has not been updated since {time}. Do not rely on the queue until reconnected.',
     unitState_available: 'Available', unitState_busy: 'On a job', unitState_returning: 'Returning', unitState_outOfService: 'Out of service',
+    // Crew page (phone).
+    crewDuty: 'On duty', crewNextSteps: 'Next steps', crewFinish: 'Finish job', crewFinishTitle: 'Finish this job?',
+    crewFinishHelp: 'The unit is back in service and the assignment closes. Choose one:', crewFinishAvailable: 'Yes, available here',
+    crewFinishReturning: 'Yes, returning to station', crewWaitingTitle: 'Waiting for signal: sent automatically, in order',
+    crewWaiting: 'waiting for signal', crewCallBack: 'Call the caller · {n}', crewNoNumber: 'The caller\'s number is withheld.',
+    crewSinceDispatch: '{t} since dispatch', crewDispatchedAt: 'Dispatched {t} by {by}',
   },
 };
 
@@ -138,6 +150,7 @@ const problems = {
     status500: 'Terjadi kesalahan di server.', status503: 'Server sedang sibuk atau tidak tersedia; coba lagi sebentar.',
     validation: 'Periksa isian: {fields}.',
     'takeover-too-soon': 'Panggilan ini baru saja dijawab; belum dapat diambil alih.', 'call-taken-over': 'Panggilan Anda diambil alih oleh operator lain.',
+    'assignment-changed': 'Penugasan sudah berubah; langkah ini tidak dikirim.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -155,6 +168,7 @@ const problems = {
     status500: 'The server had an error.', status503: 'The server is busy or unavailable; try again shortly.',
     validation: 'Check: {fields}.',
     'takeover-too-soon': 'This call was answered only just now; it cannot be taken over yet.', 'call-taken-over': 'Another operator took over your call.',
+    'assignment-changed': 'The assignment has changed; this step was not sent.',
   },
 };
 

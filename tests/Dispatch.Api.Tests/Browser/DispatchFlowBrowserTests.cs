@@ -71,7 +71,7 @@ public sealed class DispatchFlowBrowserTests : BrowserTest
         await Expect(crew.Locator("#assignment-complaint")).ToHaveTextAsync("Sesak napas berat");
         await Expect(crew.Locator("#geo-link")).ToHaveAttributeAsync("href", new Regex(@"^geo:-?\d"));
         await ScreenshotAsync(crew, "crew-phone-assignment");
-        await Expect(crew.Locator("[data-status=onScene]")).ToBeDisabledAsync();
+        await Expect(crew.Locator("[data-status=onScene]")).ToHaveCountAsync(0); // only the legal next steps are offered
 
         await crew.ClickAsync("#accept");
         await Expect(status).ToHaveAttributeAsync("data-status", "acknowledged", WithinOneSecond);
@@ -85,7 +85,8 @@ public sealed class DispatchFlowBrowserTests : BrowserTest
         await Expect(status).ToHaveAttributeAsync("data-status", "transporting", WithinOneSecond);
         await crew.ClickAsync("[data-status=atDestination]");
         await Expect(status).ToHaveAttributeAsync("data-status", "atDestination", WithinOneSecond);
-        await crew.ClickAsync("[data-status=available]");
+        await crew.ClickAsync("[data-status=available]"); // finishing asks again, elsewhere on the screen
+        await crew.ClickAsync("[data-confirm=available]");
         await Expect(status).ToHaveAttributeAsync("data-status", "cleared", WithinOneSecond);
         await Expect(crew.Locator("#no-assignment")).ToBeVisibleAsync();
 

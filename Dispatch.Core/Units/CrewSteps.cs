@@ -1,0 +1,68 @@
+using Dispatch.Core.Incidents;
+
+namespace Dispatch.Core.Units;
+
+/// <summary>
+/// What a crew may report next, derived from the incident and unit lifecycles, so that the crew's
+/// phone shows only the legal steps without keeping its own copy of the rules.
+/// </summary>
+public static class CrewSteps
+{
+    /// <summary>The incident status a crew report leads to; null for a report that needs no incident (at station).</summary>
+    public static IncidentStatus? IncidentStatusFor(CrewStatus status) => status switch
+    {
+        CrewStatus.EnRoute => IncidentStatus.EnRoute,
+        CrewStatus.OnScene => IncidentStatus.OnScene,
+        CrewStatus.Transporting => IncidentStatus.Transporting,
+        CrewStatus.AtDestination => IncidentStatus.AtDestination,
+        CrewStatus.Handover => IncidentStatus.Handover,
+        CrewStatus.Available or CrewStatus.Returning => IncidentStatus.Cleared,
+        _ => null,
+    };
+
+    /// <summary>The unit status a report leads to when the unit has no incident; null for a report that needs one.</summary>
+    public static UnitStatus? IdleUnitStatusFor(CrewStatus status) => status switch
+    {
+        CrewStatus.Available => UnitStatus.AvailableOnRoad,
+        CrewStatus.Returning => UnitStatus.Returning,
+        CrewStatus.AtStation => UnitStatus.AvailableAtStation,
+        _ => null,
+    };
+
+    /// <summary>A report that ends the crew's work on the incident and frees the unit.</summary>
+    public static bool EndsTask(CrewStatus status) => IncidentStatusFor(status) == IncidentStatus.Cleared;
+
+    /// <summary>Whether the crew may still acknowledge an incident in this status.</summary>
+    public static bool CanAcknowledge(IncidentStatus from) => Incident.CanMove(from, IncidentStatus.Acknowledged);
+
+    /// <summary>The reports the crew of an incident in <paramref name="from"/> may make next, in lifecycle order.</summary>
+    public static IReadOnlyList<CrewStatus> OnIncident(IncidentStatus from) =>
+        [.. Enum.GetValues<CrewStatus>().Where(c => IncidentStatusFor(c) is { } to && Incident.CanMove(from, to))];
+
+    /// <summary>The reports a unit without an incident may make from <paramref name="from"/> (a report of where it already is, excluded).</summary>
+    public static IReadOnlyList<CrewStatus> Idle(UnitStatus from) =>
+        [.. Enum.GetValues<CrewStatus>().Where(c => IdleUnitStatusFor(c) is { } to && to != from && Unit.CanMove(from, to))];
+
+    /// <summary>
+    /// For each report (and <c>acknowledge</c>), what may follow it: the phone uses this to offer
+    /// the next step after a tap still waiting for signal.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<CrewStatus>> AfterOnIncident() =>
+        Enum.GetValues<CrewStatus>()
+            .Where(c => IncidentStatusFor(c) is not null)
+            .ToDictionary(Name, c => OnIncident(IncidentStatusFor(c)!.Value))
+            .Append(new(Acknowledge, OnIncident(IncidentStatus.Acknowledged)))
+            .ToDictionary();
+
+    /// <summary>For each report a unit without an incident may make, what may follow it.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<CrewStatus>> AfterIdle() =>
+        Enum.GetValues<CrewStatus>()
+            .Where(c => IdleUnitStatusFor(c) is not null)
+            .ToDictionary(Name, c => Idle(IdleUnitStatusFor(c)!.Value));
+
+    /// <summary>The key of the acknowledge step in <see cref="AfterOnIncident"/>.</summary>
+    public const string Acknowledge = "acknowledge";
+
+    /// <summary>A report's name as the wire spells it (camelCase).</summary>
+    public static string Name(CrewStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+}
