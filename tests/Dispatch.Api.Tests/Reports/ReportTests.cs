@@ -50,6 +50,14 @@ public sealed class ReportTests(string database) : ApiTest(database)
         Assert.That(rejected[2].Item2, Does.Contain("ungu"));
         Assert.That(rejected[3].Item2, Does.Contain("AMB-99"));
         Assert.That(rejected[4].Item2, Does.Contain("earlier in this file"));
+        // The page says each reason in its own language from the code, the field and the value.
+        var coded = _firstImport.GetProperty("rejected").EnumerateArray()
+            .Select(r => (r.GetProperty("code").GetString(), r.GetProperty("field").GetString(), r.GetProperty("value").GetString())).ToList();
+        Assert.That(coded, Is.EqualTo(new[]
+        {
+            ("missing", "externalId", null), ("bad-time", "callReceived", "kemarin"), ("bad-triage", "triage", "ungu"),
+            ("unknown-unit", "unit", "AMB-99"), ("duplicate-in-file", "externalId", "A1"),
+        }));
         Assert.That(_firstImport.GetProperty("preview").GetArrayLength(), Is.EqualTo(5));
     }
 
