@@ -49,7 +49,8 @@ public static class AuthEndpoints
         if (wait > TimeSpan.Zero)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests);
+            return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests,
+                extensions: ProblemMapping.Code("sign-in-throttled"));
         }
 
         var hasher = new PasswordHasher<UserAccount>();
@@ -59,7 +60,8 @@ public static class AuthEndpoints
         if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
-            return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized,
+                extensions: ProblemMapping.Code("wrong-credentials"));
         }
         try
         {

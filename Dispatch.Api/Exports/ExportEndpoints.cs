@@ -1,4 +1,5 @@
 using Dispatch.Api.Auth;
+using Dispatch.Api.Http;
 using Dispatch.Api.Imports;
 using Dispatch.Api.Reports;
 
@@ -14,7 +15,7 @@ public static class ExportEndpoints
             .WithSummary("Incidents of the range and filters as UTF-8 CSV: one row per incident, every time point (UTC) and interval (seconds).");
         group.MapGet("/exports/kemenkes", (HttpContext http, string? format, ExportService exports, CancellationToken ct) =>
                 format is null or "json" or "csv"
-                    ? Stream(http, format == "csv" ? "text/csv; charset=utf-8" : "application/json", format == "csv" ? "kemenkes.csv" : null,
+                    ? Stream(http, format == "csv" ? "text/csv; charset=utf-8" : "application/json", format == "csv" ? "kemenkes.csv" : "kemenkes.json",
                         (f, body) => exports.KemenkesAsync(f, format == "csv", body, ct))
                     : Task.FromResult(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["'format' is csv or json."] }) as IResult))
             .WithSummary("The national PSC report shape (data pelaporan panggilan) as JSON or CSV; unmapped fields are empty (see README).");
@@ -23,12 +24,13 @@ public static class ExportEndpoints
                          "Rows whose externalId was imported before are skipped.");
     }
 
-    private static async Task<IResult> Stream(HttpContext http, string contentType, string? fileName, Func<ReportFilter, Stream, Task> write)
+    // Every export is a download (attachment): the page's links save a file rather than open raw JSON in the tab.
+    private static async Task<IResult> Stream(HttpContext http, string contentType, string fileName, Func<ReportFilter, Stream, Task> write)
     {
         var (filter, problem) = ReportFilter.Parse(http.Request.Query);
         if (problem is not null) return problem;
         http.Response.ContentType = contentType;
-        if (fileName is not null) http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await write(filter!, http.Response.Body);
         return TypedResults.Empty;
     }
@@ -38,7 +40,8 @@ public static class ExportEndpoints
         if (!http.Request.HasFormContentType)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with 'file' and 'mapping'."] });
         if (http.Request.ContentLength > IncidentImporter.MaxBytes)
-            return TypedResults.Problem($"The upload is larger than {IncidentImporter.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem($"The upload is larger than {IncidentImporter.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
+                extensions: ProblemMapping.Code("payload-too-large"));
         // Kestrel's own limit (30 MB) is below the importer's: raise it for this request only.
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = IncidentImporter.MaxBytes;

@@ -16,6 +16,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, Database.Dat
 
     public const string RetryAfterSeconds = "2";
 
+    /// <summary>The stable <c>code</c> extension of a ProblemDetails: the pages translate it, people never read it.</summary>
+    public static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var (status, title, code) = exception switch

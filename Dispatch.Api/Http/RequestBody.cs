@@ -16,7 +16,8 @@ public static class RequestBody
         var request = http.Request;
         if (request.ContentLength > maxBytes) return new(null, TooLarge(maxBytes));
         if (request.HasJsonContentType() is false)
-            return new(null, TypedResults.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return new(null, TypedResults.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType,
+                extensions: ProblemMapping.Code("json-required")));
 
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
@@ -53,5 +54,6 @@ public static class RequestBody
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
 
     private static IResult TooLarge(int maxBytes) =>
-        TypedResults.Problem($"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        TypedResults.Problem($"The body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+            extensions: ProblemMapping.Code("payload-too-large"));
 }

@@ -39,7 +39,7 @@ public sealed class IncidentImporter(Db db, ImportStore store, UnitStore units, 
         var headers = parser.HeaderRecord ?? [];
         var fieldOf = headers.Select(h => mapping.Columns!.GetValueOrDefault(h)).ToArray();
         foreach (var header in mapping.Columns!.Keys.Where(k => !headers.Contains(k)))
-            rejected.Add(new RejectedRow(1, null, $"Mapped column '{header}' is not in the file's header."));
+            rejected.Add(RejectedRow.Of(1, null, new("column-not-in-file", $"Mapped column '{header}' is not in the file's header.", Value: header)));
         if (rejected.Count > 0) return new ImportReport(0, 0, 0, rejected, [], dryRun);
 
         while (await parser.ReadAsync())
@@ -50,8 +50,8 @@ public sealed class IncidentImporter(Db db, ImportStore store, UnitStore units, 
             for (var i = 0; i < fieldOf.Length; i++)
                 if (fieldOf[i] is { } field && parser.TryGetField<string>(i, out var v) && !string.IsNullOrWhiteSpace(v)) values[field] = v.Trim();
             var (row, reason) = Parse(line, values, mapping, unitIds);
-            if (row is null) rejected.Add(new RejectedRow(line, values.GetValueOrDefault("externalId"), reason!));
-            else if (!seen.Add(row.ExternalId)) rejected.Add(new RejectedRow(line, row.ExternalId, "The same externalId appears earlier in this file."));
+            if (row is null) rejected.Add(RejectedRow.Of(line, values.GetValueOrDefault("externalId"), reason!));
+            else if (!seen.Add(row.ExternalId)) rejected.Add(RejectedRow.Of(line, row.ExternalId, new("duplicate-in-file", "The same externalId appears earlier in this file.", "externalId", row.ExternalId)));
             else valid.Add(row);
         }
 
@@ -77,31 +77,32 @@ public sealed class IncidentImporter(Db db, ImportStore store, UnitStore units, 
         return new ImportReport(rows, imported, skipped, rejected, preview, dryRun);
     }
 
-    private (ParsedRow? Row, string? Reason) Parse(int line, Dictionary<string, string> v, ImportMapping mapping, Dictionary<string, long> unitIds)
+    private (ParsedRow? Row, Rejection? Reason) Parse(int line, Dictionary<string, string> v, ImportMapping mapping, Dictionary<string, long> unitIds)
     {
-        if (!v.TryGetValue("externalId", out var externalId)) return (null, "externalId is empty.");
-        if (externalId.Length > 180) return (null, "externalId is longer than 180 characters.");
+        if (!v.TryGetValue("externalId", out var externalId)) return (null, new("missing", "externalId is empty.", "externalId"));
+        if (externalId.Length > 180) return (null, new("too-long", "externalId is longer than 180 characters.", "externalId"));
         var times = new Dictionary<string, DateTimeOffset>();
         foreach (var (field, _) in ImportStore.TimeColumns)
         {
             if (!v.TryGetValue(field, out var text)) continue;
-            if (!mapping.TryParseTime(text, out var time)) return (null, $"{field} '{text}' does not match the time format '{mapping.TimeFormat ?? "iso"}'.");
+            if (!mapping.TryParseTime(text, out var time)) return (null, new("bad-time", $"{field} '{text}' does not match the time format '{mapping.TimeFormat ?? "iso"}'.", field, text));
             times[field] = time.ToUniversalTime();
         }
-        if (!times.ContainsKey("callReceived")) return (null, "callReceived is empty.");
-        if (!v.TryGetValue("triage", out var triageText) || !TryTriage(triageText, out var triage)) return (null, $"triage '{v.GetValueOrDefault("triage")}' is not merah, kuning, hijau or hitam.");
+        if (!times.ContainsKey("callReceived")) return (null, new("missing", "callReceived is empty.", "callReceived"));
+        if (!v.TryGetValue("triage", out var triageText) || !TryTriage(triageText, out var triage)) return (null, new("bad-triage", $"triage '{v.GetValueOrDefault("triage")}' is not merah, kuning, hijau or hitam.", "triage", v.GetValueOrDefault("triage")));
         if (!TryNumber(v, "lat", out var lat) || !TryNumber(v, "lon", out var lon) || !new GeoPoint(lat, lon).IsValid)
-            return (null, $"lat/lon '{v.GetValueOrDefault("lat")}', '{v.GetValueOrDefault("lon")}' is not a valid position.");
+            return (null, new("bad-position", $"lat/lon '{v.GetValueOrDefault("lat")}', '{v.GetValueOrDefault("lon")}' is not a valid position.", "lat",
+                $"{v.GetValueOrDefault("lat")}, {v.GetValueOrDefault("lon")}"));
         long? unitId = null;
         if (v.TryGetValue("unit", out var unit))
         {
-            if (!unitIds.TryGetValue(unit, out var id)) return (null, $"unit '{unit}' is not a known call sign or plate; add the unit first.");
+            if (!unitIds.TryGetValue(unit, out var id)) return (null, new("unknown-unit", $"unit '{unit}' is not a known call sign or plate; add the unit first.", "unit", unit));
             unitId = id;
         }
         var source = CallSource.Line119;
-        if (v.TryGetValue("source", out var sourceText) && !Enum.TryParse(sourceText, ignoreCase: true, out source)) return (null, $"source '{sourceText}' is not one of line119, ncc, app, radio, walkin.");
+        if (v.TryGetValue("source", out var sourceText) && !Enum.TryParse(sourceText, ignoreCase: true, out source)) return (null, new("unknown-source", $"source '{sourceText}' is not one of line119, ncc, app, radio, walkin.", "source", sourceText));
         var category = v.TryGetValue("category", out var cat) && cat.Trim().ToLowerInvariant() is "trauma" ? IncidentCategory.Trauma : IncidentCategory.NonTrauma;
-        if (v.GetValueOrDefault("complaint") is { Length: > 4000 }) return (null, "complaint is longer than 4000 characters.");
+        if (v.GetValueOrDefault("complaint") is { Length: > 4000 }) return (null, new("too-long", "complaint is longer than 4000 characters.", "complaint"));
         return (new ParsedRow(line, externalId, source.ToString(), triage.ToString(), category.ToString(), lat, lon, v.GetValueOrDefault("complaint"),
             unitId, unit, areas.Resolve(new GeoPoint(lat, lon)), times), null);
     }

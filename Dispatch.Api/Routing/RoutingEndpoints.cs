@@ -32,11 +32,12 @@ public static class RoutingEndpoints
         if (problem is not null) return problem;
         if (roads.Current is not { } network)
             return TypedResults.Problem("No road network is loaded (Roads:Path); arrival times are straight-line estimates. See /api/routing/status.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Routing unavailable");
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Routing unavailable",
+                extensions: ProblemMapping.Code("no-road-network"));
         var outcome = network.Route(a!.Value, b!.Value);
         if (outcome.Route is { } r)
             return TypedResults.Ok(new EtaView(Math.Round(r.Seconds, 1), Math.Round(r.Meters, 1), Math.Round(r.SnapMeters, 1), LineStringView.Of(r.Path)));
         return TypedResults.Problem($"Cannot route: {outcome.Explain(network.MaxSnapMeters)}.", statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "Not routable", extensions: new Dictionary<string, object?> { ["code"] = outcome.Failure.ToString() });
+            title: "Not routable", extensions: ProblemMapping.Code(outcome.Failure.ToString()));
     }
 }

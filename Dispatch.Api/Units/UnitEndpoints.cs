@@ -63,7 +63,8 @@ public static class UnitEndpoints
         var route = context.HttpContext.GetRouteValue("unitId")?.ToString();
         return long.TryParse(route, out var unitId) && user.UnitId == unitId
             ? next(context)
-            : ValueTask.FromResult<object?>(TypedResults.Problem("Crews act on their own unit only.", statusCode: StatusCodes.Status403Forbidden));
+            : ValueTask.FromResult<object?>(TypedResults.Problem("Crews act on their own unit only.", statusCode: StatusCodes.Status403Forbidden,
+                extensions: ProblemMapping.Code("own-unit-only")));
     }
 
     private static Task<IResult> SetStatus(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, TimeProvider time, CancellationToken ct) =>

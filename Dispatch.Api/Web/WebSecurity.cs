@@ -56,7 +56,8 @@ public static class WebSecurity
                 if (!await antiforgery.IsRequestValidAsync(context))
                 {
                     await Results.Problem("Missing or invalid antiforgery token (send X-CSRF-TOKEN from /api/auth/antiforgery).",
-                        statusCode: StatusCodes.Status400BadRequest, title: "Antiforgery").ExecuteAsync(context);
+                        statusCode: StatusCodes.Status400BadRequest, title: "Antiforgery",
+                        extensions: Http.ProblemMapping.Code("antiforgery")).ExecuteAsync(context);
                     return;
                 }
             }

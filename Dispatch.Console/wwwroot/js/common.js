@@ -1,5 +1,5 @@
 // Shared helpers: API calls (cookie session + antiforgery), safe DOM building, WIB time, the hub.
-import { t, lang, applyI18n, toggleLanguage, problemText } from './i18n.js';
+import { t, lang, applyI18n, toggleLanguage, problemText, roleText } from './i18n.js';
 
 let csrf = null;
 
@@ -102,11 +102,31 @@ export function duration(seconds) {
 
 export const secondsSince = iso => (Date.now() - new Date(iso).getTime()) / 1000;
 
-/** Header: user and role, language switch, logout. Returns the signed-in user. */
+// The pages and the roles that may open each (the server's policies: Operators, Crew, Admin, Reports).
+const pages = [
+  { path: '/', key: 'pageConsole', roles: ['operator', 'admin'] },
+  { path: '/crew', key: 'pageCrew', roles: ['crew'] },
+  { path: '/admin', key: 'pageAdmin', roles: ['admin'] },
+  { path: '/reports', key: 'pageReports', roles: ['healthoffice', 'admin'] },
+];
+
+/** Links to the other pages this role may open (none when it has only this one); the current page is marked. */
+function pageLinks(role) {
+  const mine = pages.filter(p => p.roles.includes(role));
+  if (mine.length < 2) return null;
+  const here = location.pathname.replace(/\/$/, '') || '/';
+  return el('nav', { class: 'page-links', 'aria-label': t('pages') }, ...mine.flatMap((p, i) => [i > 0 ? ' · ' : null,
+    p.path === here ? el('strong', { 'aria-current': 'page' }, t(p.key)) : el('a', { href: p.path }, t(p.key))]));
+}
+
+/** Header: user and role, links to the role's other pages, language switch, logout. Returns the signed-in user. */
 export async function startPage(allowedRoles) {
   applyI18n();
   const me = await api('/api/auth/me');
-  document.querySelector('#who').textContent = `${me.username} (${me.role})`;
+  // The user name is shown as the administrator wrote it (data-verbatim: not a word of the page to translate).
+  document.querySelector('#who').replaceChildren(el('span', { 'data-verbatim': '' }, me.username), ` (${roleText(me.role)})`);
+  const links = pageLinks(me.role);
+  if (links) document.querySelector('.topbar .spacer')?.before(links);
   document.querySelector('#language').addEventListener('click', toggleLanguage);
   document.querySelector('#logout').addEventListener('click', async () => {
     await api('/api/auth/logout', { method: 'POST' });

@@ -116,6 +116,48 @@ const texts = {
   },
 };
 
+// ---- Texts of the pages around the console: links between pages, reports, import, admin --------
+const pageTexts = {
+  id: {
+    pages: 'Halaman', pageConsole: 'Konsol operator', pageCrew: 'Kru ambulans', pageAdmin: 'Administrasi', pageReports: 'Laporan',
+    all: 'semua', noDataRange: 'Tidak ada data untuk periode dan saringan ini.', period: 'Periode: {from} – {to}', filtersApplied: 'Saringan: {list}',
+    kodePscMissing: 'Kode PSC belum diatur (pengaturan Reporting:KodePsc di server): laporan Kemenkes akan keluar tanpa kode PSC. Minta administrator server mengisinya.',
+    mapLegend: 'Median waktu tanggap: hijau 0:00 → merah 30:00; abu-abu: tidak ada data.', dayHour: 'Hari / jam',
+    heatCell: '{day} pukul {hour}.00: {n} insiden',
+    timeFormatChoice: 'Format waktu di berkas', timeZoneChoice: 'Zona waktu di berkas', isoExample: '{example} (ISO 8601, dengan zona)',
+    tzWib: 'WIB (Asia/Jakarta)', tzWita: 'WITA (Asia/Makassar)', tzWit: 'WIT (Asia/Jayapura)', tzUtc: 'UTC',
+    column: 'Kolom', columnSample: 'mis.',
+    willImport: 'Pratinjau: akan diimpor {n}, dilewati {s} (sudah pernah diimpor), ditolak {r}. Belum ada yang disimpan.',
+    importedDone: 'Selesai: diimpor {n}, dilewati {s} (sudah pernah diimpor), ditolak {r}.',
+    rejectedRows: 'Baris yang ditolak', previewRows: 'Contoh baris yang akan diimpor', chooseFile: 'Pilih berkas CSV terlebih dahulu.',
+    fieldErrors: 'Belum tersimpan: periksa isian yang ditandai.',
+    'reject-missing': '{field} kosong.', 'reject-too-long': '{field} terlalu panjang.',
+    'reject-bad-time': '{field} „{value}” tidak cocok dengan format waktu yang dipilih.', 'reject-bad-triage': 'Triase „{value}” bukan merah, kuning, hijau atau hitam.',
+    'reject-bad-position': 'Lintang/bujur „{value}” bukan posisi yang sah.', 'reject-unknown-unit': 'Unit „{value}” tidak dikenal (kode panggil atau nomor polisi); tambahkan unitnya dulu.',
+    'reject-unknown-source': 'Sumber „{value}” tidak dikenal (saluran 119, NCC, aplikasi, radio, datang langsung).',
+    'reject-duplicate-in-file': 'Nomor panggilan „{value}” sudah ada di baris sebelumnya.', 'reject-column-not-in-file': 'Kolom „{value}” tidak ada di berkas.',
+  },
+  en: {
+    pages: 'Pages', pageConsole: 'Operator console', pageCrew: 'Ambulance crew', pageAdmin: 'Administration', pageReports: 'Reports',
+    all: 'all', noDataRange: 'No data for this period and these filters.', period: 'Period: {from} – {to}', filtersApplied: 'Filters: {list}',
+    kodePscMissing: 'The PSC code is not set (setting Reporting:KodePsc on the server): the national report will carry no PSC code. Ask the server administrator to set it.',
+    mapLegend: 'Median response time: green 0:00 → red 30:00; grey: no data.', dayHour: 'Day / hour',
+    heatCell: '{day} at {hour}:00: {n} incidents',
+    timeFormatChoice: 'Time format in the file', timeZoneChoice: 'Time zone in the file', isoExample: '{example} (ISO 8601, with zone)',
+    tzWib: 'WIB (Asia/Jakarta)', tzWita: 'WITA (Asia/Makassar)', tzWit: 'WIT (Asia/Jayapura)', tzUtc: 'UTC',
+    column: 'Column', columnSample: 'e.g.',
+    willImport: 'Preview: {n} would be imported, {s} skipped (imported before), {r} rejected. Nothing is saved yet.',
+    importedDone: 'Done: {n} imported, {s} skipped (imported before), {r} rejected.',
+    rejectedRows: 'Rejected rows', previewRows: 'Sample of the rows to import', chooseFile: 'Choose a CSV file first.',
+    fieldErrors: 'Not saved: check the marked fields.',
+    'reject-missing': '{field} is empty.', 'reject-too-long': '{field} is too long.',
+    'reject-bad-time': '{field} “{value}” does not match the chosen time format.', 'reject-bad-triage': 'Triage “{value}” is not red, yellow, green or black.',
+    'reject-bad-position': 'Latitude/longitude “{value}” is not a valid position.', 'reject-unknown-unit': 'Unit “{value}” is unknown (call sign or plate); add the unit first.',
+    'reject-unknown-source': 'Source “{value}” is unknown (119 line, NCC, app, radio, walk-in).',
+    'reject-duplicate-in-file': 'Call number “{value}” appears on an earlier line.', 'reject-column-not-in-file': 'Column “{value}” is not in the file.',
+  },
+};
+
 // Unit and incident statuses as people read them.
 const statuses = {
   id: {
@@ -151,6 +193,10 @@ const problems = {
     validation: 'Periksa isian: {fields}.',
     'takeover-too-soon': 'Panggilan ini baru saja dijawab; belum dapat diambil alih.', 'call-taken-over': 'Panggilan Anda diambil alih oleh operator lain.',
     'assignment-changed': 'Penugasan sudah berubah; langkah ini tidak dikirim.',
+    antiforgery: 'Sesi halaman kedaluwarsa; muat ulang halaman lalu coba lagi.', 'sign-in-throttled': 'Terlalu banyak percobaan masuk yang gagal; tunggu sebentar.',
+    'wrong-credentials': 'Nama pengguna atau kata sandi salah.', 'own-unit-only': 'Kru hanya dapat bertindak untuk unitnya sendiri.',
+    'json-required': 'Kiriman harus berformat JSON.', 'payload-too-large': 'Berkas atau isian terlalu besar.',
+    'no-road-network': 'Jaringan jalan belum dimuat; waktu tempuh memakai garis lurus.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -169,40 +215,215 @@ const problems = {
     validation: 'Check: {fields}.',
     'takeover-too-soon': 'This call was answered only just now; it cannot be taken over yet.', 'call-taken-over': 'Another operator took over your call.',
     'assignment-changed': 'The assignment has changed; this step was not sent.',
+    antiforgery: 'The page session expired; reload the page and try again.', 'sign-in-throttled': 'Too many failed sign-ins; wait a moment.',
+    'wrong-credentials': 'Wrong user name or password.', 'own-unit-only': 'A crew may act on its own unit only.',
+    'json-required': 'The request must be JSON.', 'payload-too-large': 'The file or input is too large.',
+    'no-road-network': 'No road network is loaded; travel times are straight-line estimates.',
   },
 };
+
+// ---- Server codes as people read them -------------------------------------------------------
+// The server keeps stable codes (CallSource, CallFlags, CallOutcome, roles, UnitType, StationKind,
+// ResponseIntervals, import fields, request fields); every page shows them through these tables.
+const codes = {
+  id: {
+    source: { line119: 'Saluran 119', ncc: 'NCC 119', app: 'Aplikasi', radio: 'Radio', walkin: 'Datang langsung' },
+    flag: {
+      numberWithheld: 'nomor disembunyikan', numberUnparseable: 'nomor tidak terbaca', locationOutOfRange: 'lokasi di luar jangkauan',
+      accuracyInvalid: 'akurasi lokasi tidak sah', locationIncomplete: 'lokasi tidak lengkap', locationInvalid: 'lokasi tidak terbaca',
+      sourceUnknown: 'sumber tidak dikenal (dianggap saluran 119)', receivedAtAssumedWib: 'waktu tanpa zona (dianggap WIB)',
+      receivedAtInFuture: 'waktu terima di masa depan',
+    },
+    outcome: {
+      incident: 'Insiden dibuat', attached: 'Digabung ke insiden', nonEmergencyAdvice: 'Saran non-darurat', information: 'Informasi',
+      prank: 'Iseng', abandoned: 'Terputus/ditinggal', '': 'Belum selesai',
+    },
+    callStatus: { waiting: 'Menunggu', answered: 'Dijawab', closed: 'Selesai' },
+    role: { operator: 'Operator', crew: 'Kru ambulans', healthoffice: 'Dinas Kesehatan', admin: 'Administrator' },
+    unitType: { als: 'ALS (bantuan hidup lanjut)', bls: 'BLS (bantuan hidup dasar)', transport: 'Angkut pasien' },
+    stationKind: { pscPost: 'Pos PSC', hospital: 'Rumah sakit', puskesmas: 'Puskesmas' },
+    category: { trauma: 'Trauma', nonTrauma: 'Non-trauma' },
+    interval: {
+      callToAnswer: 'Panggilan → dijawab', answerToDispatch: 'Dijawab → unit dikirim', dispatchToEnRoute: 'Unit dikirim → berangkat',
+      enRouteToOnScene: 'Berangkat → tiba', callToOnScene: 'Waktu tanggap (panggilan → tiba)', onSceneToDestination: 'Tiba → di tujuan',
+      dispatchToBackInService: 'Waktu tugas (dikirim → siaga kembali)',
+    },
+    intervalDef: {
+      callToAnswer: 'Dari panggilan diterima sistem sampai operator menjawab.',
+      answerToDispatch: 'Dari panggilan dijawab sampai unit pertama diberi tugas.',
+      dispatchToEnRoute: 'Waktu persiapan: dari unit diberi tugas sampai berangkat.',
+      enRouteToOnScene: 'Waktu tempuh: dari unit berangkat sampai tiba di lokasi.',
+      callToOnScene: 'Waktu tanggap: dari panggilan diterima sampai unit tiba di lokasi.',
+      onSceneToDestination: 'Dari tiba di lokasi sampai tiba di fasilitas tujuan.',
+      dispatchToBackInService: 'Waktu tugas: dari unit diberi tugas sampai siaga kembali.',
+    },
+    weekday: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+    weekdayShort: ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'],
+    importField: {
+      externalId: 'Nomor panggilan (ID sumber)', callReceived: 'Waktu panggilan diterima', callAnswered: 'Waktu panggilan dijawab',
+      incidentCreated: 'Waktu insiden dibuat', unitNotified: 'Waktu unit diberi tugas', unitAcknowledged: 'Waktu kru menerima tugas',
+      enRoute: 'Waktu berangkat', onScene: 'Waktu tiba di lokasi', leftScene: 'Waktu meninggalkan lokasi', atDestination: 'Waktu tiba di tujuan',
+      handover: 'Waktu serah terima', backInService: 'Waktu siaga kembali', closed: 'Waktu insiden ditutup', triage: 'Triase',
+      lat: 'Lintang', lon: 'Bujur', unit: 'Unit (kode panggil)', complaint: 'Keluhan', category: 'Kategori (trauma/non-trauma)', source: 'Sumber panggilan',
+    },
+    // Request fields named in validation problems (the keys of ProblemDetails `errors`).
+    field: {
+      externalId: 'ID panggilan', receivedAt: 'Waktu panggilan', triage: 'Triase', patientCount: 'Jumlah pasien', lat: 'Lokasi', lon: 'Lokasi',
+      kelurahan: 'Kelurahan', reason: 'Alasan', unitId: 'Unit', incidentId: 'Insiden', outcome: 'Hasil', status: 'Status',
+      from: 'Tanggal awal', to: 'Tanggal akhir', unit: 'Unit', source: 'Sumber', emergency: 'Gawat darurat', kecamatan: 'Kecamatan',
+      format: 'Format', file: 'Berkas CSV', mapping: 'Pemetaan kolom', 'mapping.columns': 'Pemetaan kolom', 'mapping.timeZone': 'Zona waktu',
+      callSign: 'Kode panggil', plate: 'Nomor polisi', type: 'Tipe', name: 'Nama', kind: 'Jenis', role: 'Peran', username: 'Nama pengguna',
+      password: 'Sandi', displayName: 'Nama', $: 'Isi permintaan',
+    },
+    // What is wrong with a field, when the server refuses it (validation problems).
+    fieldProblem: {
+      externalId: 'ID panggilan wajib diisi.', receivedAt: 'Waktu panggilan wajib diisi dalam format ISO-8601.',
+      triage: 'Pilih triase: merah, kuning, hijau atau hitam.', patientCount: 'Jumlah pasien harus 0 sampai 1000.',
+      lat: 'Lokasi wajib: lintang −90..90 dan bujur −180..180, atau pilih kelurahan.', lon: 'Bujur harus −180..180.',
+      kelurahan: 'Kelurahan ini bukan kelurahan Kota Solok.', reason: 'Alasan wajib diisi (paling panjang 1000 huruf).',
+      unitId: 'Pilih unit (pengguna kru memerlukan unit).', incidentId: 'Pilih insiden.', outcome: 'Pilih hasil panggilan.', status: 'Pilih status.',
+      from: 'Tanggal awal wajib diisi (tanggal yang sah).', to: 'Tanggal akhir wajib diisi dan tidak boleh sebelum tanggal awal (paling lama 3700 hari).',
+      unit: 'Pilih unit dari daftar.', source: 'Pilih sumber dari daftar.', emergency: 'Pilih ya atau tidak.', format: 'Format harus CSV atau JSON.',
+      file: 'Pilih berkas CSV.', mapping: 'Pemetaan kolom tidak dapat dibaca.',
+      'mapping.columns': 'Petakan kolom: nomor panggilan dan waktu panggilan diterima wajib dipetakan.', 'mapping.timeZone': 'Zona waktu tidak dikenal.',
+      callSign: 'Kode panggil wajib diisi (paling panjang 50 huruf).', plate: 'Nomor polisi wajib diisi (paling panjang 50 huruf).',
+      type: 'Pilih tipe unit.', name: 'Nama wajib diisi (paling panjang 200 huruf).', kind: 'Pilih jenis fasilitas.',
+      role: 'Pilih peran.', username: 'Nama pengguna wajib diisi (paling panjang 100 huruf).', password: 'Sandi minimal 10 karakter.',
+      displayName: 'Nama paling panjang 200 huruf.', $: 'Isi permintaan tidak dapat dibaca.',
+    },
+    fieldInvalid: '{field} tidak valid.',
+  },
+  en: {
+    source: { line119: '119 line', ncc: 'NCC 119', app: 'App', radio: 'Radio', walkin: 'Walk-in' },
+    flag: {
+      numberWithheld: 'number withheld', numberUnparseable: 'number unreadable', locationOutOfRange: 'location out of range',
+      accuracyInvalid: 'location accuracy invalid', locationIncomplete: 'location incomplete', locationInvalid: 'location unreadable',
+      sourceUnknown: 'unknown source (taken as the 119 line)', receivedAtAssumedWib: 'time without zone (WIB assumed)',
+      receivedAtInFuture: 'receive time in the future',
+    },
+    outcome: {
+      incident: 'Incident created', attached: 'Attached to incident', nonEmergencyAdvice: 'Non-emergency advice', information: 'Information',
+      prank: 'Prank', abandoned: 'Abandoned', '': 'Not finished',
+    },
+    callStatus: { waiting: 'Waiting', answered: 'Answered', closed: 'Closed' },
+    role: { operator: 'Operator', crew: 'Ambulance crew', healthoffice: 'Health office', admin: 'Administrator' },
+    unitType: { als: 'ALS (advanced life support)', bls: 'BLS (basic life support)', transport: 'Patient transport' },
+    stationKind: { pscPost: 'PSC post', hospital: 'Hospital', puskesmas: 'Puskesmas' },
+    category: { trauma: 'Trauma', nonTrauma: 'Non-trauma' },
+    interval: {
+      callToAnswer: 'Call → answer', answerToDispatch: 'Answer → dispatch', dispatchToEnRoute: 'Dispatch → en route (turnout)',
+      enRouteToOnScene: 'En route → on scene (travel)', callToOnScene: 'Response time (call → on scene)', onSceneToDestination: 'On scene → destination',
+      dispatchToBackInService: 'Task time (dispatch → back in service)',
+    },
+    intervalDef: {
+      callToAnswer: 'From the call reaching the system to an operator answering it.',
+      answerToDispatch: 'From the answer to the first unit being notified.',
+      dispatchToEnRoute: 'Turnout: from the unit being notified to leaving.',
+      enRouteToOnScene: 'Travel: from leaving to arriving on scene.',
+      callToOnScene: 'Response time: from the call reaching the system to the unit arriving on scene.',
+      onSceneToDestination: 'From arriving on scene to arriving at the destination facility.',
+      dispatchToBackInService: 'Task time: from the unit being notified to being back in service.',
+    },
+    weekday: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    weekdayShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    importField: {
+      externalId: 'Call number (source ID)', callReceived: 'Time the call was received', callAnswered: 'Time the call was answered',
+      incidentCreated: 'Time the incident was created', unitNotified: 'Time the unit was notified', unitAcknowledged: 'Time the crew accepted',
+      enRoute: 'Time en route', onScene: 'Time on scene', leftScene: 'Time leaving the scene', atDestination: 'Time at destination',
+      handover: 'Time of handover', backInService: 'Time back in service', closed: 'Time the incident was closed', triage: 'Triage',
+      lat: 'Latitude', lon: 'Longitude', unit: 'Unit (call sign)', complaint: 'Complaint', category: 'Category (trauma/non-trauma)', source: 'Call source',
+    },
+    field: {
+      externalId: 'Call ID', receivedAt: 'Call time', triage: 'Triage', patientCount: 'Patients', lat: 'Location', lon: 'Location',
+      kelurahan: 'Kelurahan', reason: 'Reason', unitId: 'Unit', incidentId: 'Incident', outcome: 'Outcome', status: 'Status',
+      from: 'From date', to: 'To date', unit: 'Unit', source: 'Source', emergency: 'Emergency', kecamatan: 'Kecamatan',
+      format: 'Format', file: 'CSV file', mapping: 'Column mapping', 'mapping.columns': 'Column mapping', 'mapping.timeZone': 'Time zone',
+      callSign: 'Call sign', plate: 'Plate', type: 'Type', name: 'Name', kind: 'Kind', role: 'Role', username: 'User name',
+      password: 'Password', displayName: 'Name', $: 'Request body',
+    },
+    fieldProblem: {
+      externalId: 'A call ID is required.', receivedAt: 'The call time is required, in ISO-8601.',
+      triage: 'Choose a triage: red, yellow, green or black.', patientCount: 'Patients must be between 0 and 1000.',
+      lat: 'A location is required: latitude −90..90 and longitude −180..180, or a kelurahan.', lon: 'Longitude must be −180..180.',
+      kelurahan: 'This is not a kelurahan of Kota Solok.', reason: 'A reason is required (at most 1000 characters).',
+      unitId: 'Choose a unit (a crew user needs one).', incidentId: 'Choose an incident.', outcome: 'Choose an outcome.', status: 'Choose a status.',
+      from: 'A valid start date is required.', to: 'A valid end date is required, not before the start (at most 3700 days).',
+      unit: 'Choose a unit from the list.', source: 'Choose a source from the list.', emergency: 'Choose yes or no.', format: 'The format is CSV or JSON.',
+      file: 'Choose a CSV file.', mapping: 'The column mapping cannot be read.',
+      'mapping.columns': 'Map the columns: the call number and the time the call was received must be mapped.', 'mapping.timeZone': 'Unknown time zone.',
+      callSign: 'A call sign is required (at most 50 characters).', plate: 'A plate is required (at most 50 characters).',
+      type: 'Choose a unit type.', name: 'A name is required (at most 200 characters).', kind: 'Choose a kind of facility.',
+      role: 'Choose a role.', username: 'A user name is required (at most 100 characters).', password: 'The password needs at least 10 characters.',
+      displayName: 'The name has at most 200 characters.', $: 'The request body cannot be read.',
+    },
+    fieldInvalid: '{field} is not valid.',
+  },
+};
+
+const code = (table, value) => (value === null || value === undefined ? '' : codes[lang][table][value] ?? codes.id[table][value] ?? String(value));
+
+/** A call source (line119, ncc, app, radio, walkin). */
+export const sourceText = value => code('source', value);
+/** A call flag (numberWithheld, locationOutOfRange, ...). */
+export const flagText = value => code('flag', value);
+/** Several call flags, joined for reading. */
+export const flagsText = values => (values ?? []).map(flagText).join(', ');
+/** A call outcome (incident, attached, nonEmergencyAdvice, information, prank, abandoned). */
+export const outcomeText = value => code('outcome', value ?? '');
+/** A call's queue status (waiting, answered, closed). */
+export const callStatusText = value => code('callStatus', value);
+/** A user role (operator, crew, healthoffice, admin). */
+export const roleText = value => code('role', value);
+/** A unit type (als, bls, transport). */
+export const unitTypeText = value => code('unitType', value);
+/** A station kind (pscPost, hospital, puskesmas). */
+export const stationKindText = value => code('stationKind', value);
+/** An incident category (trauma, nonTrauma). */
+export const categoryText = value => code('category', value);
+/** A response interval's name (callToAnswer, ..., dispatchToBackInService). */
+export const intervalText = value => code('interval', value);
+/** A response interval's definition, for a tooltip. */
+export const intervalDefinition = value => code('intervalDef', value);
+/** A weekday by number, 0 = Sunday (as the server's heat map counts); short for table heads. */
+export const weekdayText = (day, short = false) => codes[lang][short ? 'weekdayShort' : 'weekday'][day] ?? String(day);
+/** A target field of the history import (callReceived, onScene, ...), in words. */
+export const importFieldText = value => code('importField', value);
+/** What is wrong with a request field the server refused, in the page's language. */
+export const fieldProblemText = field => codes[lang].fieldProblem[field] ?? codes[lang].fieldInvalid.replace('{field}', fieldText(field));
 
 export let lang = localStorage.getItem('psc119.lang') === 'en' ? 'en' : 'id';
 
 export function t(key, vars = {}) {
-  const text = texts[lang][key] ?? texts.id[key] ?? key;
+  const text = texts[lang][key] ?? pageTexts[lang][key] ?? texts.id[key] ?? pageTexts.id[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
 }
 
 export const statusText = status => statuses[lang][status] ?? status;
 
 /** A request field as people read it (the label of the form field when there is one). */
-export const fieldText = field => texts[lang][field] ?? texts[lang][`field_${field}`] ?? field;
+export const fieldText = field => codes[lang].field[field] ?? texts[lang][field] ?? field;
 
 /**
- * A refusal in the page's language: the ProblemDetails `code` when the page knows it, else the
- * fields of a validation problem by their labels, else the HTTP status. The server's English
+ * A refusal in the page's language: the ProblemDetails `code` when the page knows it, else what
+ * is wrong with each field of a validation problem, else the HTTP status. The server's English
  * sentence is shown only on the English page, and only when no translation is known.
  */
 export function problemText(status, problem) {
   const table = problems[lang];
   if (problem?.code && table[problem.code]) return table[problem.code];
   if (problem?.errors) {
-    const fields = Object.keys(problem.errors).map(fieldText).join(', ');
-    return lang === 'en' ? Object.values(problem.errors).flat().join(' ') : table.validation.replace('{fields}', fields);
+    // What is wrong with each field, from our own table (the server's sentences are English and name raw fields).
+    return [...new Set(Object.keys(problem.errors).map(fieldProblemText))].join(' ');
   }
   if (lang === 'en' && problem?.detail) return problem.detail;
   return table[`status${status}`] ?? (lang === 'en' ? `The action failed (HTTP ${status}).` : `Tindakan gagal (HTTP ${status}).`);
 }
 
-/** Fills every element carrying data-i18n (text) or data-i18n-placeholder. */
+/** Fills every element carrying data-i18n (text) or data-i18n-placeholder, and a title carrying data-i18n-title. */
 export function applyI18n(root = document) {
   document.documentElement.lang = lang;
+  const title = document.querySelector('title[data-i18n-title]');
+  if (title) document.title = `PSC 119 · ${t(title.dataset.i18nTitle)}`;
   root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
 }

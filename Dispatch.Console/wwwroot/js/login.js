@@ -1,5 +1,5 @@
 import { api, ApiError } from './common.js';
-import { t, applyI18n, toggleLanguage } from './i18n.js';
+import { t, applyI18n, toggleLanguage, problemText } from './i18n.js';
 
 const home = { operator: '/', admin: '/', crew: '/crew', healthoffice: '/reports' };
 
@@ -16,7 +16,8 @@ document.querySelector('#login-form').addEventListener('submit', async event => 
     });
     location.href = home[me.role] ?? '/';
   } catch (e) {
-    // Only a 401 means a wrong name or password; a busy or unreachable server says so.
-    error.textContent = e instanceof ApiError && e.status === 401 ? t('loginFailed') : e instanceof ApiError ? e.message : t('serverUnreachable');
+    // A wrong name or password, a throttled sign-in or a busy server each say so in the page's
+    // language; a fetch that never reached the server is no ApiError.
+    error.textContent = !(e instanceof ApiError) ? t('serverUnreachable') : e.status === 401 ? t('loginFailed') : problemText(e.status, e.problem);
   }
 });

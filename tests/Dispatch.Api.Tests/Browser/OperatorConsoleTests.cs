@@ -12,7 +12,7 @@ public sealed class OperatorConsoleTests : BrowserTest
     public async Task A_posted_call_appears_in_the_console_within_one_second_without_reload()
     {
         var page = await SignInAsync("operator1");
-        await Expect(page.Locator("#who")).ToContainTextAsync("operator1 (operator)");
+        await Expect(page.Locator("#who")).ToContainTextAsync("operator1 (Operator)");
 
         var call = await Api.IngestAsync($"web-{Guid.NewGuid():n}", callerNumber: "081377001122");
         var id = call.GetProperty("id").GetInt64();

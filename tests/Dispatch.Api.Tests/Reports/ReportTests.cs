@@ -50,6 +50,14 @@ public sealed class ReportTests(string database) : ApiTest(database)
         Assert.That(rejected[2].Item2, Does.Contain("ungu"));
         Assert.That(rejected[3].Item2, Does.Contain("AMB-99"));
         Assert.That(rejected[4].Item2, Does.Contain("earlier in this file"));
+        // The page says each reason in its own language from the code, the field and the value.
+        var coded = _firstImport.GetProperty("rejected").EnumerateArray()
+            .Select(r => (r.GetProperty("code").GetString(), r.GetProperty("field").GetString(), r.GetProperty("value").GetString())).ToList();
+        Assert.That(coded, Is.EqualTo(new[]
+        {
+            ("missing", "externalId", null), ("bad-time", "callReceived", "kemarin"), ("bad-triage", "triage", "ungu"),
+            ("unknown-unit", "unit", "AMB-99"), ("duplicate-in-file", "externalId", "A1"),
+        }));
         Assert.That(_firstImport.GetProperty("preview").GetArrayLength(), Is.EqualTo(5));
     }
 
@@ -187,7 +195,10 @@ public sealed class ReportTests(string database) : ApiTest(database)
     public async Task The_national_report_shape_in_json_and_csv()
     {
         using var office = await Api.AsAsync("dinkes1");
-        var json = await ApiClient.OkJsonAsync(await office.GetAsync("/api/exports/kemenkes?from=2025-03-01&to=2025-03-31&format=json"));
+        using var jsonResponse = await office.GetAsync("/api/exports/kemenkes?from=2025-03-01&to=2025-03-31&format=json");
+        Assert.That(jsonResponse.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"), "the page's link saves a file");
+        Assert.That(jsonResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'), Is.EqualTo("kemenkes.json"));
+        var json = await ApiClient.OkJsonAsync(jsonResponse);
         var a1 = json.EnumerateArray().First(r => r.GetProperty("keluhan").GetString() == "sesak napas");
         Assert.That(a1.GetProperty("tgl_pelaporan").GetString(), Is.EqualTo("2025-03-03"));
         Assert.That(a1.GetProperty("jam_pelaporan").GetString(), Is.EqualTo("08:00:00"));
@@ -198,6 +209,17 @@ public sealed class ReportTests(string database) : ApiTest(database)
         var csv = await (await office.GetAsync("/api/exports/kemenkes?from=2025-03-01&to=2025-03-31&format=csv")).Content.ReadAsStringAsync();
         Assert.That(csv.Split('\n')[0].TrimEnd('\r'), Does.StartWith("kode_psc,ticket_id,tgl_pelaporan,jam_pelaporan,sumber_panggilan"));
         Assert.That((await office.GetAsync("/api/exports/kemenkes?from=2025-03-01&to=2025-03-31&format=xml")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task The_report_setup_lists_units_by_call_sign_and_says_the_national_code_is_unset()
+    {
+        using var office = await Api.AsAsync("dinkes1");
+        var setup = await ApiClient.OkJsonAsync(await office.GetAsync("/api/reports/setup"));
+        var callSigns = setup.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("callSign").GetString()).ToList();
+        Assert.That(callSigns, Does.Contain("AMB-01 (contoh)"));
+        Assert.That(setup.GetProperty("units")[0].TryGetProperty("status", out _), Is.False, "the health office sees no live status");
+        Assert.That(setup.GetProperty("kodePsc").GetString(), Is.Empty, "Reporting:KodePsc is not set in the test app");
     }
 
     [TestCase("operator1")]
