@@ -1,7 +1,7 @@
 // Operator console: live call queue, keyboard-first call taking, duplicates, recommendation, boards.
 // Every action goes through attempt() (common.js): a refusal is shown, in the page's language.
 import { api, el, timeWib, duration, secondsSince, startPage, connectHub, attempt, showError, ApiError } from './common.js';
-import { t, statusText } from './i18n.js';
+import { t, statusText, sourceText, flagsText } from './i18n.js';
 import { createMap, callPoint } from './map.js';
 import { trackRoutes, showRoadStatus } from './routes.js';
 import { sound, checkSound, enableSound, ringWhile } from './alarm.js';
@@ -76,6 +76,9 @@ function onEvent(e) {
 
 // ---- queue -------------------------------------------------------------------------------------
 
+/** The caller's number; a withheld one (the line's own word for it, such as "anonymous") reads as withheld. */
+const callerText = call => (call.flags.includes('numberWithheld') ? null : call.callerNumber) ?? t('withheld');
+
 const waitingCalls = () => [...calls.values()].filter(c => c.status === 'waiting').sort((a, b) => callStart(a).localeCompare(callStart(b)));
 const canTakeOver = call => call.status === 'answered' && call.answeredBy !== me.username && call.answeredAt
   && secondsSince(call.answeredAt) >= config.takeOverSeconds;
@@ -84,14 +87,14 @@ function renderQueue() {
   const list = [...calls.values()].sort((a, b) => callStart(a).localeCompare(callStart(b)));
   $('#queue-empty').hidden = list.length > 0;
   const waiting = list.filter(c => c.status === 'waiting').length;
-  document.title = `${waiting ? `(${waiting}) ` : ''}PSC 119`;
+  document.title = `${waiting ? `(${waiting}) ` : ''}PSC 119 · ${t('consoleTitle')}`;
   $('#queue').replaceChildren(...list.map(call => el('li', { class: `call ${call.status}${call.answeredBy === me.username ? ' mine' : ''}`, dataset: { callId: call.id } },
     el('div', { class: 'call-head' },
-      el('strong', { class: 'caller' }, call.callerNumber ?? t('withheld')),
+      el('strong', { class: 'caller' }, callerText(call)),
       el('span', { class: 'wait', dataset: { since: callStart(call) } }, duration(secondsSince(callStart(call))))),
-    el('div', { class: 'muted' }, `${sourceLabel(call.source)} · ${timeWib(call.receivedAt)}`,
+    el('div', { class: 'muted' }, `${sourceText(call.source)} · ${timeWib(call.receivedAt)}`,
       call.location ? ` · ${t('device')} (${t('accuracy', { m: Math.round(call.location.accuracyMeters ?? 0) })})` : ''),
-    call.flags.length ? el('div', { class: 'flags' }, call.flags.map(flagLabel).join(', ')) : null,
+    call.flags.length ? el('div', { class: 'flags' }, flagsText(call.flags)) : null,
     queueAction(call))));
 }
 
@@ -144,8 +147,8 @@ function openCallPanel(call) {
   $('#call-actions').hidden = false;
   $('#form-error').textContent = '';
   $('#call-info').replaceChildren(el('div', {},
-    el('strong', {}, call.callerNumber ?? t('withheld')), ` · ${sourceLabel(call.source)} · ${timeWib(call.receivedAt)}`,
-    call.flags.length ? el('div', { class: 'flags' }, call.flags.map(flagLabel).join(', ')) : null));
+    el('strong', {}, callerText(call)), ` · ${sourceText(call.source)} · ${timeWib(call.receivedAt)}`,
+    call.flags.length ? el('div', { class: 'flags' }, flagsText(call.flags)) : null));
   current.point = callPoint(view, () => { showPoint(); checkDuplicates(); saveDraft(); });
   current.point.suggest(call.location);
   $('#use-device').disabled = !call.location;
@@ -292,11 +295,11 @@ function renderCandidates() {
     dataset: { unitId: c.unitId },
   },
     el('strong', {}, `${c.callSign} (${c.type.toUpperCase()})`), ` ${duration(c.etaSeconds)} · `,
-    el('span', { class: 'reason', title: c.reason }, busy(c) ? statusText(units.get(c.unitId).status) : candidateReason(c)), ' ',
+    el('span', { class: 'reason' }, busy(c) ? statusText(units.get(c.unitId).status) : candidateReason(c)), ' ',
     el('button', { type: 'button', class: 'assign', disabled: busy(c), onclick: () => assign(c.unitId) }, t('assign')))));
 }
 
-/** Why a unit is where it is in the list, in the page's language, from the candidate's figures (the server's English sentence is the tooltip). */
+/** Why a unit is where it is in the list, in the page's language, from the candidate's figures (not the server's English sentence). */
 function candidateReason(c) {
   const km = m => (m / 1000).toFixed(1);
   const age = duration(c.positionAgeSeconds ?? 0);
@@ -412,8 +415,6 @@ function pickTriage(value) {
   saveDraft();
 }
 
-const sourceLabel = code => t(`source_${code}`);
-const flagLabel = code => t(`flag_${code}`);
 
 // ---- start -------------------------------------------------------------------------------------
 

@@ -134,6 +134,30 @@ public sealed partial class LanguageWalkTests : BrowserTest
         await AssertPageSpeaksAsync(page, lang);
     }
 
+    [TestCase("id")]
+    [TestCase("en")]
+    public async Task The_consoles_call_panel_and_recommendation_show_no_code_in_either_language(string lang)
+    {
+        var page = await OpenAsync("operator2", "/", lang);
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        using (var line = Api.Telephony())
+        {
+            var receivedAt = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            await ApiClient.OkJsonAsync(await line.PostAsJsonAsync("/api/calls", new { externalId = $"walk-panel-{Guid.NewGuid():n}", callerNumber = "anonymous", receivedAt, source = "pager" }));
+        }
+        var answer = page.Locator("#queue li.waiting button.answer").First;
+        await Expect(answer).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Alt+J");
+        await Expect(page.Locator("#call-form")).ToBeVisibleAsync();
+        await AssertPageSpeaksAsync(page, lang);
+
+        await page.SelectOptionAsync("#kelurahan", new SelectOptionValue { Index = 1 });
+        await page.Keyboard.PressAsync("Alt+2");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Expect(page.Locator("#candidates li").First).ToBeVisibleAsync();
+        await AssertPageSpeaksAsync(page, lang);
+    }
+
     private async Task<IPage> OpenAsync(string user, string path, string lang, bool expectHub = true)
     {
         var page = await SignInAsync(user, expectHub: expectHub);
