@@ -6,7 +6,7 @@ const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hi
 // Units by what an operator needs to know: free, on a job, on the way home, out of service.
 const unitColour = { available: '#2e7d32', busy: '#6a1b9a', returning: '#00838f', outOfService: '#757575' };
 const unitState = unit => unit.status === 'outOfService' ? 'outOfService' : unit.status === 'returning' ? 'returning' : unit.available ? 'available' : 'busy';
-const spreadPixels = 22; // units at one place are drawn this far apart around it
+const labelGap = 2; // pixels between unit labels pushed apart
 const label = text => el('span', {}, text); // tooltips get a text node, never HTML
 
 export async function createMap(container, config) {
@@ -20,20 +20,30 @@ export async function createMap(container, config) {
 
   const stations = L.layerGroup().addTo(map);
   const units = new Map(); // id -> { marker, key (rounded position), colour }
+  // Labels that would cover each other (units at one post, or close by at this zoom) are pushed
+  // down one below the other, top to bottom, so that every call sign can be read.
   const spread = () => {
-    const groups = new Map();
-    for (const [id, u] of units) groups.set(u.key, [...(groups.get(u.key) ?? []), [id, u]]);
-    for (const group of groups.values()) {
-      group.sort((a, b) => a[0] - b[0]).forEach(([, u], i) => {
-        const node = u.marker.getElement()?.firstElementChild;
-        if (!node) return;
-        const angle = (2 * Math.PI * i) / group.length;
-        const r = group.length > 1 ? spreadPixels : 0;
-        node.style.transform = `translate(calc(-50% + ${Math.round(r * Math.sin(angle))}px), calc(-50% - ${Math.round(r * Math.cos(angle))}px))`;
-        node.style.color = u.colour;
-      });
+    const placed = [];
+    const labels = [...units.entries()].map(([id, u]) => ({ id, u, node: u.marker.getElement()?.firstElementChild, at: map.latLngToContainerPoint(u.marker.getLatLng()) }))
+      .filter(l => l.node).sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x || a.id - b.id);
+    for (const l of labels) {
+      l.node.style.color = l.u.colour;
+      const w = l.node.offsetWidth, h = l.node.offsetHeight;
+      const box = { x: l.at.x - w / 2, y: l.at.y - h / 2, w, h };
+      for (let again = true; again;) {
+        again = false;
+        for (const p of placed) {
+          if (box.x < p.x + p.w && p.x < box.x + box.w && box.y < p.y + p.h + labelGap && p.y < box.y + box.h + labelGap) {
+            box.y = p.y + p.h + labelGap;
+            again = true;
+          }
+        }
+      }
+      placed.push(box);
+      l.node.style.transform = `translate(-50%, calc(-50% + ${Math.round(box.y - (l.at.y - h / 2))}px))`;
     }
   };
+  map.on('zoomend', spread);
   legend(map);
   const incidents = new Map();
   const routes = new Map();
