@@ -9,6 +9,7 @@ using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
 using Dispatch.Api.Routing;
+using Dispatch.Api.Security;
 using Dispatch.Api.Units;
 using Dispatch.Api.Web;
 using Dispatch.Core.Calls;
@@ -52,7 +53,7 @@ public static class DispatchApp
         services.PostConfigure<TelephonyOptions>(o =>
         {
             var demoKey = builder.Configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.TelephonyApiKey)}"];
-            if (builder.Environment.IsDevelopment() && !string.IsNullOrEmpty(demoKey)) o.ApiKeys.Add(demoKey);
+            if (builder.Environment.IsDevelopment() && !string.IsNullOrEmpty(demoKey)) o.Keys.Add(new TelephonyKey { Name = "demo", Key = demoKey });
         });
 
         services.AddSingleton(AreaResolver.KotaSolok());
@@ -79,6 +80,7 @@ public static class DispatchApp
         services.AddSingleton<Imports.IncidentImporter>();
         services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);
         services.AddSingleton<DemoSeeder>();
+        services.AddSecurityEvents();
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
@@ -97,6 +99,7 @@ public static class DispatchApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         SessionGuard.Use(app);
+        app.UseForbiddenEvents();
         app.UseCookieAntiforgery();
         app.UseAuthorization();
 
@@ -112,6 +115,7 @@ public static class DispatchApp
         app.MapRouting();
         app.MapEvents();
         app.MapAdmin();
+        app.MapSecurityEvents();
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);
     }

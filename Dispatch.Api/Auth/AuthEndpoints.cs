@@ -31,7 +31,8 @@ public static class AuthEndpoints
     private static readonly UserAccount NoUser = new();
     private static readonly string NoUserHash = new PasswordHasher<UserAccount>().HashPassword(NoUser, Guid.NewGuid().ToString("N"));
 
-    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, CancellationToken ct)
+    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle,
+        Security.SecurityEvents securityEvents, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
         if (body.Problem is not null) return body.Problem;
@@ -48,6 +49,8 @@ public static class AuthEndpoints
         var wait = await throttle.AttemptAsync(key, ct);
         if (wait > TimeSpan.Zero)
         {
+            // The name only when it is an account's: a name typed wrong may be someone's password.
+            securityEvents.Record(Security.SecurityEventKinds.SignInThrottled, http, Known(user), user?.UserName);
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests,
                 extensions: ProblemMapping.Code("sign-in-throttled"));
@@ -60,6 +63,7 @@ public static class AuthEndpoints
         if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
+            securityEvents.Record(Security.SecurityEventKinds.SignInFailed, http, Known(user), user?.UserName);
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized,
                 extensions: ProblemMapping.Code("wrong-credentials"));
         }
@@ -82,11 +86,16 @@ public static class AuthEndpoints
         var scheme = useCookies == true ? CookieAuthenticationDefaults.AuthenticationScheme : AuthSetup.BearerScheme;
         // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken } itself.
         await http.SignInAsync(scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, scheme)));
+        securityEvents.Record(Security.SecurityEventKinds.SignIn, http, new { role = user.Role, session = useCookies == true ? "cookie" : "bearer" }, user.UserName);
         return useCookies == true ? TypedResults.Ok(new MeResponse(user.UserName, user.Role, user.UnitId)) : TypedResults.Empty;
     }
 
-    private static async Task<NoContent> Logout(HttpContext http)
+    /// <summary>Whether the name given was an account's (and whether it is disabled): never the name typed.</summary>
+    private static object Known(UserAccount? user) => new { knownUser = user is not null, disabled = user?.Disabled == true };
+
+    private static async Task<NoContent> Logout(HttpContext http, Security.SecurityEvents securityEvents)
     {
+        securityEvents.Record(Security.SecurityEventKinds.SignOut, http);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }
