@@ -46,6 +46,7 @@ public static class AccessMatrix
         new("POST", "/api/admin/users", "/api/admin/users", "admin"),
         new("PUT", "/api/admin/users/{id:long}", "/api/admin/users/999999", "admin"),
         new("POST", "/api/admin/users/{id:long}/password", "/api/admin/users/999999/password", "admin"),
+        new("GET", "/api/admin/security-events", "/api/admin/security-events", "admin"),
         new("GET", "/health", "/health", Anonymous),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Anonymous),
         new("POST", "/api/auth/login", "/api/auth/login", Anonymous),
