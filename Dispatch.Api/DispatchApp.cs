@@ -86,6 +86,7 @@ public static class DispatchApp
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
     public static async Task InitializeDispatchAsync(this WebApplication app)
     {
+        KeyRing.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
         app.Services.MigrateDatabase();
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
     }
@@ -106,7 +107,9 @@ public static class DispatchApp
         // The console's files (Dispatch.Console/wwwroot) are public; the data behind them is not.
         app.MapStaticAssets().AllowAnonymous();
         app.MapPages();
-        app.MapOpenApi().AllowAnonymous();
+        // The full contract helps an attacker: outside Development only a signed-in user reads it.
+        if (app.Environment.IsDevelopment()) app.MapOpenApi().AllowAnonymous();
+        else app.MapOpenApi().RequireAuthorization(Policies.AnyUser);
         app.MapHealth();
         app.MapAuth();
         app.MapCalls();

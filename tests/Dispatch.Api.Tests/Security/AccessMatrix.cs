@@ -48,6 +48,8 @@ public static class AccessMatrix
         new("POST", "/api/admin/users/{id:long}/password", "/api/admin/users/999999/password", "admin"),
         new("GET", "/api/admin/security-events", "/api/admin/security-events", "admin"),
         new("GET", "/health", "/health", Anonymous),
+        new("GET", "/health/details", "/health/details", "admin"),
+        // Anonymous in Development (where this matrix runs); any signed-in user elsewhere (ProductionAppTests).
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Anonymous),
         new("POST", "/api/auth/login", "/api/auth/login", Anonymous),
         new("POST", "/api/auth/logout", "/api/auth/logout", "operator", "crew", "healthoffice", "admin"),
