@@ -13,7 +13,7 @@ say() { printf '%s\n' "$*" >&2; }
 # routing peer test) and Redis (SignalR backplane), started below for this run only.
 # nginx, sqlite3 and systemd (systemd-analyze) check the files in deploy/ (tests/Dispatch.Api.Tests/Deploy).
 # Node.js/npm restore the console's front-end libraries.
-APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3 systemd)
+APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3 systemd age)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
