@@ -136,6 +136,13 @@ const pageTexts = {
     'reject-bad-position': 'Lintang/bujur „{value}” bukan posisi yang sah.', 'reject-unknown-unit': 'Unit „{value}” tidak dikenal (kode panggil atau nomor polisi); tambahkan unitnya dulu.',
     'reject-unknown-source': 'Sumber „{value}” tidak dikenal (saluran 119, NCC, aplikasi, radio, datang langsung).',
     'reject-duplicate-in-file': 'Nomor panggilan „{value}” sudah ada di baris sebelumnya.', 'reject-column-not-in-file': 'Kolom „{value}” tidak ada di berkas.',
+    // Admin page: security events.
+    securityEvents: 'Kejadian keamanan', securityFrom: 'Dari tanggal', securityTo: 'Sampai tanggal', securityShow: 'Tampilkan',
+    securityMore: 'Lebih lama', securityNone: 'Tidak ada kejadian keamanan pada periode ini.',
+    securityWhen: 'Waktu', securityKind: 'Kejadian', securityWho: 'Oleh', securityAddress: 'Alamat IP', securityWhat: 'Keterangan',
+    securityUnknownUser: 'nama pengguna tidak dikenal', securityDisabledUser: 'pengguna dinonaktifkan',
+    securityImportPreview: 'pratinjau: {rows} baris, akan diimpor {n}, dilewati {s}, ditolak {r}',
+    securityImportDone: '{rows} baris: diimpor {n}, dilewati {s}, ditolak {r}',
   },
   en: {
     pages: 'Pages', pageConsole: 'Operator console', pageCrew: 'Ambulance crew', pageAdmin: 'Administration', pageReports: 'Reports',
@@ -155,6 +162,13 @@ const pageTexts = {
     'reject-bad-position': 'Latitude/longitude “{value}” is not a valid position.', 'reject-unknown-unit': 'Unit “{value}” is unknown (call sign or plate); add the unit first.',
     'reject-unknown-source': 'Source “{value}” is unknown (119 line, NCC, app, radio, walk-in).',
     'reject-duplicate-in-file': 'Call number “{value}” appears on an earlier line.', 'reject-column-not-in-file': 'Column “{value}” is not in the file.',
+    // Admin page: security events.
+    securityEvents: 'Security events', securityFrom: 'From', securityTo: 'To', securityShow: 'Show',
+    securityMore: 'Older', securityNone: 'No security events in this period.',
+    securityWhen: 'Time', securityKind: 'Event', securityWho: 'By', securityAddress: 'IP address', securityWhat: 'Details',
+    securityUnknownUser: 'unknown user name', securityDisabledUser: 'user disabled',
+    securityImportPreview: 'preview: {rows} rows, {n} would be imported, {s} skipped, {r} rejected',
+    securityImportDone: '{rows} rows: {n} imported, {s} skipped, {r} rejected',
   },
 };
 
@@ -267,6 +281,13 @@ const codes = {
       lat: 'Lintang', lon: 'Bujur', unit: 'Unit (kode panggil)', complaint: 'Keluhan', category: 'Kategori (trauma/non-trauma)', source: 'Sumber panggilan',
     },
     // Request fields named in validation problems (the keys of ProblemDetails `errors`).
+    // Security events (admin page), by kind.
+    securityKind: {
+      'sign-in': 'Masuk', 'sign-in-failed': 'Gagal masuk', 'sign-in-throttled': 'Masuk ditahan (terlalu banyak gagal)', 'sign-out': 'Keluar',
+      'telephony-key-refused': 'Kunci telepon salah', forbidden: 'Akses ditolak', 'session-ended': 'Sesi diakhiri oleh perubahan admin',
+      'password-reset': 'Sandi diatur ulang oleh admin', 'password-changed': 'Sandi diganti sendiri', export: 'Ekspor data', import: 'Impor data',
+      'admin-change': 'Perubahan administrasi',
+    },
     field: {
       externalId: 'ID panggilan', receivedAt: 'Waktu panggilan', triage: 'Triase', patientCount: 'Jumlah pasien', lat: 'Lokasi', lon: 'Lokasi',
       kelurahan: 'Kelurahan', reason: 'Alasan', unitId: 'Unit', incidentId: 'Insiden', outcome: 'Hasil', status: 'Status',
@@ -290,6 +311,7 @@ const codes = {
       type: 'Pilih tipe unit.', name: 'Nama wajib diisi (paling panjang 200 huruf).', kind: 'Pilih jenis fasilitas.',
       role: 'Pilih peran.', username: 'Nama pengguna wajib diisi (paling panjang 100 huruf).', password: 'Sandi minimal 10 karakter.',
       displayName: 'Nama paling panjang 200 huruf.', $: 'Isi permintaan tidak dapat dibaca.',
+      limit: 'Jumlah per halaman 1 sampai 1000.', before: 'Halaman berikutnya tidak valid; tampilkan ulang.',
     },
     fieldInvalid: '{field} tidak valid.',
   },
@@ -333,6 +355,13 @@ const codes = {
       handover: 'Time of handover', backInService: 'Time back in service', closed: 'Time the incident was closed', triage: 'Triage',
       lat: 'Latitude', lon: 'Longitude', unit: 'Unit (call sign)', complaint: 'Complaint', category: 'Category (trauma/non-trauma)', source: 'Call source',
     },
+    // Security events (admin page), by kind.
+    securityKind: {
+      'sign-in': 'Signed in', 'sign-in-failed': 'Sign-in failed', 'sign-in-throttled': 'Sign-in held back (too many failures)', 'sign-out': 'Signed out',
+      'telephony-key-refused': 'Wrong telephony key', forbidden: 'Access refused', 'session-ended': 'Session ended by an admin change',
+      'password-reset': 'Password reset by an admin', 'password-changed': 'Password changed by the user', export: 'Data export', import: 'Data import',
+      'admin-change': 'Administration change',
+    },
     field: {
       externalId: 'Call ID', receivedAt: 'Call time', triage: 'Triage', patientCount: 'Patients', lat: 'Location', lon: 'Location',
       kelurahan: 'Kelurahan', reason: 'Reason', unitId: 'Unit', incidentId: 'Incident', outcome: 'Outcome', status: 'Status',
@@ -355,6 +384,7 @@ const codes = {
       type: 'Choose a unit type.', name: 'A name is required (at most 200 characters).', kind: 'Choose a kind of facility.',
       role: 'Choose a role.', username: 'A user name is required (at most 100 characters).', password: 'The password needs at least 10 characters.',
       displayName: 'The name has at most 200 characters.', $: 'The request body cannot be read.',
+      limit: 'Between 1 and 1000 per page.', before: 'The next page is not valid; show the list again.',
     },
     fieldInvalid: '{field} is not valid.',
   },
@@ -382,6 +412,8 @@ export const stationKindText = value => code('stationKind', value);
 export const categoryText = value => code('category', value);
 /** A response interval's name (callToAnswer, ..., dispatchToBackInService). */
 export const intervalText = value => code('interval', value);
+/** A security event's kind (sign-in, forbidden, admin-change, ...). */
+export const securityKindText = value => code('securityKind', value);
 /** A response interval's definition, for a tooltip. */
 export const intervalDefinition = value => code('intervalDef', value);
 /** A weekday by number, 0 = Sunday (as the server's heat map counts); short for table heads. */

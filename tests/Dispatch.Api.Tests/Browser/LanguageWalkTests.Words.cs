@@ -32,7 +32,7 @@ public sealed partial class LanguageWalkTests
             typeof(CallSource), typeof(CallStatus), typeof(CallOutcome), typeof(IncidentStatus), typeof(CrewStatus), typeof(UnitStatus),
             typeof(UnitType), typeof(StationKind), typeof(IncidentCategory), typeof(PositionSource), typeof(EtaBasis),
         }.SelectMany(Enum.GetNames).Select(JsonNamingPolicy.CamelCase.ConvertName),
-        .. new[] { typeof(CallFlags), typeof(ResponseIntervals), typeof(Roles) }
+        .. new[] { typeof(CallFlags), typeof(ResponseIntervals), typeof(Roles), typeof(Dispatch.Api.Security.SecurityEventKinds) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!),
         .. ProblemCodes, "anonymous", "WIBnull",
