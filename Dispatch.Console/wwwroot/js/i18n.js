@@ -45,7 +45,7 @@ const texts = {
     reasonBehindAls: '{type} diurutkan di belakang ALS untuk triase merah',
     errUnexpected: 'Terjadi kesalahan tak terduga; coba lagi.', dismiss: 'Tutup',
     // console
-    consoleTitle: 'Konsol operator', resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
+    noIncidents: 'Tidak ada insiden aktif.', consoleTitle: 'Konsol operator', resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
     cancelIncident: 'Batalkan insiden', inStatus: 'Dalam status', place: 'Lokasi', closeList: 'Tutup daftar', noCandidates: 'Tidak ada unit tersedia saat ini.',
     enableSound: 'Aktifkan suara', soundBlocked: 'Peramban menahan suara: alarm panggilan tidak akan terdengar.',
     offlineTitle: 'Koneksi ke server terputus.', offlineDetail: 'Data di layar tidak diperbarui sejak {time}. Jangan andalkan antrean sampai tersambung lagi.',
@@ -102,7 +102,7 @@ const texts = {
     reasonBehindAls: '{type} ranked behind ALS for red triage',
     errUnexpected: 'Something went wrong; try again.', dismiss: 'Dismiss',
     // console
-    consoleTitle: 'Operator console', resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
+    noIncidents: 'No active incidents.', consoleTitle: 'Operator console', resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
     cancelIncident: 'Cancel incident', inStatus: 'In status', place: 'Place', closeList: 'Close list', noCandidates: 'No unit is available now.',
     enableSound: 'Enable sound', soundBlocked: 'The browser is holding back sound: call alarms will not be heard.',
     offlineTitle: 'Connection to the server lost.', offlineDetail: 'What you see has not been updated since {time}. Do not rely on the queue until reconnected.',
