@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dispatch.Api.Database;
 using Dispatch.Api.Http;
+using Dispatch.Core.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static class AuthEndpoints
         if (body.Problem is not null) return body.Problem;
         var request = body.Value!;
         var errors = new Validation()
-            .Required("username", request.Username, 100)
+            .Required("username", request.Username, TextLimits.UserName)
             .Required("password", request.Password, 200);
         if (errors.Problem is { } invalid) return invalid;
 

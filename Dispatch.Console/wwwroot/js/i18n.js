@@ -45,7 +45,7 @@ const texts = {
     reasonBehindAls: '{type} diurutkan di belakang ALS untuk triase merah',
     errUnexpected: 'Terjadi kesalahan tak terduga; coba lagi.', dismiss: 'Tutup',
     // console
-    consoleTitle: 'Konsol operator', resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
+    noIncidents: 'Tidak ada insiden aktif.', consoleTitle: 'Konsol operator', resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
     cancelIncident: 'Batalkan insiden', inStatus: 'Dalam status', place: 'Lokasi', closeList: 'Tutup daftar', noCandidates: 'Tidak ada unit tersedia saat ini.',
     enableSound: 'Aktifkan suara', soundBlocked: 'Peramban menahan suara: alarm panggilan tidak akan terdengar.',
     offlineTitle: 'Koneksi ke server terputus.', offlineDetail: 'Data di layar tidak diperbarui sejak {time}. Jangan andalkan antrean sampai tersambung lagi.',
@@ -102,7 +102,7 @@ const texts = {
     reasonBehindAls: '{type} ranked behind ALS for red triage',
     errUnexpected: 'Something went wrong; try again.', dismiss: 'Dismiss',
     // console
-    consoleTitle: 'Operator console', resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
+    noIncidents: 'No active incidents.', consoleTitle: 'Operator console', resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
     cancelIncident: 'Cancel incident', inStatus: 'In status', place: 'Place', closeList: 'Close list', noCandidates: 'No unit is available now.',
     enableSound: 'Enable sound', soundBlocked: 'The browser is holding back sound: call alarms will not be heard.',
     offlineTitle: 'Connection to the server lost.', offlineDetail: 'What you see has not been updated since {time}. Do not rely on the queue until reconnected.',
@@ -211,6 +211,7 @@ const problems = {
     'wrong-credentials': 'Nama pengguna atau kata sandi salah.', 'own-unit-only': 'Kru hanya dapat bertindak untuk unitnya sendiri.',
     'json-required': 'Kiriman harus berformat JSON.', 'payload-too-large': 'Berkas atau isian terlalu besar.',
     'no-road-network': 'Jaringan jalan belum dimuat; waktu tempuh memakai garis lurus.',
+    'text-too-long': 'Teks terlalu panjang untuk disimpan.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -233,6 +234,7 @@ const problems = {
     'wrong-credentials': 'Wrong user name or password.', 'own-unit-only': 'A crew may act on its own unit only.',
     'json-required': 'The request must be JSON.', 'payload-too-large': 'The file or input is too large.',
     'no-road-network': 'No road network is loaded; travel times are straight-line estimates.',
+    'text-too-long': 'A text is too long to be stored.',
   },
 };
 
@@ -247,6 +249,7 @@ const codes = {
       accuracyInvalid: 'akurasi lokasi tidak sah', locationIncomplete: 'lokasi tidak lengkap', locationInvalid: 'lokasi tidak terbaca',
       sourceUnknown: 'sumber tidak dikenal (dianggap saluran 119)', receivedAtAssumedWib: 'waktu tanpa zona (dianggap WIB)',
       receivedAtInFuture: 'waktu terima di masa depan',
+      numberTruncated: 'nomor terlalu panjang (hanya awalnya disimpan)', externalIdShortened: 'ID panggilan terlalu panjang (dipendekkan)',
     },
     outcome: {
       incident: 'Insiden dibuat', attached: 'Digabung ke insiden', nonEmergencyAdvice: 'Saran non-darurat', information: 'Informasi',
@@ -295,6 +298,7 @@ const codes = {
       format: 'Format', file: 'Berkas CSV', mapping: 'Pemetaan kolom', 'mapping.columns': 'Pemetaan kolom', 'mapping.timeZone': 'Zona waktu',
       callSign: 'Kode panggil', plate: 'Nomor polisi', type: 'Tipe', name: 'Nama', kind: 'Jenis', role: 'Peran', username: 'Nama pengguna',
       password: 'Sandi', displayName: 'Nama', $: 'Isi permintaan',
+      address: 'Alamat/patokan', complaint: 'Keluhan',
     },
     // What is wrong with a field, when the server refuses it (validation problems).
     fieldProblem: {
@@ -311,6 +315,7 @@ const codes = {
       type: 'Pilih tipe unit.', name: 'Nama wajib diisi (paling panjang 200 huruf).', kind: 'Pilih jenis fasilitas.',
       role: 'Pilih peran.', username: 'Nama pengguna wajib diisi (paling panjang 100 huruf).', password: 'Sandi minimal 10 karakter.',
       displayName: 'Nama paling panjang 200 huruf.', $: 'Isi permintaan tidak dapat dibaca.',
+      address: 'Alamat/patokan paling panjang 2000 huruf.', complaint: 'Keluhan paling panjang 4000 huruf.',
       limit: 'Jumlah per halaman 1 sampai 1000.', before: 'Halaman berikutnya tidak valid; tampilkan ulang.',
     },
     fieldInvalid: '{field} tidak valid.',
@@ -322,6 +327,7 @@ const codes = {
       accuracyInvalid: 'location accuracy invalid', locationIncomplete: 'location incomplete', locationInvalid: 'location unreadable',
       sourceUnknown: 'unknown source (taken as the 119 line)', receivedAtAssumedWib: 'time without zone (WIB assumed)',
       receivedAtInFuture: 'receive time in the future',
+      numberTruncated: 'number too long (only its beginning kept)', externalIdShortened: 'call ID too long (shortened)',
     },
     outcome: {
       incident: 'Incident created', attached: 'Attached to incident', nonEmergencyAdvice: 'Non-emergency advice', information: 'Information',
@@ -369,6 +375,7 @@ const codes = {
       format: 'Format', file: 'CSV file', mapping: 'Column mapping', 'mapping.columns': 'Column mapping', 'mapping.timeZone': 'Time zone',
       callSign: 'Call sign', plate: 'Plate', type: 'Type', name: 'Name', kind: 'Kind', role: 'Role', username: 'User name',
       password: 'Password', displayName: 'Name', $: 'Request body',
+      address: 'Address/landmark', complaint: 'Complaint',
     },
     fieldProblem: {
       externalId: 'A call ID is required.', receivedAt: 'The call time is required, in ISO-8601.',
@@ -384,6 +391,7 @@ const codes = {
       type: 'Choose a unit type.', name: 'A name is required (at most 200 characters).', kind: 'Choose a kind of facility.',
       role: 'Choose a role.', username: 'A user name is required (at most 100 characters).', password: 'The password needs at least 10 characters.',
       displayName: 'The name has at most 200 characters.', $: 'The request body cannot be read.',
+      address: 'The address/landmark has at most 2000 characters.', complaint: 'The complaint has at most 4000 characters.',
       limit: 'Between 1 and 1000 per page.', before: 'The next page is not valid; show the list again.',
     },
     fieldInvalid: '{field} is not valid.',
