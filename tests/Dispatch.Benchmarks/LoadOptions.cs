@@ -8,7 +8,7 @@ internal sealed record LoadOptions(
     double WarmupSeconds = 5)
 {
     public static readonly LoadOptions Default = new(
-        new Uri("http://127.0.0.1:5119/"), "demo-telephony-key", "operator1", "psc119-demo",
+        new Uri("http://127.0.0.1:5119/"), "demo-telephony-key", "operator1", "psc119-demo-solok",
         Operators: 20, Rate: 200, Seconds: 30, Concurrency: 64, DrainSeconds: 10);
 
     /// <summary>Total calls the schedule offers: rate x seconds.</summary>

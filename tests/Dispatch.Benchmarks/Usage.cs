@@ -11,7 +11,7 @@ internal static class Usage
               --url URL            API base address            (default http://127.0.0.1:5119)
               --key KEY            telephony X-Api-Key         (default demo-telephony-key)
               --user NAME          operator to sign in as      (default operator1)
-              --password PASSWORD  its password                (default psc119-demo)
+              --password PASSWORD  its password                (default psc119-demo-solok)
               --operators N        hub connections sharing the operator's token (default 20)
               --rate R             target POST /api/calls per second            (default 200)
               --seconds S          how long to offer load                       (default 30)

@@ -42,6 +42,18 @@ public sealed class ApiClient(Uri baseAddress)
         return client;
     }
 
+    /// <summary>
+    /// A user an administrator just gave <paramref name="given"/>: signs in with it and chooses their
+    /// own password, as they must before anything else (returned; <paramref name="given"/> + "-sendiri" unless named).
+    /// </summary>
+    public async Task<string> ChooseOwnPasswordAsync(string user, string given, string? own = null)
+    {
+        own ??= $"{given}-sendiri";
+        using var client = await AsAsync(user, given);
+        await OkJsonAsync(await client.PostAsJsonAsync("/api/auth/password", new { currentPassword = given, newPassword = own }));
+        return own;
+    }
+
     public async Task<HubListener> ListenAsync(string user) => await HubListener.ConnectAsync(baseAddress, await TokenAsync(user));
 
     public static StringContent RawJson(string json) => new(json, Encoding.UTF8, "application/json");

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Api.Auth;
+
+/// <summary>
+/// ASP.NET Core's rate limiter on the sign-in route, per client address (the address as resolved
+/// by the forwarded headers of a trusted proxy): a token bucket of <see cref="AuthOptions.SignInBurst"/>
+/// attempts refilled at <see cref="AuthOptions.SignInPerMinute"/>. Beyond it: 429 with Retry-After,
+/// before the request costs a database read or a password hash.
+/// </summary>
+public static class SignInRateLimit
+{
+    public const string Policy = "sign-in";
+    private static readonly TimeSpan Refill = TimeSpan.FromSeconds(6);
+
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = auth.Value.SignInBurst,
+                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(auth.Value.SignInPerMinute * Refill.TotalMinutes)),
+                ReplenishmentPeriod = Refill,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : Refill;
+                http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                // security event: sign-in-throttled (per address)
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-ins.", Detail = "Too many sign-in attempts from this address; wait and try again.", Extensions = { ["code"] = "sign-in-throttled" } },
+                });
+            };
+        });
+        return services;
+    }
+}
