@@ -1,6 +1,5 @@
 using System.Net;
 using Dapper;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dispatch.Api.Tests.Infrastructure;
 
@@ -32,8 +31,8 @@ public sealed class SessionTests(string database) : ApiTest(database)
     [Test]
     public async Task Signing_out_ends_a_bearer_token_and_only_that_session()
     {
-        using var first = await SignedInAsync("operator2");
-        using var second = await SignedInAsync("operator2");
+        using var first = await Api.FreshSessionAsync("operator2");
+        using var second = await Api.FreshSessionAsync("operator2");
 
         Assert.That((await first.PostAsync("/api/auth/logout", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
@@ -42,16 +41,6 @@ public sealed class SessionTests(string database) : ApiTest(database)
         using var db = App.OpenDatabase();
         Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.user_name = 'operator2'"),
             Is.GreaterThanOrEqualTo(1));
-    }
-
-    // A token of its own (ApiClient caches one per user, which a sign-out would end for other tests).
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        using var anonymous = Api.Anonymous();
-        var login = await ApiClient.OkJsonAsync(await anonymous.PostAsJsonAsync("/api/auth/login", new { username = user, password = TestApp.Password }));
-        var client = Api.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-        return client;
     }
 }
 

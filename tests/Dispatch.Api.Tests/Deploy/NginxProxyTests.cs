@@ -69,6 +69,24 @@ public sealed class NginxProxyTests : ApiTest
     }
 
     [Test]
+    public async Task Nginx_limits_sign_in_attempts_per_client_address()
+    {
+        using var flooder = _front.Client("127.0.0.4");
+        var answers = new List<HttpResponseMessage>();
+        // Made-up names, so the app's own throttle (per name and address) never locks: any 429 is nginx's.
+        for (var i = 0; i < 30; i++)
+            answers.Add(await flooder.PostAsJsonAsync("/api/auth/login", new { username = $"banjir-{i}", password = "tebakan-saja-1" }));
+        using var colleague = _front.Client("127.0.0.5");
+        var other = await FailedLoginAsync(colleague, "operator1");
+
+        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.That(answers.Take(20).Select(a => a.StatusCode), Is.All.EqualTo(HttpStatusCode.Unauthorized), "a burst of 20 passes");
+        Assert.That(refused, Has.Count.GreaterThanOrEqualTo(8), "then about one every two seconds");
+        Assert.That(await refused[0].Content.ReadAsStringAsync(), Does.Contain("nginx"), "refused by nginx, before the app");
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "another address is not limited");
+    }
+
+    [Test]
     public async Task The_app_knows_the_request_came_over_HTTPS()
     {
         // In Development cookies are Secure exactly when the request was HTTPS (SameAsRequest).

@@ -35,6 +35,16 @@ public sealed class ApiClient(Uri baseAddress)
         return _tokens[key] = token;
     }
 
+    /// <summary>A session of its own, never shared with other tests (for one that signs out).</summary>
+    public async Task<HttpClient> FreshSessionAsync(string user, string password = TestApp.Password)
+    {
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/login", new { username = user, password });
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await OkJsonAsync(response)).GetProperty("accessToken").GetString());
+        return client;
+    }
+
     public async Task<HttpClient> AsAsync(string user, string password = TestApp.Password)
     {
         var client = Anonymous();
