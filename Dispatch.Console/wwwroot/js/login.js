@@ -69,8 +69,8 @@ $('#totp-form').addEventListener('submit', event => {
     text => { error.textContent = text; });
 });
 
-// A session that still owes a new password or a second factor is sent here by every other page.
-attempt(async () => {
+// A session that still owes a new password or a second factor is sent here (?pending) by every other page.
+if (new URLSearchParams(location.search).has('pending')) attempt(async () => {
   const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) return;
   const me = await response.json();
