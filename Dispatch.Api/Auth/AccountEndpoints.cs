@@ -46,14 +46,17 @@ public static partial class AuthEndpoints
     }
 
     private static Task<IResult> ChangePassword(HttpContext http, CurrentUser me, Db db, UserStore users, SessionStore sessions, SessionGuard guard,
-        LoginThrottle throttle, PasswordChecks checks, CancellationToken ct) =>
+        LoginThrottle throttle, PasswordChecks checks, TimeProvider time, CancellationToken ct) =>
         RequestBody.HandleAsync<PasswordChangeRequest>(http, MaxBody, r => r.Validate(), async r =>
         {
+            using var admitted = await checks.AdmitAsync(ct);
+            if (admitted is null) return Busy(http);
             var account = await db.ReadAsync(s => users.FindAsync(s, me.Name), ct) ?? throw new NotFound("User");
             // A session left open must not become a way to guess the password: counted as sign-ins are.
             var key = $"{account.UserName}|{http.Connection.RemoteIpAddress}";
             var attempt = await throttle.AttemptAsync(key, account.UserName, ct);
             if (attempt.Wait > TimeSpan.Zero) return Throttled(http, attempt.Wait);
+            if (attempt.SlowDown > TimeSpan.Zero && !await admitted.PauseAsync(attempt.SlowDown, time, ct)) return Busy(http);
             var (ran, result) = await checks.RunAsync(() =>
                 Hasher.VerifyHashedPassword(account, account.PasswordHash, r.CurrentPassword!) == PasswordVerificationResult.Failed
                     ? null

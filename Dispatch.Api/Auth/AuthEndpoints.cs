@@ -72,6 +72,9 @@ public static partial class AuthEndpoints
             .MaxLength("totpCode", request.TotpCode, 10);
         if (errors.Problem is { } invalid) return invalid;
 
+        // A flood waits here, before any database work, and is turned away when it waited too long.
+        using var admitted = await checks.AdmitAsync(ct);
+        if (admitted is null) return Busy(http);
         var user = await db.ReadAsync(s => users.FindAsync(s, request.Username!), ct);
         // Keyed on the stored name when there is one: spellings the database takes for the same
         // name (trailing spaces on SQL Server, other case) share one count.
@@ -84,7 +87,7 @@ public static partial class AuthEndpoints
             return Throttled(http, attempt.Wait);
         }
         // Many failures on this account from anywhere: slower, never closed (see LoginThrottle).
-        if (attempt.SlowDown > TimeSpan.Zero) await Task.Delay(attempt.SlowDown, time, ct);
+        if (attempt.SlowDown > TimeSpan.Zero && !await admitted.PauseAsync(attempt.SlowDown, time, ct)) return Busy(http);
 
         // An unknown or disabled name costs the same hashing as a real one: the answer's timing
         // does not tell which names exist.

@@ -53,7 +53,9 @@ public sealed class SessionGuard(Db db, UserStore users, SessionStore sessions, 
         if (cached && State(entry!, user, now) is var state and not SessionState.Ended) return state;
         // A refusal is never taken from the cache alone: a session opened on another node after a
         // change (e.g. with a password just reset) would otherwise be refused until the entry ages.
-        if (cached && entry!.Until - CacheFor > now - RecheckAfter) return SessionState.Ended;
+        // A session the entry does not know (just opened on another node) is always looked up.
+        if (cached && entry!.Until - CacheFor > now - RecheckAfter && user.SessionId is { } id && entry.Sessions.ContainsKey(id))
+            return SessionState.Ended;
         var forgotten = Interlocked.Read(ref _forgotten);
         entry = await db.ReadAsync(async s =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public static class SignInRateLimit
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new TokenBucketRateLimiterOptions
+            o.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(Client(http.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = auth.Value.SignInBurst,
                 TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(auth.Value.SignInPerMinute * Refill.TotalMinutes)),
@@ -44,5 +45,16 @@ public static class SignInRateLimit
             };
         });
         return services;
+    }
+
+    // An IPv6 client usually holds a whole /64: counted as one address, or it could take a new one per try.
+    private static string Client(IPAddress? address)
+    {
+        if (address is null) return "";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 }
