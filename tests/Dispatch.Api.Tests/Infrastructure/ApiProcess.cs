@@ -40,6 +40,7 @@ public sealed class ApiProcess : IAsyncDisposable
         ["Map__TileUrl"] = "",
         ["Auth__SignInBurst"] = TestApp.SignInBurst,
         ["Auth__SignInPerMinute"] = "60000",
+        ["Auth__PasswordCheckWait"] = "00:00:30",
     };
 
     /// <summary>Starts the API with <paramref name="environment"/> and waits until /health answers.</summary>

@@ -51,6 +51,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // tested on its own (SignInLimitTests) with the shipped defaults.
             ["Auth:SignInBurst"] = SignInBurst,
             ["Auth:SignInPerMinute"] = "60000",
+            // Tests sign in many users at once on a loaded machine: they wait for a password check
+            // rather than get 503 sign-in-busy (PasswordCheckCapTests tests that with its own wait).
+            ["Auth:PasswordCheckWait"] = "00:00:30",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
