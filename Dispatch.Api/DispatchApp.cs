@@ -103,6 +103,7 @@ public static class DispatchApp
         app.UseForbiddenEvents();
         app.UseCookieAntiforgery();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after the forwarded headers: the sign-in limit is per client, not per proxy
 
         // The console's files (Dispatch.Console/wwwroot) are public; the data behind them is not.
         app.MapStaticAssets().AllowAnonymous();

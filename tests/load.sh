@@ -36,7 +36,9 @@ echo "== floor: bare WebSocket echo"
 bench echo --connections 50 --rate 500 --seconds 20 | tail -3
 
 echo "== $provider: API on 127.0.0.1:$port"
-(cd Dispatch.Api && exec env ASPNETCORE_ENVIRONMENT=Development "${database[@]}" Seed__DemoHistory=0 \
+# KnownProxies: this machine is the proxy whose X-Forwarded-For the API believes, so that
+# --sign-in-flood can come from many addresses (loopback is trusted anyway; said here for clarity).
+(cd Dispatch.Api && exec env ASPNETCORE_ENVIRONMENT=Development "${database[@]}" Seed__DemoHistory=0 ForwardedHeaders__KnownProxies__0=127.0.0.1 \
    Logging__LogLevel__Default=Warning dotnet bin/Release/net10.0/Dispatch.Api.dll --urls "http://127.0.0.1:$port") \
    >"$work/api.log" 2>&1 &
 api=$!
@@ -46,6 +48,6 @@ curl -fs -o /dev/null "http://127.0.0.1:$port/health" || { say "The API did not 
 status=0
 for run in $(seq 1 "$runs"); do
   echo "== run $run of $runs"
-  bench load --url "http://127.0.0.1:$port" --pid "$api" "${options[@]}" | tail -14 || status=1
+  bench load --url "http://127.0.0.1:$port" --pid "$api" "${options[@]}" | tail -16 || status=1
 done
 exit $status

@@ -60,6 +60,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             {
                 UserName = r.Username!.Trim(), DisplayName = r.DisplayName ?? r.Username!.Trim(), Role = r.Role!,
                 UnitId = r.Role == Roles.Crew ? r.UnitId : null, Disabled = r.Disabled ?? false,
+                MustChangePassword = true, // the administrator knows it: the user chooses their own at first sign-in
             };
             account.PasswordHash = Hasher.HashPassword(account, r.Password!);
             var view = UserView.From(await users.GetAsync(s, await users.AddAsync(s, account)));
@@ -74,6 +75,10 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             if (r.UnitId is { } unit) await units.GetAsync(s, unit);
             var account = await users.GetAsync(s, id);
             var before = UserView.From(account);
+            var staysActiveAdmin = r.Role == Roles.Admin && !(r.Disabled ?? account.Disabled);
+            // The site keeps one administrator who can sign in (else nobody can fix anything).
+            if (account is { Role: Roles.Admin, Disabled: false } && !staysActiveAdmin && await users.CountOtherActiveAdminsAsync(s, account.Id) == 0)
+                throw new Dispatch.Core.Common.RuleViolation("last-admin", "This is the last active administrator: it cannot be disabled or given another role.");
             account.DisplayName = r.DisplayName ?? account.DisplayName;
             account.Role = r.Role!;
             account.UnitId = r.Role == Roles.Crew ? r.UnitId : null;

@@ -24,8 +24,6 @@ public sealed record StationRequest(string? Name, StationKind? Kind, double? Lat
 
 public sealed record UserRequest(string? Username, string? DisplayName, string? Role, long? UnitId, bool? Disabled, string? Password)
 {
-    public const int MinPasswordLength = 10;
-
     public Validation Validate(bool creating)
     {
         var v = new Validation()
@@ -33,16 +31,14 @@ public sealed record UserRequest(string? Username, string? DisplayName, string? 
             .Check(Role is not null && Roles.Users.Contains(Role), "role", $"'role' must be one of {string.Join(", ", Roles.Users)}.")
             .Check(Role != Roles.Crew || UnitId is not null, "unitId", "A crew user needs 'unitId'.");
         return creating
-            ? v.Required("username", Username, TextLimits.UserName).Check(Password is { Length: >= MinPasswordLength }, "password", $"'password' needs at least {MinPasswordLength} characters.")
+            ? v.Required("username", Username, TextLimits.UserName).Password("password", Password)
             : v;
     }
 }
 
 public sealed record PasswordRequest(string? Password)
 {
-    public Validation Validate() => new Validation()
-        .Check(Password is { Length: >= UserRequest.MinPasswordLength }, "password", $"'password' needs at least {UserRequest.MinPasswordLength} characters.")
-        .MaxLength("password", Password, 200);
+    public Validation Validate() => new Validation().Password("password", Password);
 }
 
 /// <summary>A user as the admin page sees it (never the password hash).</summary>

@@ -44,6 +44,9 @@ public static class AuthSetup
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        // A token lives no longer than its session (Auth:SessionLifetime); the session row ends it sooner on sign-out.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(BearerScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) => o.BearerTokenExpiration = auth.Value.SessionLifetime);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operators, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Admin))
@@ -51,13 +54,24 @@ public static class AuthSetup
             .AddPolicy(Policies.HubListener, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Admin, Roles.Crew))
             .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.HealthOffice, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.SecondFactor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HealthOffice))
             .AddPolicy(Policies.AnyUser, p => p.RequireAuthenticatedUser().RequireRole(Roles.Users))
             .AddPolicy(Policies.Telephony, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Telephony))
             // Anything mapped without a policy is refused rather than left open.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Admin).Build());
 
         services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.SignInBurst > 0 && o.SignInPerMinute > 0 && o.ConcurrentPasswordChecks > 0,
+                "Auth:SessionLifetime, SignInBurst, SignInPerMinute and ConcurrentPasswordChecks must be positive.")
+            .Validate(o => o.RequireTotpForRoles.All(r => r is Roles.Admin or Roles.HealthOffice),
+                "Auth:RequireTotpForRoles may list admin and healthoffice (the roles that can turn on a second factor).")
+            .ValidateOnStart();
+        services.AddSignInRateLimit();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<PasswordChecks>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SecondFactor>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<SessionGuard>();
         return services;

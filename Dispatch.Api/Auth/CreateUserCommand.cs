@@ -26,9 +26,9 @@ public static class CreateUserCommand
             return 2;
         }
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
-        if (string.IsNullOrEmpty(password) || password.Length < 10)
+        if (PasswordPolicy.Problem(password) is { } problem)
         {
-            await Console.Error.WriteLineAsync($"Set {PasswordVariable} to the new password (at least 10 characters).");
+            await Console.Error.WriteLineAsync($"Set {PasswordVariable} to the new password: it {problem} ({PasswordPolicy.MinLength}-{PasswordPolicy.MaxLength} characters, not a common one).");
             return 2;
         }
         long? unit = args.Length >= 4 && args[2] == "--unit" && long.TryParse(args[3], out var u) ? u : null;
@@ -37,8 +37,9 @@ public static class CreateUserCommand
             await Console.Error.WriteLineAsync("A crew user needs --unit UNIT_ID.");
             return 2;
         }
-        var account = new UserAccount { UserName = args[0], DisplayName = args[0], Role = args[1], UnitId = unit };
-        account.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(account, password);
+        // Whoever ran the command knows the password: the user chooses their own at first sign-in.
+        var account = new UserAccount { UserName = args[0], DisplayName = args[0], Role = args[1], UnitId = unit, MustChangePassword = true };
+        account.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(account, password!);
         var db = services.GetRequiredService<Db>();
         var users = services.GetRequiredService<UserStore>();
         await db.WriteAsync("cli", async s =>

@@ -12,6 +12,13 @@ namespace Dispatch.Api.Auth;
 /// failures. The key is stored as an unsalted SHA-256 of name and address: not readable at a glance,
 /// but someone who guesses both can confirm the guess, so rows are deleted once they have run out
 /// (at most once a minute per node), which also keeps a flood of made-up names from growing the table.
+/// <para>
+/// Failures are also counted per account from any address (a row keyed <c>account:NAME</c> that
+/// never locks): after <see cref="AccountFreeFailures"/> within the window, each attempt on that
+/// account waits <see cref="SlowDown"/> (doubling, at most <see cref="MaxSlowDown"/>) before its
+/// password is checked. Guessing from many addresses is slowed; the right password still passes
+/// after a few seconds at most, so nobody can lock an operator out of a shift.
+/// </para>
 /// </summary>
 public sealed class LoginThrottle(Db db, TimeProvider time)
 {
@@ -21,6 +28,8 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private const int Attempts = 4;
     private static readonly TimeSpan Busy = TimeSpan.FromSeconds(1);
+    public const int AccountFreeFailures = 10;
+    public static readonly TimeSpan MaxSlowDown = TimeSpan.FromSeconds(3);
 
     private static readonly SqlText Find = SqlText.Of("LoginThrottle.Find",
         "SELECT failures, first_at, locked_until FROM login_failures WHERE key_hash = @Key");
@@ -32,6 +41,17 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
     private static readonly SqlText Update = SqlText.Of("LoginThrottle.Update",
         "UPDATE login_failures SET failures = @Failures, first_at = @FirstAt, locked_until = @LockedUntil " +
         "WHERE key_hash = @Key AND failures = @WasFailures AND first_at = @WasFirstAt");
+
+    // One more failure on the account, counted atomically (many addresses at once); a new window after it ran out.
+    private static readonly SqlText CountAccount = SqlText.Of("LoginThrottle.CountAccount",
+        "UPDATE login_failures SET failures = CASE WHEN first_at < @WindowStart THEN 1 ELSE failures + 1 END, " +
+        "first_at = CASE WHEN first_at < @WindowStart THEN @Now ELSE first_at END WHERE key_hash = @Key");
+
+    private static readonly SqlText InsertAccount = SqlText.Of("LoginThrottle.InsertAccount",
+        "INSERT INTO login_failures (key_hash, failures, first_at, locked_until) VALUES (@Key, 1, @Now, 0)");
+
+    private static readonly SqlText AccountFailures = SqlText.Of("LoginThrottle.AccountFailures",
+        "SELECT failures FROM login_failures WHERE key_hash = @Key");
 
     private static readonly SqlText Remove = SqlText.Of("LoginThrottle.Remove", "DELETE FROM login_failures WHERE key_hash = @Key");
 
@@ -53,9 +73,18 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
     /// pass before any failure is recorded, and zero is returned. A right password then clears it
     /// (<see cref="SucceededAsync"/>).
     /// </summary>
-    public async Task<TimeSpan> AttemptAsync(string key, CancellationToken ct)
+    public async Task<TimeSpan> AttemptAsync(string key, CancellationToken ct) => (await AttemptAsync(key, null, ct)).Wait;
+
+    /// <summary>
+    /// As <see cref="AttemptAsync(string, CancellationToken)"/>, and when the attempt goes on, it is
+    /// also counted on <paramref name="account"/> (in the same transaction): <see cref="Attempt.SlowDown"/>
+    /// is how long to wait before checking the password.
+    /// </summary>
+    public async Task<Attempt> AttemptAsync(string key, string? account, CancellationToken ct)
     {
         var hash = Hash(key);
+        var accountHash = account is null ? null : Hash(AccountKey(account));
+        var slowDown = TimeSpan.Zero;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         // Another request may count at the same moment (a changed row, or the same first row
         // added): read again and count on top of it. An attempt that could not be counted within a
@@ -65,9 +94,16 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
         {
             try
             {
-                if (await db.WriteAsync("sign-in", s => CountAsync(s, hash, now), ct) is { } counted)
+                var counted = await db.WriteAsync("sign-in", async s =>
                 {
-                    wait = counted;
+                    var locked = await CountAsync(s, hash, now);
+                    var failures = locked == TimeSpan.Zero && accountHash is not null ? await CountAccountAsync(s, accountHash, now) : 0;
+                    return (Wait: locked, Failures: failures);
+                }, ct);
+                if (counted.Wait is { } result)
+                {
+                    wait = result;
+                    slowDown = SlowDown(counted.Failures);
                     break;
                 }
             }
@@ -81,11 +117,34 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
             Interlocked.Exchange(ref _nextSweep, now + (long)SweepEvery.TotalMilliseconds);
             await db.WriteAsync("sign-in", s => s.ExecuteAsync(Sweep, new { WindowStart = now - (long)Window.TotalMilliseconds, Now = now }), ct);
         }
-        return wait;
+        return new Attempt(wait, slowDown);
     }
 
     public Task SucceededAsync(string key, CancellationToken ct) =>
         db.WriteAsync("sign-in", s => s.ExecuteAsync(Remove, new { Key = Hash(key) }), ct);
+
+    /// <summary>A right password: the name-and-address count and the account's count are cleared.</summary>
+    public Task SucceededAsync(string key, string account, CancellationToken ct) =>
+        db.WriteAsync("sign-in", async s =>
+        {
+            await s.ExecuteAsync(Remove, new { Key = Hash(key) });
+            return await s.ExecuteAsync(Remove, new { Key = Hash(AccountKey(account)) });
+        }, ct);
+
+    /// <summary>The wait before checking a password on an account with this many failures (this one included).</summary>
+    public static TimeSpan SlowDown(int accountFailures) => accountFailures <= AccountFreeFailures
+        ? TimeSpan.Zero
+        : TimeSpan.FromMilliseconds(Math.Min(MaxSlowDown.TotalMilliseconds, 250 * Math.Pow(2, accountFailures - AccountFreeFailures - 1)));
+
+    private static string AccountKey(string account) => $"account:{account}";
+
+    // Atomic, as many addresses may fail on one account at once; the first failure adds the row.
+    private static async Task<int> CountAccountAsync(DbSession s, string hash, long now)
+    {
+        var args = new { Key = hash, Now = now, WindowStart = now - (long)Window.TotalMilliseconds };
+        if (await s.ExecuteAsync(CountAccount, args) == 0) await s.ExecuteAsync(InsertAccount, args);
+        return await s.SingleOrDefaultAsync<int>(AccountFailures, args);
+    }
 
     /// <summary>The entry after one more failure at <paramref name="now"/> (UTC milliseconds).</summary>
     public static Entry Next(Entry? entry, long now)
@@ -108,6 +167,9 @@ public sealed class LoginThrottle(Db db, TimeProvider time)
 
     // The name and address never reach the database as text; a lowercase name counts as the same name.
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToLowerInvariant())));
+
+    /// <summary>How long the name is locked for this address (zero: go on), and how long to wait before the password check.</summary>
+    public sealed record Attempt(TimeSpan Wait, TimeSpan SlowDown);
 
     public sealed record Standing(TimeSpan RetryAfter, bool HasFailures)
     {

@@ -17,5 +17,17 @@ public sealed class UserAccount
     /// </summary>
     public string SessionStamp { get; set; } = NewSessionStamp();
 
+    /// <summary>Set when an administrator sets or resets the password: the user chooses their own next.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>The second factor's secret (Base32, protected with the key ring); null when not turned on.</summary>
+    public string? TotpSecret { get; set; }
+
+    /// <summary>A secret being enrolled, until a first code confirms it.</summary>
+    public string? TotpPending { get; set; }
+
+    /// <summary>The time step of the last code accepted: a code is used once.</summary>
+    public long? TotpLastStep { get; set; }
+
     public static string NewSessionStamp() => Guid.NewGuid().ToString("N");
 }

@@ -12,7 +12,7 @@ namespace Dispatch.Api.Http;
 public sealed class ProblemMapping(IProblemDetailsService problems, Database.DatabaseSetup database) : IExceptionHandler
 {
     private static readonly HashSet<string> Conflicts =
-        ["illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive", "takeover-too-soon", "assignment-changed"];
+        ["illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive", "takeover-too-soon", "assignment-changed", "last-admin", "totp-mandatory"];
 
     public const string RetryAfterSeconds = "2";
 

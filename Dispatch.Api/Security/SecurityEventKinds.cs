@@ -20,10 +20,12 @@ public static class SecurityEventKinds
     public const string Export = "export";
     public const string Import = "import";
     public const string AdminChange = "admin-change";
+    public const string TotpEnabled = "totp-enabled";
+    public const string TotpDisabled = "totp-disabled";
 
     public static readonly string[] All =
     [
         SignIn, SignInFailed, SignInThrottled, SignOut, TelephonyKeyRefused, Forbidden, SessionEnded,
-        PasswordReset, PasswordChanged, Export, Import, AdminChange,
+        PasswordReset, PasswordChanged, Export, Import, AdminChange, TotpEnabled, TotpDisabled,
     ];
 }

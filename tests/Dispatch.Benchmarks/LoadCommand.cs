@@ -71,6 +71,7 @@ internal sealed class LoadRun(LoadOptions options)
     private double[] _lon = [];
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
     private int _notStarted;
+    private readonly SignInFlood _flood = new();
 
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
@@ -268,8 +269,12 @@ internal sealed class LoadRun(LoadOptions options)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var gate = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        using var floodStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var flood = options.SignInFlood > 0 ? Task.Run(() => _flood.RunAsync(options, floodStop.Token), CancellationToken.None) : Task.CompletedTask;
         var (start, end, tasks) = await ScheduleAsync(_total,
             n => Task.Run(() => SendAsync(http, gate, n, stop.Token), CancellationToken.None), (n, at) => _due[n] = at, ct);
+        await floodStop.CancelAsync(); // the flood runs while the schedule does
+        await flood;
 
         // Drain: answers first, then pushes, all inside one deadline.
         var deadline = end + (long)(options.DrainSeconds * Stopwatch.Frequency);
@@ -414,6 +419,7 @@ internal sealed class LoadRun(LoadOptions options)
         if (strays > 0 || duplicates > 0 || drops > 0)
             Console.WriteLine(Invariant($"also                  {strays} pushes for calls without a 201, {duplicates} duplicate pushes, {drops} connections dropped"));
         var memory = rss is null ? "" : Invariant($"; server RSS peak {rss.PeakMb:0} MB during the run, {rss.LastMb:0} MB at the end, lifetime peak {rss.LifetimePeakMb:0} MB; server CPU {rss.CpuSecondsUsed * 1000 / Math.Max(acked, 1):0.00} ms per call");
+        if (options.SignInFlood > 0) Console.WriteLine(_flood.Describe());
         if (rss is not null) Console.WriteLine(Invariant($"server memory         RSS peak {rss.PeakMb:0} MB during the run, {rss.LastMb:0} MB at the end, lifetime peak (VmHWM) {rss.LifetimePeakMb:0} MB   (--pid {options.ServerPid})"));
         Console.WriteLine();
         var ok = errors == 0 && missing == 0 && _notStarted == 0;

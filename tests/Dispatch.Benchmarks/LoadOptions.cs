@@ -5,10 +5,10 @@ namespace Dispatch.Benchmarks;
 /// <summary>Options of the `load` command; see <see cref="Usage"/>.</summary>
 internal sealed record LoadOptions(
     Uri Url, string Key, string User, string Password, int Operators, double Rate, double Seconds, int Concurrency, double DrainSeconds, int? ServerPid = null,
-    double WarmupSeconds = 5)
+    double WarmupSeconds = 5, double SignInFlood = 0)
 {
     public static readonly LoadOptions Default = new(
-        new Uri("http://127.0.0.1:5119/"), "demo-telephony-key", "operator1", "psc119-demo",
+        new Uri("http://127.0.0.1:5119/"), "demo-telephony-key", "operator1", "psc119-demo-solok",
         Operators: 20, Rate: 200, Seconds: 30, Concurrency: 64, DrainSeconds: 10);
 
     /// <summary>Total calls the schedule offers: rate x seconds.</summary>
@@ -68,6 +68,10 @@ internal sealed record LoadOptions(
                 case "warmup":
                     if (!TryDouble(value, 0, 600, out var warmup)) return (null, "--warmup must be from 0 to 600 seconds.");
                     o = o with { WarmupSeconds = warmup };
+                    break;
+                case "sign-in-flood":
+                    if (!TryDouble(value, 0, 10_000, out var flood)) return (null, "--sign-in-flood must be sign-in attempts per second from 0 to 10000.");
+                    o = o with { SignInFlood = flood };
                     break;
                 case "pid":
                     if (!TryInt(value, 1, int.MaxValue, out var pid)) return (null, "--pid must be the API server's process id.");

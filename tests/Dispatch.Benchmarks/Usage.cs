@@ -11,7 +11,7 @@ internal static class Usage
               --url URL            API base address            (default http://127.0.0.1:5119)
               --key KEY            telephony X-Api-Key         (default demo-telephony-key)
               --user NAME          operator to sign in as      (default operator1)
-              --password PASSWORD  its password                (default psc119-demo)
+              --password PASSWORD  its password                (default psc119-demo-solok)
               --operators N        hub connections sharing the operator's token (default 20)
               --rate R             target POST /api/calls per second            (default 200)
               --seconds S          how long to offer load                       (default 30)
@@ -19,6 +19,9 @@ internal static class Usage
               --drain D            seconds to wait for answers and pushes after the last send (default 10)
               --warmup W           seconds of the same load first, not measured (default 5; 0 = measure a cold server)
               --pid PID            the API server's process id: sample its RSS during the run
+              --sign-in-flood F    beside the measured ingest, F sign-ins per second with made-up names,
+                                   each from its own address in X-Forwarded-For (the API must trust
+                                   this machine as a proxy: loopback is trusted by default) (default 0)
           echo [options]                     The floor: a bare WebSocket echo (own server process) at the same rate.
               --connections N      WebSocket connections        (default 50)
               --rate R             messages per second, spread over the connections (default 500)

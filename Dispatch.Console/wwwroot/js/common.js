@@ -28,6 +28,10 @@ export async function api(path, { method = 'GET', body, form } = {}) {
   }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
+  // A password an administrator set, or a second factor the role needs: the login page asks for it.
+  if (response.status === 403 && ['password-change-required', 'totp-enrolment-required'].includes(data?.code) && location.pathname !== '/login') {
+    location.href = '/login?pending';
+  }
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }

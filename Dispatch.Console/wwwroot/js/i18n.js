@@ -56,6 +56,12 @@ const texts = {
     crewFinishReturning: 'Ya, kembali ke pos', crewWaitingTitle: 'Menunggu sinyal: dikirim otomatis sesuai urutan',
     crewWaiting: 'menunggu sinyal', crewCallBack: 'Telepon pemanggil · {n}', crewNoNumber: 'Nomor pemanggil disembunyikan.',
     crewSinceDispatch: '{t} sejak dikirim', crewDispatchedAt: 'Dikirim {t} oleh {by}',
+    // Own password and second factor (login page)
+    changePasswordTitle: 'Buat kata sandi Anda sendiri', changePasswordHelp: 'Kata sandi ini dibuat oleh administrator. Pilih kata sandi baru: 12 sampai 128 karakter, bukan kata sandi umum.',
+    currentPassword: 'Kata sandi sekarang', newPassword: 'Kata sandi baru', repeatPassword: 'Ulangi kata sandi baru', changePassword: 'Simpan kata sandi',
+    passwordsDiffer: 'Kedua kata sandi baru tidak sama.', totpTitle: 'Aktifkan verifikasi dua langkah',
+    totpHelp: 'Peran Anda wajib memakai aplikasi autentikator. Tambahkan akun di aplikasi dengan alamat di bawah, lalu masukkan kode 6 angka yang muncul.',
+    totpCode: 'Kode autentikator (6 angka)', totpEnable: 'Aktifkan',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -113,6 +119,12 @@ const texts = {
     crewFinishReturning: 'Yes, returning to station', crewWaitingTitle: 'Waiting for signal: sent automatically, in order',
     crewWaiting: 'waiting for signal', crewCallBack: 'Call the caller · {n}', crewNoNumber: 'The caller\'s number is withheld.',
     crewSinceDispatch: '{t} since dispatch', crewDispatchedAt: 'Dispatched {t} by {by}',
+    // Own password and second factor (login page)
+    changePasswordTitle: 'Choose your own password', changePasswordHelp: 'An administrator set this password. Choose a new one: 12 to 128 characters, not a common password.',
+    currentPassword: 'Current password', newPassword: 'New password', repeatPassword: 'Repeat the new password', changePassword: 'Save password',
+    passwordsDiffer: 'The two new passwords differ.', totpTitle: 'Turn on two-step verification',
+    totpHelp: 'Your role must use an authenticator app. Add an account in the app with the address below, then enter the 6-digit code it shows.',
+    totpCode: 'Authenticator code (6 digits)', totpEnable: 'Turn on',
   },
 };
 
@@ -212,6 +224,11 @@ const problems = {
     'json-required': 'Kiriman harus berformat JSON.', 'payload-too-large': 'Berkas atau isian terlalu besar.',
     'no-road-network': 'Jaringan jalan belum dimuat; waktu tempuh memakai garis lurus.',
     'text-too-long': 'Teks terlalu panjang untuk disimpan.',
+    // Sign-in, own password, second factor, administrators
+    'sign-in-busy': 'Terlalu banyak yang masuk bersamaan; coba lagi sebentar lagi.', 'password-change-required': 'Buat kata sandi Anda sendiri dahulu.',
+    'wrong-current-password': 'Kata sandi sekarang salah.', 'totp-required': 'Masukkan kode dari aplikasi autentikator.',
+    'wrong-totp-code': 'Kode autentikator salah; pakai kode terbaru.', 'totp-enrolment-required': 'Aktifkan verifikasi dua langkah dahulu.',
+    'totp-mandatory': 'Peran Anda wajib memakai verifikasi dua langkah.', 'last-admin': 'Ini administrator aktif terakhir: tidak dapat dinonaktifkan atau diganti perannya.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -235,6 +252,11 @@ const problems = {
     'json-required': 'The request must be JSON.', 'payload-too-large': 'The file or input is too large.',
     'no-road-network': 'No road network is loaded; travel times are straight-line estimates.',
     'text-too-long': 'A text is too long to be stored.',
+    // Sign-in, own password, second factor, administrators
+    'sign-in-busy': 'Too many sign-ins at once; try again in a moment.', 'password-change-required': 'Choose your own password first.',
+    'wrong-current-password': 'The current password is wrong.', 'totp-required': 'Enter the code from your authenticator app.',
+    'wrong-totp-code': 'The authenticator code is wrong; use the newest code.', 'totp-enrolment-required': 'Turn on two-step verification first.',
+    'totp-mandatory': 'Your role must use two-step verification.', 'last-admin': 'This is the last active administrator: it cannot be disabled or given another role.',
   },
 };
 
@@ -289,7 +311,7 @@ const codes = {
       'sign-in': 'Masuk', 'sign-in-failed': 'Gagal masuk', 'sign-in-throttled': 'Masuk ditahan (terlalu banyak gagal)', 'sign-out': 'Keluar',
       'telephony-key-refused': 'Kunci telepon salah', forbidden: 'Akses ditolak', 'session-ended': 'Sesi diakhiri oleh perubahan admin',
       'password-reset': 'Sandi diatur ulang oleh admin', 'password-changed': 'Sandi diganti sendiri', export: 'Ekspor data', import: 'Impor data',
-      'admin-change': 'Perubahan administrasi',
+      'admin-change': 'Perubahan administrasi', 'totp-enabled': 'Verifikasi dua langkah diaktifkan', 'totp-disabled': 'Verifikasi dua langkah dimatikan',
     },
     field: {
       externalId: 'ID panggilan', receivedAt: 'Waktu panggilan', triage: 'Triase', patientCount: 'Jumlah pasien', lat: 'Lokasi', lon: 'Lokasi',
@@ -299,6 +321,7 @@ const codes = {
       callSign: 'Kode panggil', plate: 'Nomor polisi', type: 'Tipe', name: 'Nama', kind: 'Jenis', role: 'Peran', username: 'Nama pengguna',
       password: 'Sandi', displayName: 'Nama', $: 'Isi permintaan',
       address: 'Alamat/patokan', complaint: 'Keluhan',
+      currentPassword: 'Kata sandi sekarang', newPassword: 'Kata sandi baru', code: 'Kode autentikator', totpCode: 'Kode autentikator',
     },
     // What is wrong with a field, when the server refuses it (validation problems).
     fieldProblem: {
@@ -313,10 +336,12 @@ const codes = {
       'mapping.columns': 'Petakan kolom: nomor panggilan dan waktu panggilan diterima wajib dipetakan.', 'mapping.timeZone': 'Zona waktu tidak dikenal.',
       callSign: 'Kode panggil wajib diisi (paling panjang 50 huruf).', plate: 'Nomor polisi wajib diisi (paling panjang 50 huruf).',
       type: 'Pilih tipe unit.', name: 'Nama wajib diisi (paling panjang 200 huruf).', kind: 'Pilih jenis fasilitas.',
-      role: 'Pilih peran.', username: 'Nama pengguna wajib diisi (paling panjang 100 huruf).', password: 'Sandi minimal 10 karakter.',
+      role: 'Pilih peran.', username: 'Nama pengguna wajib diisi (paling panjang 100 huruf).', password: 'Sandi 12 sampai 128 karakter dan bukan sandi umum.',
       displayName: 'Nama paling panjang 200 huruf.', $: 'Isi permintaan tidak dapat dibaca.',
       address: 'Alamat/patokan paling panjang 2000 huruf.', complaint: 'Keluhan paling panjang 4000 huruf.',
       limit: 'Jumlah per halaman 1 sampai 1000.', before: 'Halaman berikutnya tidak valid; tampilkan ulang.',
+      currentPassword: 'Kata sandi sekarang wajib diisi.', newPassword: 'Kata sandi baru 12 sampai 128 karakter, bukan sandi umum, dan berbeda dari yang sekarang.',
+      code: 'Masukkan kode 6 angka.', totpCode: 'Masukkan kode 6 angka.',
     },
     fieldInvalid: '{field} tidak valid.',
   },
@@ -366,7 +391,7 @@ const codes = {
       'sign-in': 'Signed in', 'sign-in-failed': 'Sign-in failed', 'sign-in-throttled': 'Sign-in held back (too many failures)', 'sign-out': 'Signed out',
       'telephony-key-refused': 'Wrong telephony key', forbidden: 'Access refused', 'session-ended': 'Session ended by an admin change',
       'password-reset': 'Password reset by an admin', 'password-changed': 'Password changed by the user', export: 'Data export', import: 'Data import',
-      'admin-change': 'Administration change',
+      'admin-change': 'Administration change', 'totp-enabled': 'Two-step verification turned on', 'totp-disabled': 'Two-step verification turned off',
     },
     field: {
       externalId: 'Call ID', receivedAt: 'Call time', triage: 'Triage', patientCount: 'Patients', lat: 'Location', lon: 'Location',
@@ -376,6 +401,7 @@ const codes = {
       callSign: 'Call sign', plate: 'Plate', type: 'Type', name: 'Name', kind: 'Kind', role: 'Role', username: 'User name',
       password: 'Password', displayName: 'Name', $: 'Request body',
       address: 'Address/landmark', complaint: 'Complaint',
+      currentPassword: 'Current password', newPassword: 'New password', code: 'Authenticator code', totpCode: 'Authenticator code',
     },
     fieldProblem: {
       externalId: 'A call ID is required.', receivedAt: 'The call time is required, in ISO-8601.',
@@ -389,10 +415,12 @@ const codes = {
       'mapping.columns': 'Map the columns: the call number and the time the call was received must be mapped.', 'mapping.timeZone': 'Unknown time zone.',
       callSign: 'A call sign is required (at most 50 characters).', plate: 'A plate is required (at most 50 characters).',
       type: 'Choose a unit type.', name: 'A name is required (at most 200 characters).', kind: 'Choose a kind of facility.',
-      role: 'Choose a role.', username: 'A user name is required (at most 100 characters).', password: 'The password needs at least 10 characters.',
+      role: 'Choose a role.', username: 'A user name is required (at most 100 characters).', password: 'The password needs 12 to 128 characters and must not be a common one.',
       displayName: 'The name has at most 200 characters.', $: 'The request body cannot be read.',
       address: 'The address/landmark has at most 2000 characters.', complaint: 'The complaint has at most 4000 characters.',
       limit: 'Between 1 and 1000 per page.', before: 'The next page is not valid; show the list again.',
+      currentPassword: 'The current password is required.', newPassword: 'The new password needs 12 to 128 characters, not a common one, and differs from the current one.',
+      code: 'Enter the 6-digit code.', totpCode: 'Enter the 6-digit code.',
     },
     fieldInvalid: '{field} is not valid.',
   },

@@ -1,23 +1,78 @@
-import { api, ApiError } from './common.js';
+import { api, attempt, ApiError } from './common.js';
 import { t, applyI18n, toggleLanguage, problemText } from './i18n.js';
 
 const home = { operator: '/', admin: '/', crew: '/crew', healthoffice: '/reports' };
+const $ = selector => document.querySelector(selector);
+const forms = ['#login-form', '#password-form', '#totp-form'];
+
+function show(form) {
+  forms.forEach(f => { $(f).hidden = f !== form; });
+  $(form).querySelector('input')?.focus();
+}
+
+/** Where a signed-in user goes next: their own password first, then a second factor, then their page. */
+async function next(me) {
+  if (me.mustChangePassword) return show('#password-form');
+  if (me.totpEnrolmentRequired) {
+    show('#totp-form');
+    const setup = await api('/api/auth/totp/setup', { method: 'POST' });
+    $('#totp-uri').textContent = setup.uri;
+    return undefined;
+  }
+  location.href = home[me.role] ?? '/';
+  return undefined;
+}
 
 applyI18n();
-document.querySelector('#language').addEventListener('click', toggleLanguage);
-document.querySelector('#login-form').addEventListener('submit', async event => {
+$('#language').addEventListener('click', toggleLanguage);
+
+$('#login-form').addEventListener('submit', async event => {
   event.preventDefault();
-  const error = document.querySelector('#login-error');
+  const error = $('#login-error');
   error.textContent = '';
   try {
+    const totpCode = $('#totp-row').hidden ? undefined : $('#totp-code').value;
     const me = await api('/api/auth/login?useCookies=true', {
       method: 'POST',
-      body: { username: document.querySelector('#username').value, password: document.querySelector('#password').value },
+      body: { username: $('#username').value, password: $('#password').value, totpCode },
     });
-    location.href = home[me.role] ?? '/';
+    await next(me);
   } catch (e) {
     // A wrong name or password, a throttled sign-in or a busy server each say so in the page's
     // language; a fetch that never reached the server is no ApiError.
-    error.textContent = !(e instanceof ApiError) ? t('serverUnreachable') : e.status === 401 ? t('loginFailed') : problemText(e.status, e.problem);
+    if (e instanceof ApiError && e.problem?.code === 'totp-required') $('#totp-row').hidden = false;
+    error.textContent = !(e instanceof ApiError) ? t('serverUnreachable')
+      : e.status === 401 && !e.problem?.code?.startsWith('totp') && e.problem?.code !== 'wrong-totp-code' ? t('loginFailed')
+        : problemText(e.status, e.problem);
   }
+});
+
+$('#password-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const error = $('#password-error');
+  error.textContent = '';
+  if ($('#new-password').value !== $('#repeat-password').value) {
+    error.textContent = t('passwordsDiffer');
+    return;
+  }
+  attempt(async () => next(await api('/api/auth/password', {
+    method: 'POST',
+    body: { currentPassword: $('#current-password').value, newPassword: $('#new-password').value },
+  })), text => { error.textContent = text; });
+});
+
+$('#totp-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const error = $('#totp-error');
+  error.textContent = '';
+  attempt(async () => next(await api('/api/auth/totp/enable', { method: 'POST', body: { code: $('#totp-first-code').value } })),
+    text => { error.textContent = text; });
+});
+
+// A session that still owes a new password or a second factor is sent here (?pending) by every other page.
+if (new URLSearchParams(location.search).has('pending')) attempt(async () => {
+  const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok) return;
+  const me = await response.json();
+  if (me.mustChangePassword || me.totpEnrolmentRequired) await next(me);
 });

@@ -54,21 +54,23 @@ public sealed class AdminTests(string database) : ApiTest(database)
         var id = user.GetProperty("id").GetInt64();
         using var anonymous = Api.Anonymous();
         Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-awal" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        using var openedBeforeReset = await Api.AsAsync("kru-baru", "kata-sandi-awal");
-        await using var hubBeforeReset = await HubListener.ConnectAsync(App.BaseAddress, await Api.TokenAsync("kru-baru", "kata-sandi-awal"));
+        var own = await Api.ChooseOwnPasswordAsync("kru-baru", "kata-sandi-awal");
+        using var openedBeforeReset = await Api.AsAsync("kru-baru", own);
+        await using var hubBeforeReset = await HubListener.ConnectAsync(App.BaseAddress, await Api.TokenAsync("kru-baru", own));
         var hubClosed = Closed(hubBeforeReset);
         Assert.That((await openedBeforeReset.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync($"/api/admin/users/{id}/password", new { password = "kata-sandi-kedua" }));
         Assert.That((await openedBeforeReset.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a reset ends sessions opened with the old password");
         Assert.That(await hubClosed.WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(t => t.IsCompletedSuccessfully), Is.True, "and their live connections");
-        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-awal" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = own })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-kedua" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        using var session = await Api.AsAsync("kru-baru", "kata-sandi-kedua");
+        var ownAgain = await Api.ChooseOwnPasswordAsync("kru-baru", "kata-sandi-kedua");
+        using var session = await Api.AsAsync("kru-baru", ownAgain);
         Assert.That((await session.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{id}", new { role = "crew", unitId = 3, disabled = true }));
-        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = "kata-sandi-kedua" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "kru-baru", password = ownAgain })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await session.GetAsync("/api/units/3")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the open session ends too");
 
         var crewWithoutUnit = await admin.PostAsJsonAsync("/api/admin/users", new { username = "kru-tanpa-unit", role = "crew", password = "kata-sandi-awal" });
@@ -85,8 +87,8 @@ public sealed class AdminTests(string database) : ApiTest(database)
         using var admin = await Api.AsAsync("admin");
         var crewId = await CreateUserAsync(admin, "kru-pindah", "crew", unitId: 3);
         var operatorId = await CreateUserAsync(admin, "op-nonaktif", "operator", unitId: null);
-        var crewToken = await Api.TokenAsync("kru-pindah", "kata-sandi-awal");
-        var operatorToken = await Api.TokenAsync("op-nonaktif", "kata-sandi-awal");
+        var crewToken = await Api.TokenAsync("kru-pindah", OwnPassword);
+        var operatorToken = await Api.TokenAsync("op-nonaktif", OwnPassword);
         await using var crewHub = await HubListener.ConnectAsync(App.BaseAddress, crewToken);
         await using var operatorHub = await HubListener.ConnectAsync(App.BaseAddress, operatorToken);
         await using var bystander = await Api.ListenAsync("operator1");
@@ -111,9 +113,16 @@ public sealed class AdminTests(string database) : ApiTest(database)
         Assert.That(bystander.Connection.State, Is.EqualTo(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected));
     }
 
-    private static async Task<long> CreateUserAsync(HttpClient admin, string name, string role, long? unitId) =>
-        (await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users", new { username = name, role, unitId, password = "kata-sandi-awal" })))
-        .GetProperty("id").GetInt64();
+    private const string OwnPassword = "kata-sandi-sendiri";
+
+    /// <summary>Creates a user, who then chooses <see cref="OwnPassword"/> (as they must before anything else).</summary>
+    private async Task<long> CreateUserAsync(HttpClient admin, string name, string role, long? unitId)
+    {
+        var id = (await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users", new { username = name, role, unitId, password = "kata-sandi-awal" })))
+            .GetProperty("id").GetInt64();
+        await Api.ChooseOwnPasswordAsync(name, "kata-sandi-awal", OwnPassword);
+        return id;
+    }
 
     private static Task Closed(HubListener hub)
     {

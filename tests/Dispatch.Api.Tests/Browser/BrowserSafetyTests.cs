@@ -83,7 +83,8 @@ public sealed class BrowserSafetyTests : BrowserTest
     {
         using var admin = await Api.AsAsync("admin");
         var user = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users",
-            new { username = "op-dinonaktifkan", role = "operator", password = TestApp.Password }));
+            new { username = "op-dinonaktifkan", role = "operator", password = "kata-sandi-awal" }));
+        await Api.ChooseOwnPasswordAsync("op-dinonaktifkan", "kata-sandi-awal", own: TestApp.Password);
         var page = await SignInAsync("op-dinonaktifkan");
         // The page has loaded everything: only the live connection can notice the change now.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -20,6 +20,8 @@ public sealed partial class LanguageWalkTests
         "invalid-patient-count", "destination-required", "reason-required", "invalid-outcome", "invalid-position", "no-assignment", "concurrency",
         "not-found", "bad-request", "database-unavailable", "antiforgery", "sign-in-throttled", "wrong-credentials", "own-unit-only",
         "json-required", "payload-too-large", "no-road-network", "FromOffRoad", "ToOffRoad", "Unreachable", "text-too-long",
+        "sign-in-busy", "password-change-required", "wrong-current-password", "totp-required", "wrong-totp-code", "totp-enrolment-required",
+        "totp-mandatory", "last-admin",
         // import rejections
         "missing", "too-long", "bad-time", "bad-triage", "bad-position", "unknown-unit", "unknown-source", "duplicate-in-file", "column-not-in-file",
     ];

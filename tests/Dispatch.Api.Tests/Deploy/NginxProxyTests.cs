@@ -69,6 +69,26 @@ public sealed class NginxProxyTests : ApiTest
     }
 
     [Test]
+    public async Task Nginx_limits_sign_in_attempts_per_client_address()
+    {
+        using var flooder = _front.Client("127.0.0.4");
+        // 40 at once, made-up names, so the app's own throttle (per name and address) never locks.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            flooder.PostAsJsonAsync("/api/auth/login", new { username = $"banjir-{i}", password = "tebakan-saja-1" })));
+        using var colleague = _front.Client("127.0.0.5");
+        var other = await FailedLoginAsync(colleague, "operator1");
+
+        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        var bodies = await Task.WhenAll(refused.Select(r => r.Content.ReadAsStringAsync()));
+        // Those that passed are the app's: 401 (wrong), or 503 when its password checks are all busy.
+        var passed = answers.Where(a => a.StatusCode != HttpStatusCode.TooManyRequests).Select(a => a.StatusCode).ToList();
+        Assert.That(passed, Has.Count.InRange(20, 22), "the burst of 20 (and the first) pass");
+        Assert.That(passed, Is.All.EqualTo(HttpStatusCode.Unauthorized).Or.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(bodies, Is.All.Contain("nginx"), "the rest are refused by nginx, before the app");
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "another address is not limited");
+    }
+
+    [Test]
     public async Task The_app_knows_the_request_came_over_HTTPS()
     {
         // In Development cookies are Secure exactly when the request was HTTPS (SameAsRequest).

@@ -35,11 +35,33 @@ public sealed class ApiClient(Uri baseAddress)
         return _tokens[key] = token;
     }
 
+    /// <summary>A session of its own, never shared with other tests (for one that signs out).</summary>
+    public async Task<HttpClient> FreshSessionAsync(string user, string password = TestApp.Password)
+    {
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/login", new { username = user, password });
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await OkJsonAsync(response)).GetProperty("accessToken").GetString());
+        return client;
+    }
+
     public async Task<HttpClient> AsAsync(string user, string password = TestApp.Password)
     {
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user, password));
         return client;
+    }
+
+    /// <summary>
+    /// A user an administrator just gave <paramref name="given"/>: signs in with it and chooses their
+    /// own password, as they must before anything else (returned; <paramref name="given"/> + "-sendiri" unless named).
+    /// </summary>
+    public async Task<string> ChooseOwnPasswordAsync(string user, string given, string? own = null)
+    {
+        own ??= $"{given}-sendiri";
+        using var client = await AsAsync(user, given);
+        await OkJsonAsync(await client.PostAsJsonAsync("/api/auth/password", new { currentPassword = given, newPassword = own }));
+        return own;
     }
 
     public async Task<HubListener> ListenAsync(string user) => await HubListener.ConnectAsync(baseAddress, await TokenAsync(user));

@@ -38,6 +38,9 @@ public sealed class ApiProcess : IAsyncDisposable
         ["Seed__TelephonyApiKey"] = TestApp.TelephonyKey,
         ["Seed__DemoHistory"] = "0",
         ["Map__TileUrl"] = "",
+        ["Auth__SignInBurst"] = TestApp.SignInBurst,
+        ["Auth__SignInPerMinute"] = "60000",
+        ["Auth__PasswordCheckWait"] = "00:00:30",
     };
 
     /// <summary>Starts the API with <paramref name="environment"/> and waits until /health answers.</summary>

@@ -23,6 +23,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string Password = "test-demo-password";
     public const string TelephonyKey = "test-telephony-key";
     public const string Sqlite = "sqlite", Postgres = "postgres", SqlServer = "sqlserver";
+    public const string SignInBurst = "10000";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "psc119-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> _settings;
@@ -49,6 +50,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // No internet here: the map runs without tiles, as it must offline.
             ["Map:TileUrl"] = "",
             ["Crew:PositionIntervalSeconds"] = "2",
+            // Every test signs in from 127.0.0.1, many times a second: the per-address limit is
+            // tested on its own (SignInLimitTests) with the shipped defaults.
+            ["Auth:SignInBurst"] = SignInBurst,
+            ["Auth:SignInPerMinute"] = "60000",
+            // Tests sign in many users at once on a loaded machine: they wait for a password check
+            // rather than get 503 sign-in-busy (PasswordCheckCapTests tests that with its own wait).
+            ["Auth:PasswordCheckWait"] = "00:00:30",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -117,7 +117,7 @@ public sealed class MultiNodeTests : TwoNodeTest
         var user = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users",
             new { username = Unique("op-b"), role = "operator", password = "kata-sandi-awal" }));
         var name = user.GetProperty("username").GetString()!;
-        var token = await B.Api.TokenAsync(name, "kata-sandi-awal");
+        var token = await B.Api.TokenAsync(name, await A.Api.ChooseOwnPasswordAsync(name, "kata-sandi-awal"));
         await using var onB = await HubListener.ConnectAsync(B.BaseAddress, token);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         onB.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };

@@ -76,7 +76,8 @@ public sealed partial class TextLimitTests
             "SELECT user_name FROM users WHERE id = @Id");
         if (status != HttpStatusCode.Created) return (status, stored);
 
-        using var op = await Api.AsAsync(userName, NewUserPassword);
+        // A user an administrator created chooses their own password before working.
+        using var op = await Api.AsAsync(userName, await Api.ChooseOwnPasswordAsync(userName, NewUserPassword));
         var incidentId = await Api.OpenIncidentAsync(op, $"limit-{Guid.NewGuid():n}");
         await AssignFirstAsync(op, incidentId);
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/incidents/{incidentId}/cancel", Json(new { reason = "uji panjang nama" })));
