@@ -9,6 +9,7 @@ using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
 using Dispatch.Api.Routing;
+using Dispatch.Api.Telemetry;
 using Dispatch.Api.Units;
 using Dispatch.Api.Web;
 using Dispatch.Core.Calls;
@@ -40,6 +41,7 @@ public static class DispatchApp
         services.AddDispatchDatabase();
         services.AddProxyTrust();
         services.AddKeyRing(builder.Configuration);
+        builder.AddDispatchTelemetry();
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section);
@@ -105,6 +107,7 @@ public static class DispatchApp
         app.MapPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
+        app.MapDispatchMetrics();
         app.MapAuth();
         app.MapCalls();
         app.MapIncidents();

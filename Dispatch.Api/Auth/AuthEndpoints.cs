@@ -31,7 +31,8 @@ public static class AuthEndpoints
     private static readonly UserAccount NoUser = new();
     private static readonly string NoUserHash = new PasswordHasher<UserAccount>().HashPassword(NoUser, Guid.NewGuid().ToString("N"));
 
-    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, CancellationToken ct)
+    private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle,
+        Telemetry.DispatchMetrics metrics, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
         if (body.Problem is not null) return body.Problem;
@@ -48,6 +49,7 @@ public static class AuthEndpoints
         var wait = await throttle.AttemptAsync(key, ct);
         if (wait > TimeSpan.Zero)
         {
+            metrics.SignInFailed("sign-in-throttled");
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests,
                 extensions: ProblemMapping.Code("sign-in-throttled"));
@@ -60,6 +62,7 @@ public static class AuthEndpoints
         if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
+            metrics.SignInFailed("wrong-credentials");
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized,
                 extensions: ProblemMapping.Code("wrong-credentials"));
         }

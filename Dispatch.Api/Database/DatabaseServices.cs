@@ -36,6 +36,11 @@ public static class DatabaseServices
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(100),
                 MaxDelay = TimeSpan.FromSeconds(options.RetryMaxDelaySeconds),
+                OnRetry = _ =>
+                {
+                    context.ServiceProvider.GetRequiredService<Telemetry.DispatchMetrics>().DatabaseRetried();
+                    return ValueTask.CompletedTask;
+                },
             });
         });
         // Polly logs each attempt's result; results hold callers' personal data, so only the

@@ -47,6 +47,8 @@ public static class AccessMatrix
         new("PUT", "/api/admin/users/{id:long}", "/api/admin/users/999999", "admin"),
         new("POST", "/api/admin/users/{id:long}/password", "/api/admin/users/999999/password", "admin"),
         new("GET", "/health", "/health", Anonymous),
+        // Mapped only with Telemetry:Prometheus:Enabled (AccessMatrixTests enables it); the default role.
+        new("GET", "/metrics", "/metrics", "admin"),
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Anonymous),
         new("POST", "/api/auth/login", "/api/auth/login", Anonymous),
         new("POST", "/api/auth/logout", "/api/auth/logout", "operator", "crew", "healthoffice", "admin"),
