@@ -17,6 +17,12 @@ public static class TelemetrySetup
 {
     public const string ServiceName = "psc119-dispatch";
 
+    private static readonly string[] AspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections",
+        "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting",
+    ];
+
     public static void AddDispatchTelemetry(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -39,7 +45,10 @@ public static class TelemetrySetup
         otel.WithMetrics(metrics =>
         {
             metrics.AddMeter(DispatchMetrics.MeterName)
-                .AddAspNetCoreInstrumentation()
+                // ASP.NET Core's meters, named rather than all (AddAspNetCoreInstrumentation): the
+                // memory pool, routing, authentication and authorization meters count on every
+                // request or buffer and tell a PSC nothing its alerts use.
+                .AddMeter(AspNetCoreMeters)
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation();
