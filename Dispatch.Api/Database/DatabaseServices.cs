@@ -38,7 +38,8 @@ public static class DatabaseServices
                 MaxDelay = TimeSpan.FromSeconds(options.RetryMaxDelaySeconds),
                 OnRetry = _ =>
                 {
-                    context.ServiceProvider.GetRequiredService<Telemetry.DispatchMetrics>().DatabaseRetried();
+                    // Optional: a store test wires the database without the app's telemetry.
+                    context.ServiceProvider.GetService<Telemetry.DispatchMetrics>()?.DatabaseRetried();
                     return ValueTask.CompletedTask;
                 },
             });
