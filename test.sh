@@ -14,7 +14,7 @@ say() { printf '%s\n' "$*" >&2; }
 # nginx, sqlite3, systemd (systemd-analyze) and prometheus (promtool) check the files in deploy/
 # (tests/Dispatch.Api.Tests/Deploy).
 # Node.js/npm restore the console's front-end libraries.
-APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3 systemd prometheus)
+APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3 systemd age prometheus)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -9,6 +9,7 @@ using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
 using Dispatch.Api.Routing;
+using Dispatch.Api.Security;
 using Dispatch.Api.Telemetry;
 using Dispatch.Api.Units;
 using Dispatch.Api.Web;
@@ -54,7 +55,7 @@ public static class DispatchApp
         services.PostConfigure<TelephonyOptions>(o =>
         {
             var demoKey = builder.Configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.TelephonyApiKey)}"];
-            if (builder.Environment.IsDevelopment() && !string.IsNullOrEmpty(demoKey)) o.ApiKeys.Add(demoKey);
+            if (builder.Environment.IsDevelopment() && !string.IsNullOrEmpty(demoKey)) o.Keys.Add(new TelephonyKey { Name = "demo", Key = demoKey });
         });
 
         services.AddSingleton(AreaResolver.KotaSolok());
@@ -81,11 +82,13 @@ public static class DispatchApp
         services.AddSingleton<Imports.IncidentImporter>();
         services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);
         services.AddSingleton<DemoSeeder>();
+        services.AddSecurityEvents();
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
     public static async Task InitializeDispatchAsync(this WebApplication app)
     {
+        KeyRing.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
         app.Services.MigrateDatabase();
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
     }
@@ -99,13 +102,16 @@ public static class DispatchApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         SessionGuard.Use(app);
+        app.UseForbiddenEvents();
         app.UseCookieAntiforgery();
         app.UseAuthorization();
 
         // The console's files (Dispatch.Console/wwwroot) are public; the data behind them is not.
         app.MapStaticAssets().AllowAnonymous();
         app.MapPages();
-        app.MapOpenApi().AllowAnonymous();
+        // The full contract helps an attacker: outside Development only a signed-in user reads it.
+        if (app.Environment.IsDevelopment()) app.MapOpenApi().AllowAnonymous();
+        else app.MapOpenApi().RequireAuthorization(Policies.AnyUser);
         app.MapHealth();
         app.MapDispatchMetrics();
         app.MapAuth();
@@ -115,6 +121,7 @@ public static class DispatchApp
         app.MapRouting();
         app.MapEvents();
         app.MapAdmin();
+        app.MapSecurityEvents();
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);
     }

@@ -9,7 +9,8 @@ public static class AdminEndpoints
 
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin).WithTags("Admin");
+        var group = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin).WithTags("Admin")
+            .AddEndpointFilter(RecordChange);
 
         group.MapPost("/units", (HttpContext http, CurrentUser user, AdminDesk desk, CancellationToken ct) =>
             RequestBody.HandleAsync<UnitRequest>(http, MaxBody, r => r.Validate(), async r =>
@@ -44,5 +45,24 @@ public static class AdminEndpoints
         group.MapPost("/users/{id:long}/password", (long id, HttpContext http, CurrentUser user, AdminDesk desk, CancellationToken ct) =>
             RequestBody.HandleAsync<PasswordRequest>(http, MaxBody, r => r.Validate(), async r => TypedResults.Ok(await desk.ResetPasswordAsync(id, r.Password!, user.Name, ct))))
             .Accepts<PasswordRequest>("application/json").WithSummary("Reset a user's password.");
+    }
+
+    /// <summary>
+    /// Every administration change that succeeded is a security event (a password reset its own
+    /// kind): method, path and answer. What changed, value by value, is in the incident log.
+    /// </summary>
+    private static async ValueTask<object?> RecordChange(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && result is IStatusCodeHttpResult { StatusCode: < 400 } done)
+        {
+            var kind = http.Request.Path.Value?.EndsWith("/password", StringComparison.Ordinal) == true
+                ? Security.SecurityEventKinds.PasswordReset
+                : Security.SecurityEventKinds.AdminChange;
+            http.RequestServices.GetRequiredService<Security.SecurityEvents>().Record(kind, http,
+                new { method = http.Request.Method, path = http.Request.Path.Value, status = done.StatusCode });
+        }
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 using Dispatch.Api.Auth;
 using Dispatch.Api.Http;
+using Dispatch.Core.Common;
 using Dispatch.Core.Geography;
 using Dispatch.Core.Units;
 
@@ -8,15 +9,15 @@ namespace Dispatch.Api.Admin;
 public sealed record UnitRequest(string? CallSign, string? Plate, UnitType? Type, long? HomeStationId, bool? InService)
 {
     public Validation Validate() => new Validation()
-        .Required("callSign", CallSign, 50)
-        .Required("plate", Plate, 50)
+        .Required("callSign", CallSign, TextLimits.CallSign)
+        .Required("plate", Plate, TextLimits.Plate)
         .Check(Type is not null, "type", "'type' is required: als, bls or transport.");
 }
 
 public sealed record StationRequest(string? Name, StationKind? Kind, double? Lat, double? Lon)
 {
     public Validation Validate() => new Validation()
-        .Required("name", Name, 200)
+        .Required("name", Name, TextLimits.StationName)
         .Check(Kind is not null, "kind", "'kind' is required: pscPost, hospital or puskesmas.")
         .Check(GeoPoint.Create(Lat, Lon) is { IsValid: true }, "lat", "'lat' and 'lon' are required, within -90..90 and -180..180.");
 }
@@ -28,11 +29,11 @@ public sealed record UserRequest(string? Username, string? DisplayName, string? 
     public Validation Validate(bool creating)
     {
         var v = new Validation()
-            .MaxLength("displayName", DisplayName, 200)
+            .MaxLength("displayName", DisplayName, TextLimits.DisplayName)
             .Check(Role is not null && Roles.Users.Contains(Role), "role", $"'role' must be one of {string.Join(", ", Roles.Users)}.")
             .Check(Role != Roles.Crew || UnitId is not null, "unitId", "A crew user needs 'unitId'.");
         return creating
-            ? v.Required("username", Username, 100).Check(Password is { Length: >= MinPasswordLength }, "password", $"'password' needs at least {MinPasswordLength} characters.")
+            ? v.Required("username", Username, TextLimits.UserName).Check(Password is { Length: >= MinPasswordLength }, "password", $"'password' needs at least {MinPasswordLength} characters.")
             : v;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dispatch.Api.Database;
 using Dispatch.Api.Http;
+using Dispatch.Core.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,13 +33,13 @@ public static class AuthEndpoints
     private static readonly string NoUserHash = new PasswordHasher<UserAccount>().HashPassword(NoUser, Guid.NewGuid().ToString("N"));
 
     private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle,
-        Telemetry.DispatchMetrics metrics, CancellationToken ct)
+        Security.SecurityEvents securityEvents, Telemetry.DispatchMetrics metrics, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
         if (body.Problem is not null) return body.Problem;
         var request = body.Value!;
         var errors = new Validation()
-            .Required("username", request.Username, 100)
+            .Required("username", request.Username, TextLimits.UserName)
             .Required("password", request.Password, 200);
         if (errors.Problem is { } invalid) return invalid;
 
@@ -49,6 +50,8 @@ public static class AuthEndpoints
         var wait = await throttle.AttemptAsync(key, ct);
         if (wait > TimeSpan.Zero)
         {
+            // The name only when it is an account's: a name typed wrong may be someone's password.
+            securityEvents.Record(Security.SecurityEventKinds.SignInThrottled, http, Known(user), user?.UserName);
             metrics.SignInFailed("sign-in-throttled");
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many failed sign-ins; wait and try again.", statusCode: StatusCodes.Status429TooManyRequests,
@@ -62,6 +65,7 @@ public static class AuthEndpoints
         if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
+            securityEvents.Record(Security.SecurityEventKinds.SignInFailed, http, Known(user), user?.UserName);
             metrics.SignInFailed("wrong-credentials");
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized,
                 extensions: ProblemMapping.Code("wrong-credentials"));
@@ -85,11 +89,16 @@ public static class AuthEndpoints
         var scheme = useCookies == true ? CookieAuthenticationDefaults.AuthenticationScheme : AuthSetup.BearerScheme;
         // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken } itself.
         await http.SignInAsync(scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, scheme)));
+        securityEvents.Record(Security.SecurityEventKinds.SignIn, http, new { role = user.Role, session = useCookies == true ? "cookie" : "bearer" }, user.UserName);
         return useCookies == true ? TypedResults.Ok(new MeResponse(user.UserName, user.Role, user.UnitId)) : TypedResults.Empty;
     }
 
-    private static async Task<NoContent> Logout(HttpContext http)
+    /// <summary>Whether the name given was an account's (and whether it is disabled): never the name typed.</summary>
+    private static object Known(UserAccount? user) => new { knownUser = user is not null, disabled = user?.Disabled == true };
+
+    private static async Task<NoContent> Logout(HttpContext http, Security.SecurityEvents securityEvents)
     {
+        securityEvents.Record(Security.SecurityEventKinds.SignOut, http);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

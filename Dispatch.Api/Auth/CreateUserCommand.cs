@@ -20,6 +20,11 @@ public static class CreateUserCommand
             await Console.Error.WriteLineAsync($"usage: {Name} NAME ({string.Join('|', Roles.Users)}) [--unit UNIT_ID]   (password in ${PasswordVariable})");
             return 2;
         }
+        if (args[0].Length > Dispatch.Core.Common.TextLimits.UserName || args[0].Contains('\0', StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"NAME has at most {Dispatch.Core.Common.TextLimits.UserName} characters.");
+            return 2;
+        }
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         if (string.IsNullOrEmpty(password) || password.Length < 10)
         {

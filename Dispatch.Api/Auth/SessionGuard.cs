@@ -18,12 +18,28 @@ public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (UserAccount? Account, DateTimeOffset Until)> _cache = new(StringComparer.OrdinalIgnoreCase);
     private long _forgotten;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
 
     /// <summary>Drops the cached account (call after the change has committed).</summary>
     public void Forget(string userName)
     {
         Interlocked.Increment(ref _forgotten);
         _cache.TryRemove(userName, out _);
+    }
+
+    /// <summary>
+    /// Records a session ended by an administrator's change, once a minute per session on this node:
+    /// a phone that keeps trying with its old token would otherwise fill the security log.
+    /// </summary>
+    private void Ended(HttpContext context, CurrentUser user)
+    {
+        var now = time.GetUtcNow();
+        var session = $"{user.Name}|{user.SessionStamp}|{user.Role}|{user.UnitId}";
+        if (_ended.TryGetValue(session, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
+        _ended[session] = now;
+        if (_ended.Count > 10_000) _ended.Clear(); // a bound, not a cache worth keeping
+        context.RequestServices.GetRequiredService<Security.SecurityEvents>().Record(Security.SecurityEventKinds.SessionEnded, context,
+            new { role = user.Role, session = context.User.Identity?.AuthenticationType }, user.Name);
     }
 
     public async Task<bool> IsCurrentAsync(CurrentUser user, CancellationToken ct)
@@ -59,6 +75,7 @@ public sealed class SessionGuard(Db db, UserStore users, TimeProvider time)
             if (context.User.Identity?.IsAuthenticated == true && user.Role != Roles.Telephony
                 && !await context.RequestServices.GetRequiredService<SessionGuard>().IsCurrentAsync(user, context.RequestAborted))
             {
+                context.RequestServices.GetRequiredService<SessionGuard>().Ended(context, user);
                 if (context.User.Identity.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
                     await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());

@@ -53,7 +53,9 @@ public static class CallEndpoints
         if (body.Problem is not null) return body.Problem;
         var (parsed, problem) = body.Value!.Parse(time.GetUtcNow());
         if (problem is not null) return problem;
-        var (call, created) = await intake.IngestAsync(parsed!, ct);
+        // Which sender's key delivered the call (the PBX, NCC 119...): its configured name, never the key.
+        var sender = http.User.FindFirst(ApiKeyHandler.SenderClaim)?.Value ?? "unknown";
+        var (call, created) = await intake.IngestAsync(parsed!, sender, ct);
         return created ? TypedResults.Created($"/api/calls/{call.Id}", call) : TypedResults.Ok(call);
     }
 

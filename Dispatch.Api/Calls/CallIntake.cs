@@ -11,7 +11,8 @@ namespace Dispatch.Api.Calls;
 /// </summary>
 public sealed class CallIntake(Db db, CallStore calls, Telemetry.DispatchMetrics metrics)
 {
-    public async Task<(CallView Call, bool Created)> IngestAsync(IngestCallRequest.Parsed p, CancellationToken ct)
+    /// <param name="sender">The name of the telephony key that delivered the call, kept in the call's log.</param>
+    public async Task<(CallView Call, bool Created)> IngestAsync(IngestCallRequest.Parsed p, string sender, CancellationToken ct)
     {
         try
         {
@@ -25,7 +26,7 @@ public sealed class CallIntake(Db db, CallStore calls, Telemetry.DispatchMetrics
                     return (CallView.From(existing), false);
                 }
                 var view = CallView.From(stored);
-                s.Log("call.received", callId: stored.Id, details: new { stored.ExternalId, stored.Source, stored.Flags });
+                s.Log("call.received", callId: stored.Id, details: new { stored.ExternalId, stored.Source, stored.Flags, sender });
                 s.Emit(EventTypes.CallReceived, Audiences.Operators, view);
                 return (view, true);
             }, ct);

@@ -20,7 +20,8 @@ public sealed record IngestCallRequest(string? ExternalId, JsonElement? CallerNu
 
     public (Parsed? Value, IResult? Problem) Parse(DateTimeOffset now)
     {
-        var validation = new Validation().Required("externalId", ExternalId, 200);
+        // No maximum here: a call is never refused over the length of its texts (see CallRecord.FitExternalId).
+        var validation = new Validation().Check(!string.IsNullOrWhiteSpace(ExternalId), "externalId", "'externalId' is required.");
         DateTimeOffset received = default;
         var flags = new List<string>();
         if (string.IsNullOrWhiteSpace(ReceivedAt)) validation.Add("receivedAt", "'receivedAt' is required (ISO-8601 with offset).");
@@ -31,7 +32,9 @@ public sealed record IngestCallRequest(string? ExternalId, JsonElement? CallerNu
         if (received > now.AddMinutes(5)) flags.Add(CallFlags.ReceivedAtInFuture);
         var source = ParseSource(flags);
         var (lat, lon, accuracy) = ParseLocation(flags);
-        return (new Parsed(ExternalId!.Trim(), ParseNumber(), received, source, lat, lon, accuracy, flags), null);
+        var (externalId, shortened) = CallRecord.FitExternalId(ExternalId!.Trim());
+        if (shortened) flags.Add(CallFlags.ExternalIdShortened);
+        return (new Parsed(externalId, ParseNumber(), received, source, lat, lon, accuracy, flags), null);
     }
 
     private static bool TryParseTime(string text, out DateTimeOffset value, out bool assumedWib)

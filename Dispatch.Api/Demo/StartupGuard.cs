@@ -17,10 +17,16 @@ public static class StartupGuard
         if (seed.Demo) problems.Add("Seed:Demo is true: demo data is for Development only.");
         if (!string.IsNullOrEmpty(seed.DemoPassword) || !string.IsNullOrEmpty(seed.TelephonyApiKey))
             problems.Add("Seed:DemoPassword / Seed:TelephonyApiKey are set: demo secrets are for Development only.");
-        var keys = config.GetSection(TelephonyOptions.Section).Get<TelephonyOptions>()?.ApiKeys ?? [];
-        if (keys.Count == 0) problems.Add("Telephony:ApiKeys is empty: set a key for the telephony line (environment variable Telephony__ApiKeys__0).");
-        if (keys.Any(k => k.Length < MinimumKeyLength))
-            problems.Add($"A Telephony:ApiKeys entry is shorter than {MinimumKeyLength} characters.");
+        var telephony = config.GetSection(TelephonyOptions.Section).Get<TelephonyOptions>() ?? new TelephonyOptions();
+        var keys = telephony.Named().ToList();
+        if (keys.Count == 0)
+            problems.Add("Telephony:Keys and Telephony:ApiKeys are empty: set a key for the telephony line (environment variables Telephony__Keys__0__Name and Telephony__Keys__0__Key).");
+        if (keys.Any(k => k.Key.Length < MinimumKeyLength))
+            problems.Add($"A Telephony:ApiKeys or Telephony:Keys entry is shorter than {MinimumKeyLength} characters.");
+        if (telephony.Keys.Any(k => string.IsNullOrWhiteSpace(k.Name)))
+            problems.Add("A Telephony:Keys entry has no name: name each sender (pbx, ncc119...).");
+        if (keys.GroupBy(k => k.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
+            problems.Add("Two Telephony:Keys entries share a name: each sender needs its own.");
         return problems;
     }
 }

@@ -29,6 +29,8 @@ public static class ExportEndpoints
     {
         var (filter, problem) = ReportFilter.Parse(http.Request.Query);
         if (problem is not null) return problem;
+        http.RequestServices.GetRequiredService<Security.SecurityEvents>().Record(Security.SecurityEventKinds.Export, http,
+            new { file = fileName, from = filter!.From, to = filter.To });
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await write(filter!, http.Response.Body);
@@ -49,6 +51,9 @@ public static class ExportEndpoints
         var (mapping, errors) = ImportRequest.Read(form);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         await using var file = form.Files["file"]!.OpenReadStream();
-        return TypedResults.Ok(await importer.ImportAsync(file, mapping!, user.Name, dryRun == true, ct));
+        var report = await importer.ImportAsync(file, mapping!, user.Name, dryRun == true, ct);
+        http.RequestServices.GetRequiredService<Security.SecurityEvents>().Record(Security.SecurityEventKinds.Import, http,
+            new { report.DryRun, report.Rows, report.Imported, report.Skipped, rejected = report.Rejected.Count });
+        return TypedResults.Ok(report);
     }
 }

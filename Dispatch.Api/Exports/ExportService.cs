@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Dapper;
 using Dispatch.Api.Database;
 using Dispatch.Api.Reports;
@@ -58,7 +57,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
     public async Task IncidentsCsvAsync(ReportFilter filter, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = new SafeCsvWriter(writer);
         string[] head = ["id", "call_external_id", "source", "status", "triage", "priority", "is_emergency", "category", "patient_count", "lat", "lon",
             "address", "complaint", "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "unit", "destination", "cancel_reason", "imported"];
         foreach (var h in head.Concat(TimePoints.Select(t => $"{t.Name}_utc")).Concat(ReportSql.Intervals.Select(i => $"{i.Name}_s"))) csv.WriteField(h);
@@ -126,7 +125,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
             return;
         }
         await using var writer = new StreamWriter(output, new UTF8Encoding(false));
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = new SafeCsvWriter(writer);
         var header = true;
         await StreamAsync(filter, async r =>
         {

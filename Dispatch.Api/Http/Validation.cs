@@ -13,8 +13,17 @@ public sealed class Validation
         return MaxLength(field, value, maxLength);
     }
 
-    public Validation MaxLength(string field, string? value, int maxLength) =>
-        value is not null && value.Length > maxLength ? Add(field, $"'{field}' is longer than {maxLength} characters.") : this;
+    /// <summary>
+    /// At most <paramref name="maxLength"/> UTF-16 code units (the column's size: see TextLimits) and
+    /// no NUL, which PostgreSQL refuses in text: either is a 400 naming the field, never a 500.
+    /// </summary>
+    public Validation MaxLength(string field, string? value, int maxLength) => value switch
+    {
+        null => this,
+        { Length: var n } when n > maxLength => Add(field, $"'{field}' is longer than {maxLength} characters."),
+        _ when value.Contains('\0', StringComparison.Ordinal) => Add(field, $"'{field}' contains a NUL character."),
+        _ => this,
+    };
 
     public Validation Check(bool ok, string field, string message) => ok ? this : Add(field, message);
 

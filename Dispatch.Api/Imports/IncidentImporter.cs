@@ -4,6 +4,7 @@ using CsvHelper.Configuration;
 using Dispatch.Api.Database;
 using Dispatch.Api.Units;
 using Dispatch.Core.Calls;
+using Dispatch.Core.Common;
 using Dispatch.Core.Geography;
 using Dispatch.Core.Incidents;
 
@@ -21,6 +22,8 @@ public sealed class IncidentImporter(Db db, ImportStore store, UnitStore units, 
 {
     public const int MaxBytes = 50 * 1024 * 1024;
     private const int PreviewRows = 5, Batch = 500;
+    // The stored id carries the import prefix and must fit calls.external_id.
+    private static readonly int MaxExternalId = TextLimits.ExternalId - ImportStore.Key("").Length;
 
     public async Task<ImportReport> ImportAsync(Stream csv, ImportMapping mapping, string actor, bool dryRun, CancellationToken ct)
     {
@@ -80,7 +83,7 @@ public sealed class IncidentImporter(Db db, ImportStore store, UnitStore units, 
     private (ParsedRow? Row, Rejection? Reason) Parse(int line, Dictionary<string, string> v, ImportMapping mapping, Dictionary<string, long> unitIds)
     {
         if (!v.TryGetValue("externalId", out var externalId)) return (null, new("missing", "externalId is empty.", "externalId"));
-        if (externalId.Length > 180) return (null, new("too-long", "externalId is longer than 180 characters.", "externalId"));
+        if (externalId.Length > MaxExternalId) return (null, new("too-long", $"externalId is longer than {MaxExternalId} characters.", "externalId"));
         var times = new Dictionary<string, DateTimeOffset>();
         foreach (var (field, _) in ImportStore.TimeColumns)
         {
@@ -102,8 +105,9 @@ public sealed class IncidentImporter(Db db, ImportStore store, UnitStore units, 
         var source = CallSource.Line119;
         if (v.TryGetValue("source", out var sourceText) && !Enum.TryParse(sourceText, ignoreCase: true, out source)) return (null, new("unknown-source", $"source '{sourceText}' is not one of line119, ncc, app, radio, walkin.", "source", sourceText));
         var category = v.TryGetValue("category", out var cat) && cat.Trim().ToLowerInvariant() is "trauma" ? IncidentCategory.Trauma : IncidentCategory.NonTrauma;
-        if (v.GetValueOrDefault("complaint") is { Length: > 4000 }) return (null, new("too-long", "complaint is longer than 4000 characters.", "complaint"));
-        return (new ParsedRow(line, externalId, source.ToString(), triage.ToString(), category.ToString(), lat, lon, v.GetValueOrDefault("complaint"),
+        if (v.GetValueOrDefault("complaint") is { Length: > TextLimits.Complaint }) return (null, new("too-long", $"complaint is longer than {TextLimits.Complaint} characters.", "complaint"));
+        var complaint = v.GetValueOrDefault("complaint") is { } given ? TextLimits.Storable(given) : null;
+        return (new ParsedRow(line, TextLimits.Storable(externalId), source.ToString(), triage.ToString(), category.ToString(), lat, lon, complaint,
             unitId, unit, areas.Resolve(new GeoPoint(lat, lon)), times), null);
     }
 

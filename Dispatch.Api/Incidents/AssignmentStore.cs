@@ -1,4 +1,5 @@
 using Dispatch.Api.Database;
+using Dispatch.Core.Common;
 
 namespace Dispatch.Api.Incidents;
 
@@ -39,5 +40,9 @@ public sealed class AssignmentStore
     /// <param name="at">When the crew tapped accept, if not now (a tap that waited for signal).</param>
     public Task AcknowledgeAsync(DbSession s, long id, DateTimeOffset? at = null) => s.ExecuteAsync(Acknowledge, new { Id = id, At = at ?? s.Now });
 
-    public Task EndAsync(DbSession s, long id, string reason, DateTimeOffset? at = null) => s.ExecuteAsync(End, new { Id = id, At = at ?? s.Now, Reason = reason });
+    public Task EndAsync(DbSession s, long id, string reason, DateTimeOffset? at = null)
+    {
+        TextLimits.Ensure("endReason", reason, TextLimits.EndReason);
+        return s.ExecuteAsync(End, new { Id = id, At = at ?? s.Now, Reason = reason });
+    }
 }

@@ -74,7 +74,7 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         ChangeAsync(incidentId, operatorName, "incident.cancelled", async (s, incident) =>
         {
             incident.Cancel(reason, s.Now);
-            if (incident.UnitId is { } unitId) await ReleaseUnitAsync(s, unitId, incident, $"incident cancelled: {reason}");
+            if (incident.UnitId is { } unitId) await ReleaseUnitAsync(s, unitId, incident, TextLimits.CancelledPrefix + reason);
         }, ct);
 
     public Task<IncidentView> CloseAsync(long incidentId, string operatorName, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Dispatch.Api.Auth;
 using Dispatch.Api.Http;
+using Dispatch.Core.Common;
 using Dispatch.Core.Recommendation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,6 +40,6 @@ public static class IncidentEndpoints
 
     private static Task<IResult> Cancel(long id, HttpContext http, CurrentUser user, IncidentDesk desk, CancellationToken ct) =>
         RequestBody.HandleAsync<CancelRequest>(http, 4096,
-            b => new Validation().Required("reason", b.Reason, 1000),
+            b => new Validation().Required("reason", b.Reason, TextLimits.CancelReason),
             async b => TypedResults.Ok(await desk.CancelAsync(id, b.Reason!, user.Name, ct)));
 }

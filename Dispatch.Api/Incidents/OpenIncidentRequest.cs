@@ -1,4 +1,5 @@
 using Dispatch.Api.Http;
+using Dispatch.Core.Common;
 using Dispatch.Core.Geography;
 using Dispatch.Core.Incidents;
 
@@ -24,8 +25,8 @@ public sealed record OpenIncidentRequest(
     public (IncidentDetails? Details, IResult? Problem) Validate(AreaResolver areas)
     {
         var v = new Validation()
-            .MaxLength("address", Address, 1000)
-            .MaxLength("complaint", Complaint, 4000)
+            .MaxLength("address", Address, TextLimits.Address)
+            .MaxLength("complaint", Complaint, TextLimits.Complaint)
             .Check(Triage is not null, "triage", "'triage' is required: merah, kuning, hijau or hitam.")
             .Check(PatientCount is null or (>= 0 and <= 1000), "patientCount", "'patientCount' must be between 0 and 1000.");
         GeoPoint? point = null;

@@ -2,7 +2,7 @@ namespace Dispatch.Api.Routing;
 
 /// <summary>
 /// Whether arrival times come from the road network ("road") or from straight lines
-/// ("straightLine"), and why; shown on /health and in the console. <see cref="Error"/> is the
+/// ("straightLine"), and why; shown on /health/details and in the console. <see cref="Error"/> is the
 /// last load's refusal (the file and the feature at fault); after a failed reload the network
 /// loaded before stays in use and the error says so.
 /// </summary>

@@ -43,9 +43,17 @@ public sealed class CallRecord
         string externalId, string? callerNumber, DateTimeOffset receivedAt, CallSource source,
         double? lat, double? lon, double? accuracyMeters, DateTimeOffset now, IEnumerable<string>? intakeFlags = null)
     {
+        TextLimits.Ensure("externalId", externalId, TextLimits.ExternalId);
         var flags = new List<string>(intakeFlags ?? []);
         var number = Calls.CallerNumber.Normalize(callerNumber);
         if (number.Flag is not null) flags.Add(number.Flag);
+        var storedNumber = number.Value is null ? null : TextLimits.Storable(number.Value);
+        if (storedNumber is { Length: > TextLimits.CallerNumber })
+        {
+            // Kept in part rather than refused: the operator still sees the call and its beginning.
+            storedNumber = TextLimits.Clip(storedNumber, TextLimits.CallerNumber);
+            flags.Add(CallFlags.NumberTruncated);
+        }
         var location = GeoPoint.Create(lat, lon);
         if (location is null && (lat is not null || lon is not null)) flags.Add(CallFlags.LocationIncomplete);
         if (location is { IsValid: false })
@@ -61,7 +69,7 @@ public sealed class CallRecord
         return new CallRecord
         {
             ExternalId = externalId,
-            CallerNumber = number.Value,
+            CallerNumber = storedNumber,
             ReceivedAt = receivedAt.ToUniversalTime(),
             Source = source,
             Lat = location?.Lat,
@@ -71,6 +79,19 @@ public sealed class CallRecord
             Status = CallStatus.Waiting,
             IngestedAt = now,
         };
+    }
+
+    /// <summary>
+    /// The externalId as stored: NUL made storable, and one longer than <see cref="TextLimits.ExternalId"/>
+    /// shortened to its beginning plus <c>~</c> and 16 hex digits of its SHA-256, so a retry of the
+    /// same long id still finds the stored call and two long ids differing only at the end stay apart.
+    /// </summary>
+    public static (string Value, bool Shortened) FitExternalId(string externalId)
+    {
+        var value = TextLimits.Storable(externalId);
+        if (value.Length <= TextLimits.ExternalId) return (value, false);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..16];
+        return (TextLimits.Clip(value, TextLimits.ExternalId - hash.Length - 1) + "~" + hash, true);
     }
 
     /// <summary>Claims the call for one operator; a second operator is refused.</summary>

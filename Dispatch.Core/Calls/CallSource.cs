@@ -35,4 +35,8 @@ public static class CallFlags
     public const string ReceivedAtAssumedWib = "receivedAtAssumedWib";
     /// <summary>The receive time lies more than five minutes after the server's clock.</summary>
     public const string ReceivedAtInFuture = "receivedAtInFuture";
+    /// <summary>The number was longer than <see cref="Common.TextLimits.CallerNumber"/>; its beginning is kept.</summary>
+    public const string NumberTruncated = "numberTruncated";
+    /// <summary>The externalId was longer than <see cref="Common.TextLimits.ExternalId"/>; stored as its beginning plus a hash of the whole.</summary>
+    public const string ExternalIdShortened = "externalIdShortened";
 }

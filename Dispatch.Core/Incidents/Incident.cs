@@ -106,6 +106,8 @@ public sealed class Incident
             throw new RuleViolation("invalid-location", "The incident location is not a valid latitude/longitude.");
         if (details.PatientCount is < 0 or > 1000)
             throw new RuleViolation("invalid-patient-count", "Patient count must be between 0 and 1000.");
+        TextLimits.Ensure("address", details.Address, TextLimits.Address);
+        TextLimits.Ensure("complaint", details.Complaint, TextLimits.Complaint);
         return new Incident
         {
             CallId = call.Id,
@@ -164,6 +166,7 @@ public sealed class Incident
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new RuleViolation("reason-required", "Cancelling an incident needs a reason.");
+        TextLimits.Ensure("reason", reason, TextLimits.CancelReason);
         MoveTo(IncidentStatus.Cancelled, at);
         CancelReason = reason;
     }

@@ -24,6 +24,7 @@ public sealed class Unit
 
     public Unit(string callSign, string plate, UnitType type, long? homeStationId)
     {
+        EnsureNames(callSign, plate);
         CallSign = callSign;
         Plate = plate;
         Type = type;
@@ -106,10 +107,17 @@ public sealed class Unit
 
     public void Edit(string callSign, string plate, UnitType type, long? homeStationId)
     {
+        EnsureNames(callSign, plate);
         CallSign = callSign;
         Plate = plate;
         Type = type;
         HomeStationId = homeStationId;
+    }
+
+    private static void EnsureNames(string callSign, string plate)
+    {
+        TextLimits.Ensure("callSign", callSign, TextLimits.CallSign);
+        TextLimits.Ensure("plate", plate, TextLimits.Plate);
     }
 
     private void MoveTo(UnitStatus next)

@@ -1,6 +1,7 @@
-// Administration: units, stations/facilities, users. Every save is logged server-side with who and when.
-import { api, ApiError, el, startPage, showError } from './common.js';
+// Administration: units, stations/facilities, users, and the security events. Every save is logged server-side with who and when.
+import { api, ApiError, attempt, el, startPage, showError } from './common.js';
 import { t, roleText, unitTypeText, stationKindText, fieldProblemText } from './i18n.js';
+import { startSecurityEvents } from './security-events.js';
 
 const $ = selector => document.querySelector(selector);
 const roles = ['operator', 'crew', 'healthoffice', 'admin'];
@@ -111,7 +112,10 @@ async function load() {
 }
 
 try {
-  if (await startPage(['admin'])) await load();
+  if (await startPage(['admin'])) {
+    await load();
+    await attempt(startSecurityEvents);
+  }
 } catch (e) {
   showError(e);
 }

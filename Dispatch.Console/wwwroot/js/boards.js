@@ -29,7 +29,7 @@ export function renderIncidents(body, list, actions) {
       el('td', { class: 'actions' }, ...rowActions(i, waiting, actions)));
     return row;
   });
-  body.replaceChildren(...rows);
+  body.replaceChildren(...(rows.length ? rows : [el('tr', { class: 'empty' }, el('td', { colspan: '8', class: 'muted' }, t('noIncidents')))]));
   if (focused) body.querySelector(`tr[data-incident-id='${focused}']`)?.focus();
   tickBoards(actions.config);
 }

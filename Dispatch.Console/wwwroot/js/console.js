@@ -54,7 +54,7 @@ function upsertUnit(unit) {
   if (unit.incidentId && incidents.has(unit.incidentId)) routes.update(incidents.get(unit.incidentId), true);
   drawUnits();
   // A unit in the open list became busy (another operator took it) or free again: grey it out now, re-rank soon.
-  if (rec && was && was.available !== unit.available && rec.candidates.some(c => c.unitId === unit.id || unit.available)) {
+  if (rec && was && was.available !== unit.available) {
     renderCandidates();
     refreshRecommendationSoon();
   }
@@ -212,7 +212,7 @@ async function attach(incidentId) {
 
 async function createIncident(event) {
   event?.preventDefault();
-  if (!current) return;
+  if (!current || $('#call-form').hidden) return; // the form is behind an open recommendation
   const p = current.point.point;
   const triage = document.querySelector('input[name=triage]:checked')?.value;
   const body = {

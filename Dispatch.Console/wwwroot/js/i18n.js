@@ -45,7 +45,7 @@ const texts = {
     reasonBehindAls: '{type} diurutkan di belakang ALS untuk triase merah',
     errUnexpected: 'Terjadi kesalahan tak terduga; coba lagi.', dismiss: 'Tutup',
     // console
-    consoleTitle: 'Konsol operator', resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
+    noIncidents: 'Tidak ada insiden aktif.', consoleTitle: 'Konsol operator', resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
     cancelIncident: 'Batalkan insiden', inStatus: 'Dalam status', place: 'Lokasi', closeList: 'Tutup daftar', noCandidates: 'Tidak ada unit tersedia saat ini.',
     enableSound: 'Aktifkan suara', soundBlocked: 'Peramban menahan suara: alarm panggilan tidak akan terdengar.',
     offlineTitle: 'Koneksi ke server terputus.', offlineDetail: 'Data di layar tidak diperbarui sejak {time}. Jangan andalkan antrean sampai tersambung lagi.',
@@ -102,7 +102,7 @@ const texts = {
     reasonBehindAls: '{type} ranked behind ALS for red triage',
     errUnexpected: 'Something went wrong; try again.', dismiss: 'Dismiss',
     // console
-    consoleTitle: 'Operator console', resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
+    noIncidents: 'No active incidents.', consoleTitle: 'Operator console', resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
     cancelIncident: 'Cancel incident', inStatus: 'In status', place: 'Place', closeList: 'Close list', noCandidates: 'No unit is available now.',
     enableSound: 'Enable sound', soundBlocked: 'The browser is holding back sound: call alarms will not be heard.',
     offlineTitle: 'Connection to the server lost.', offlineDetail: 'What you see has not been updated since {time}. Do not rely on the queue until reconnected.',
@@ -136,6 +136,13 @@ const pageTexts = {
     'reject-bad-position': 'Lintang/bujur „{value}” bukan posisi yang sah.', 'reject-unknown-unit': 'Unit „{value}” tidak dikenal (kode panggil atau nomor polisi); tambahkan unitnya dulu.',
     'reject-unknown-source': 'Sumber „{value}” tidak dikenal (saluran 119, NCC, aplikasi, radio, datang langsung).',
     'reject-duplicate-in-file': 'Nomor panggilan „{value}” sudah ada di baris sebelumnya.', 'reject-column-not-in-file': 'Kolom „{value}” tidak ada di berkas.',
+    // Admin page: security events.
+    securityEvents: 'Kejadian keamanan', securityFrom: 'Dari tanggal', securityTo: 'Sampai tanggal', securityShow: 'Tampilkan',
+    securityMore: 'Lebih lama', securityNone: 'Tidak ada kejadian keamanan pada periode ini.',
+    securityWhen: 'Waktu', securityKind: 'Kejadian', securityWho: 'Oleh', securityAddress: 'Alamat IP', securityWhat: 'Keterangan',
+    securityUnknownUser: 'nama pengguna tidak dikenal', securityDisabledUser: 'pengguna dinonaktifkan',
+    securityImportPreview: 'pratinjau: {rows} baris, akan diimpor {n}, dilewati {s}, ditolak {r}',
+    securityImportDone: '{rows} baris: diimpor {n}, dilewati {s}, ditolak {r}',
   },
   en: {
     pages: 'Pages', pageConsole: 'Operator console', pageCrew: 'Ambulance crew', pageAdmin: 'Administration', pageReports: 'Reports',
@@ -155,6 +162,13 @@ const pageTexts = {
     'reject-bad-position': 'Latitude/longitude “{value}” is not a valid position.', 'reject-unknown-unit': 'Unit “{value}” is unknown (call sign or plate); add the unit first.',
     'reject-unknown-source': 'Source “{value}” is unknown (119 line, NCC, app, radio, walk-in).',
     'reject-duplicate-in-file': 'Call number “{value}” appears on an earlier line.', 'reject-column-not-in-file': 'Column “{value}” is not in the file.',
+    // Admin page: security events.
+    securityEvents: 'Security events', securityFrom: 'From', securityTo: 'To', securityShow: 'Show',
+    securityMore: 'Older', securityNone: 'No security events in this period.',
+    securityWhen: 'Time', securityKind: 'Event', securityWho: 'By', securityAddress: 'IP address', securityWhat: 'Details',
+    securityUnknownUser: 'unknown user name', securityDisabledUser: 'user disabled',
+    securityImportPreview: 'preview: {rows} rows, {n} would be imported, {s} skipped, {r} rejected',
+    securityImportDone: '{rows} rows: {n} imported, {s} skipped, {r} rejected',
   },
 };
 
@@ -197,6 +211,7 @@ const problems = {
     'wrong-credentials': 'Nama pengguna atau kata sandi salah.', 'own-unit-only': 'Kru hanya dapat bertindak untuk unitnya sendiri.',
     'json-required': 'Kiriman harus berformat JSON.', 'payload-too-large': 'Berkas atau isian terlalu besar.',
     'no-road-network': 'Jaringan jalan belum dimuat; waktu tempuh memakai garis lurus.',
+    'text-too-long': 'Teks terlalu panjang untuk disimpan.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -219,6 +234,7 @@ const problems = {
     'wrong-credentials': 'Wrong user name or password.', 'own-unit-only': 'A crew may act on its own unit only.',
     'json-required': 'The request must be JSON.', 'payload-too-large': 'The file or input is too large.',
     'no-road-network': 'No road network is loaded; travel times are straight-line estimates.',
+    'text-too-long': 'A text is too long to be stored.',
   },
 };
 
@@ -233,6 +249,7 @@ const codes = {
       accuracyInvalid: 'akurasi lokasi tidak sah', locationIncomplete: 'lokasi tidak lengkap', locationInvalid: 'lokasi tidak terbaca',
       sourceUnknown: 'sumber tidak dikenal (dianggap saluran 119)', receivedAtAssumedWib: 'waktu tanpa zona (dianggap WIB)',
       receivedAtInFuture: 'waktu terima di masa depan',
+      numberTruncated: 'nomor terlalu panjang (hanya awalnya disimpan)', externalIdShortened: 'ID panggilan terlalu panjang (dipendekkan)',
     },
     outcome: {
       incident: 'Insiden dibuat', attached: 'Digabung ke insiden', nonEmergencyAdvice: 'Saran non-darurat', information: 'Informasi',
@@ -267,6 +284,13 @@ const codes = {
       lat: 'Lintang', lon: 'Bujur', unit: 'Unit (kode panggil)', complaint: 'Keluhan', category: 'Kategori (trauma/non-trauma)', source: 'Sumber panggilan',
     },
     // Request fields named in validation problems (the keys of ProblemDetails `errors`).
+    // Security events (admin page), by kind.
+    securityKind: {
+      'sign-in': 'Masuk', 'sign-in-failed': 'Gagal masuk', 'sign-in-throttled': 'Masuk ditahan (terlalu banyak gagal)', 'sign-out': 'Keluar',
+      'telephony-key-refused': 'Kunci telepon salah', forbidden: 'Akses ditolak', 'session-ended': 'Sesi diakhiri oleh perubahan admin',
+      'password-reset': 'Sandi diatur ulang oleh admin', 'password-changed': 'Sandi diganti sendiri', export: 'Ekspor data', import: 'Impor data',
+      'admin-change': 'Perubahan administrasi',
+    },
     field: {
       externalId: 'ID panggilan', receivedAt: 'Waktu panggilan', triage: 'Triase', patientCount: 'Jumlah pasien', lat: 'Lokasi', lon: 'Lokasi',
       kelurahan: 'Kelurahan', reason: 'Alasan', unitId: 'Unit', incidentId: 'Insiden', outcome: 'Hasil', status: 'Status',
@@ -274,6 +298,7 @@ const codes = {
       format: 'Format', file: 'Berkas CSV', mapping: 'Pemetaan kolom', 'mapping.columns': 'Pemetaan kolom', 'mapping.timeZone': 'Zona waktu',
       callSign: 'Kode panggil', plate: 'Nomor polisi', type: 'Tipe', name: 'Nama', kind: 'Jenis', role: 'Peran', username: 'Nama pengguna',
       password: 'Sandi', displayName: 'Nama', $: 'Isi permintaan',
+      address: 'Alamat/patokan', complaint: 'Keluhan',
     },
     // What is wrong with a field, when the server refuses it (validation problems).
     fieldProblem: {
@@ -290,6 +315,8 @@ const codes = {
       type: 'Pilih tipe unit.', name: 'Nama wajib diisi (paling panjang 200 huruf).', kind: 'Pilih jenis fasilitas.',
       role: 'Pilih peran.', username: 'Nama pengguna wajib diisi (paling panjang 100 huruf).', password: 'Sandi minimal 10 karakter.',
       displayName: 'Nama paling panjang 200 huruf.', $: 'Isi permintaan tidak dapat dibaca.',
+      address: 'Alamat/patokan paling panjang 2000 huruf.', complaint: 'Keluhan paling panjang 4000 huruf.',
+      limit: 'Jumlah per halaman 1 sampai 1000.', before: 'Halaman berikutnya tidak valid; tampilkan ulang.',
     },
     fieldInvalid: '{field} tidak valid.',
   },
@@ -300,6 +327,7 @@ const codes = {
       accuracyInvalid: 'location accuracy invalid', locationIncomplete: 'location incomplete', locationInvalid: 'location unreadable',
       sourceUnknown: 'unknown source (taken as the 119 line)', receivedAtAssumedWib: 'time without zone (WIB assumed)',
       receivedAtInFuture: 'receive time in the future',
+      numberTruncated: 'number too long (only its beginning kept)', externalIdShortened: 'call ID too long (shortened)',
     },
     outcome: {
       incident: 'Incident created', attached: 'Attached to incident', nonEmergencyAdvice: 'Non-emergency advice', information: 'Information',
@@ -333,6 +361,13 @@ const codes = {
       handover: 'Time of handover', backInService: 'Time back in service', closed: 'Time the incident was closed', triage: 'Triage',
       lat: 'Latitude', lon: 'Longitude', unit: 'Unit (call sign)', complaint: 'Complaint', category: 'Category (trauma/non-trauma)', source: 'Call source',
     },
+    // Security events (admin page), by kind.
+    securityKind: {
+      'sign-in': 'Signed in', 'sign-in-failed': 'Sign-in failed', 'sign-in-throttled': 'Sign-in held back (too many failures)', 'sign-out': 'Signed out',
+      'telephony-key-refused': 'Wrong telephony key', forbidden: 'Access refused', 'session-ended': 'Session ended by an admin change',
+      'password-reset': 'Password reset by an admin', 'password-changed': 'Password changed by the user', export: 'Data export', import: 'Data import',
+      'admin-change': 'Administration change',
+    },
     field: {
       externalId: 'Call ID', receivedAt: 'Call time', triage: 'Triage', patientCount: 'Patients', lat: 'Location', lon: 'Location',
       kelurahan: 'Kelurahan', reason: 'Reason', unitId: 'Unit', incidentId: 'Incident', outcome: 'Outcome', status: 'Status',
@@ -340,6 +375,7 @@ const codes = {
       format: 'Format', file: 'CSV file', mapping: 'Column mapping', 'mapping.columns': 'Column mapping', 'mapping.timeZone': 'Time zone',
       callSign: 'Call sign', plate: 'Plate', type: 'Type', name: 'Name', kind: 'Kind', role: 'Role', username: 'User name',
       password: 'Password', displayName: 'Name', $: 'Request body',
+      address: 'Address/landmark', complaint: 'Complaint',
     },
     fieldProblem: {
       externalId: 'A call ID is required.', receivedAt: 'The call time is required, in ISO-8601.',
@@ -355,6 +391,8 @@ const codes = {
       type: 'Choose a unit type.', name: 'A name is required (at most 200 characters).', kind: 'Choose a kind of facility.',
       role: 'Choose a role.', username: 'A user name is required (at most 100 characters).', password: 'The password needs at least 10 characters.',
       displayName: 'The name has at most 200 characters.', $: 'The request body cannot be read.',
+      address: 'The address/landmark has at most 2000 characters.', complaint: 'The complaint has at most 4000 characters.',
+      limit: 'Between 1 and 1000 per page.', before: 'The next page is not valid; show the list again.',
     },
     fieldInvalid: '{field} is not valid.',
   },
@@ -382,6 +420,8 @@ export const stationKindText = value => code('stationKind', value);
 export const categoryText = value => code('category', value);
 /** A response interval's name (callToAnswer, ..., dispatchToBackInService). */
 export const intervalText = value => code('interval', value);
+/** A security event's kind (sign-in, forbidden, admin-change, ...). */
+export const securityKindText = value => code('securityKind', value);
 /** A response interval's definition, for a tooltip. */
 export const intervalDefinition = value => code('intervalDef', value);
 /** A weekday by number, 0 = Sunday (as the server's heat map counts); short for table heads. */

@@ -19,7 +19,7 @@ public sealed partial class LanguageWalkTests
         "illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive", "invalid-location",
         "invalid-patient-count", "destination-required", "reason-required", "invalid-outcome", "invalid-position", "no-assignment", "concurrency",
         "not-found", "bad-request", "database-unavailable", "antiforgery", "sign-in-throttled", "wrong-credentials", "own-unit-only",
-        "json-required", "payload-too-large", "no-road-network", "FromOffRoad", "ToOffRoad", "Unreachable",
+        "json-required", "payload-too-large", "no-road-network", "FromOffRoad", "ToOffRoad", "Unreachable", "text-too-long",
         // import rejections
         "missing", "too-long", "bad-time", "bad-triage", "bad-position", "unknown-unit", "unknown-source", "duplicate-in-file", "column-not-in-file",
     ];
@@ -32,7 +32,7 @@ public sealed partial class LanguageWalkTests
             typeof(CallSource), typeof(CallStatus), typeof(CallOutcome), typeof(IncidentStatus), typeof(CrewStatus), typeof(UnitStatus),
             typeof(UnitType), typeof(StationKind), typeof(IncidentCategory), typeof(PositionSource), typeof(EtaBasis),
         }.SelectMany(Enum.GetNames).Select(JsonNamingPolicy.CamelCase.ConvertName),
-        .. new[] { typeof(CallFlags), typeof(ResponseIntervals), typeof(Roles) }
+        .. new[] { typeof(CallFlags), typeof(ResponseIntervals), typeof(Roles), typeof(Dispatch.Api.Security.SecurityEventKinds) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!),
         .. ProblemCodes, "anonymous", "WIBnull",

@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Api.Tests.Deploy;
 
-/// <summary>deploy/backup-sqlite.sh against the running app: an online copy that is whole, consistent and checked.</summary>
+/// <summary>
+/// deploy/backup-sqlite.sh against the running app: an online copy that is whole, consistent,
+/// checked and encrypted to an age recipient; deploy/verify-backup-sqlite.sh decrypts it with the
+/// private key, checks it again and restores it.
+/// </summary>
 public sealed class BackupSqliteTests : ApiTest
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "psc119-backups", Guid.NewGuid().ToString("n"));
@@ -21,6 +25,7 @@ public sealed class BackupSqliteTests : ApiTest
     public async Task A_backup_taken_while_calls_arrive_holds_every_earlier_call_and_is_consistent()
     {
         DeployTools.Require("sqlite3");
+        DeployTools.Require("age");
         var earlier = new List<string>();
         for (var i = 0; i < 20; i++)
         {
@@ -36,8 +41,20 @@ public sealed class BackupSqliteTests : ApiTest
         var writtenMeanwhile = await writer;
 
         Assert.That(code, Is.Zero, output);
-        var backup = Directory.GetFiles(_folder, "psc119-*.db").Single();
-        using var copy = new SqliteConnection($"Data Source={backup};Mode=ReadOnly;Pooling=False");
+        var backup = Directory.GetFiles(_folder, "psc119-*").Single();
+        Assert.That(backup, Does.EndWith(".db.age"));
+        Assert.That(Directory.GetFiles(_folder, "*.partial", SearchOption.AllDirectories), Is.Empty, "no clear copy is left");
+        var head = new byte[64];
+        await using (var sealedFile = File.OpenRead(backup)) await sealedFile.ReadExactlyAsync(head);
+        Assert.That(System.Text.Encoding.ASCII.GetString(head), Does.StartWith("age-encryption.org/v1").And.Not.Contains("SQLite format"));
+
+        // The restore check: decrypt with the private key, check again, restore to a new file.
+        var restored = Path.Combine(_folder, "restored", "psc119.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
+        var (verifyCode, verified) = await DeployTools.RunAsync(DeployTools.Require("bash"),
+            [DeployTools.DeployFile("verify-backup-sqlite.sh"), backup, IdentityFile, restored], TimeSpan.FromMinutes(2));
+        Assert.That(verifyCode, Is.Zero, verified);
+        using var copy = new SqliteConnection($"Data Source={restored};Mode=ReadOnly;Pooling=False");
         copy.Open();
         var stored = Strings(copy, "SELECT external_id FROM calls");
         var calls = Scalar(copy, "SELECT COUNT(*) FROM calls");
@@ -45,6 +62,7 @@ public sealed class BackupSqliteTests : ApiTest
         {
             Assert.That(writtenMeanwhile, Is.Positive, "calls were ingested while the backup ran");
             Assert.That(output, Does.Contain($"backup {backup}").And.Contain("integrity_check ok").And.Contain($"calls {calls}"));
+            Assert.That(verified, Does.Contain($"verified {backup}").And.Contain("integrity_check ok").And.Contain($"calls {calls}"));
             Assert.That(Strings(copy, "PRAGMA integrity_check"), Is.EqualTo(new[] { "ok" }));
             Assert.That(stored, Is.SupersetOf(earlier));
             // Each call is stored with its log entry and its event in one transaction: the copy has all three or none.
@@ -55,9 +73,41 @@ public sealed class BackupSqliteTests : ApiTest
     }
 
     [Test]
+    public async Task Without_a_recipient_nothing_is_written()
+    {
+        DeployTools.Require("sqlite3");
+        DeployTools.Require("age");
+        var (code, output) = await DeployTools.RunAsync(DeployTools.Require("bash"), [DeployTools.DeployFile("backup-sqlite.sh"), App.DatabasePath, _folder],
+            TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["BACKUP_RECIPIENT"] = "", ["BACKUP_RECIPIENTS_FILE"] = "" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Not.Zero, output);
+            Assert.That(output, Does.Contain("no recipient"));
+            Assert.That(Directory.Exists(_folder) ? Directory.GetFiles(_folder, "*", SearchOption.AllDirectories) : [], Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_backup_cannot_be_read_with_another_key()
+    {
+        DeployTools.Require("sqlite3");
+        DeployTools.Require("age");
+        var (code, output) = await RunScriptAsync(App.DatabasePath);
+        Assert.That(code, Is.Zero, output);
+        var backup = Directory.GetFiles(_folder, "psc119-*.db.age").Single();
+        var other = Path.Combine(_folder, "other-key.txt");
+        await DeployTools.RunAsync(DeployTools.Require("age-keygen"), ["-o", other]);
+
+        var (verifyCode, verified) = await DeployTools.RunAsync(DeployTools.Require("bash"), [DeployTools.DeployFile("verify-backup-sqlite.sh"), backup, other]);
+        Assert.That(verifyCode, Is.Not.Zero, verified);
+        Assert.That(verified, Does.Contain("cannot decrypt"));
+    }
+
+    [Test]
     public async Task A_file_that_is_not_a_database_fails_and_leaves_no_backup()
     {
         DeployTools.Require("sqlite3");
+        DeployTools.Require("age");
         Directory.CreateDirectory(_folder);
         var broken = Path.Combine(_folder, "broken.db");
         await File.WriteAllTextAsync(broken, "this is not an SQLite database, but it is long enough to be taken for one by a careless script");
@@ -66,12 +116,35 @@ public sealed class BackupSqliteTests : ApiTest
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.Not.Zero, output);
-            Assert.That(Directory.GetFiles(_folder, "psc119-*"), Is.Empty, "no backup and no partial copy is left");
+            Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "broken.db" }).Or.EquivalentTo(new[] { "broken.db", "identity.txt" }),
+                "no backup and no partial copy is left");
         });
     }
 
-    private Task<(int Code, string Output)> RunScriptAsync(string database) =>
-        DeployTools.RunAsync(DeployTools.Require("bash"), [DeployTools.DeployFile("backup-sqlite.sh"), database, _folder], TimeSpan.FromMinutes(2));
+    private string IdentityFile => Path.Combine(_folder, "identity.txt");
+
+    /// <summary>Runs the backup with a fresh age key pair: the public key as recipient, the private one kept for the restore check.</summary>
+    private async Task<(int Code, string Output)> RunScriptAsync(string database)
+    {
+        Directory.CreateDirectory(_folder);
+        if (!File.Exists(IdentityFile))
+        {
+            var (keygen, made) = await DeployTools.RunAsync(DeployTools.Require("age-keygen"), ["-o", IdentityFile]);
+            Assert.That(keygen, Is.Zero, made);
+        }
+        var (_, recipient) = await DeployTools.RunAsync(DeployTools.Require("age-keygen"), ["-y", IdentityFile]);
+        var recipients = Path.Combine(_folder, "recipients.txt");
+        await File.WriteAllTextAsync(recipients, recipient);
+        try
+        {
+            return await DeployTools.RunAsync(DeployTools.Require("bash"), [DeployTools.DeployFile("backup-sqlite.sh"), database, _folder], TimeSpan.FromMinutes(2),
+                new Dictionary<string, string> { ["BACKUP_RECIPIENTS_FILE"] = recipients });
+        }
+        finally
+        {
+            File.Delete(recipients);
+        }
+    }
 
     private async Task<int> IngestUntilAsync(CancellationToken stop)
     {

@@ -51,6 +51,7 @@ public sealed partial class SqlServerScriptTests
         "RecoveryModel" => "FULL",
         "BackupFile" => "/var/opt/mssql/backup/psc119-full.bak",
         "DataFolder" => "/var/opt/mssql/data",
+        "BackupCertificate" => "psc119_backup",
         var other => throw new AssertionException($"unknown sqlcmd variable $({other})"),
     });
 

@@ -9,13 +9,30 @@ namespace Dispatch.Api.Tests.Health;
 public sealed class HealthAndOpenApiTests(string database) : ApiTest(database)
 {
     [Test]
-    public async Task Health_reports_the_process_and_the_database()
+    public async Task Anonymous_health_says_up_and_nothing_more()
     {
         using var client = Api.Anonymous();
         var health = await ApiClient.OkJsonAsync(await client.GetAsync("/health"));
-        Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("healthy"));
-        Assert.That(health.GetProperty("database").GetProperty("provider").GetString(), Is.EqualTo(Database));
-        Assert.That(health.GetProperty("database").GetProperty("ok").GetBoolean(), Is.True);
+        Assert.That(health.EnumerateObject().Select(p => $"{p.Name}={p.Value}"), Is.EqualTo(new[] { "status=healthy" }));
+    }
+
+    [Test]
+    public async Task Health_details_report_the_database_roads_and_version_to_an_administrator_only()
+    {
+        using var admin = await Api.AsAsync("admin");
+        var health = await ApiClient.OkJsonAsync(await admin.GetAsync("/health/details"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("healthy"));
+            Assert.That(health.GetProperty("database").GetProperty("provider").GetString(), Is.EqualTo(Database));
+            Assert.That(health.GetProperty("database").GetProperty("ok").GetBoolean(), Is.True);
+            Assert.That(health.GetProperty("roads").GetProperty("mode").GetString(), Is.EqualTo("straightLine"));
+            Assert.That(health.GetProperty("version").GetString(), Is.Not.Empty);
+        });
+        using var op = await Api.AsAsync("operator1");
+        using var anonymous = Api.Anonymous();
+        Assert.That((int)(await op.GetAsync("/health/details")).StatusCode, Is.EqualTo(403));
+        Assert.That((int)(await anonymous.GetAsync("/health/details")).StatusCode, Is.EqualTo(401));
     }
 
     [Test]

@@ -22,22 +22,25 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "test-demo-password";
     public const string TelephonyKey = "test-telephony-key";
-    public const string Sqlite = "sqlite", Postgres = "postgres";
+    public const string Sqlite = "sqlite", Postgres = "postgres", SqlServer = "sqlserver";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "psc119-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> _settings;
     private readonly TestPostgres? _postgres;
+    private readonly TestSqlServer? _sqlServer;
 
-    /// <param name="database"><see cref="Sqlite"/>, or <see cref="Postgres"/> (ignores the test when PSC119_TEST_POSTGRES is unset).</param>
+    /// <param name="database"><see cref="Sqlite"/>, <see cref="Postgres"/> (ignores the test when PSC119_TEST_POSTGRES is unset)
+    /// or <see cref="SqlServer"/> (ignores it when PSC119_TEST_SQLSERVER is unset).</param>
     public TestApp(Dictionary<string, string?>? settings = null, string database = Sqlite)
     {
         _postgres = database == Postgres ? TestPostgres.CreateOrIgnore() : null;
+        _sqlServer = database == SqlServer ? TestSqlServer.CreateOrIgnore() : null;
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "psc119.db");
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = database,
-            ["Database:ConnectionString"] = _postgres?.ConnectionString ?? $"Data Source={DatabasePath}",
+            ["Database:ConnectionString"] = _postgres?.ConnectionString ?? _sqlServer?.ConnectionString ?? $"Data Source={DatabasePath}",
             ["Seed:Demo"] = "true",
             ["Seed:DemoPassword"] = Password,
             ["Seed:TelephonyApiKey"] = TelephonyKey,
@@ -76,16 +79,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>A connection to the app's database, to look at rows from outside.</summary>
     public DbConnection OpenDatabase()
     {
-        if (_postgres is null) return OpenSqlite();
-        var connection = new NpgsqlConnection(_postgres.ConnectionString);
-        connection.Open();
+        DbConnection connection = _postgres is not null ? new NpgsqlConnection(_postgres.ConnectionString)
+            : _sqlServer is not null ? new Microsoft.Data.SqlClient.SqlConnection(_sqlServer.ConnectionString)
+            : OpenSqlite();
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
         return connection;
     }
 
     /// <summary>The app's SQLite file, for tests of SQLite itself (its locks, for instance).</summary>
     public SqliteConnection OpenSqlite()
     {
-        if (_postgres is not null) throw new InvalidOperationException("This app runs on PostgreSQL.");
+        if (_postgres is not null || _sqlServer is not null) throw new InvalidOperationException("This app runs on a database server, not SQLite.");
         var connection = new SqliteConnection($"Data Source={DatabasePath}");
         connection.Open();
         return connection;
@@ -96,6 +100,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _sqlServer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { /* a file still open on a slow shutdown: the temp folder is cleaned later */ }
     }

@@ -5,7 +5,7 @@ using Dispatch.Api.Tests.Infrastructure;
 namespace Dispatch.Api.Tests.Routing;
 
 /// <summary>
-/// A bad road file: the app starts, estimates by straight line and says why on /health; a good
+/// A bad road file: the app starts, estimates by straight line and says why on /health/details; a good
 /// file put in its place is picked up without a restart; a bad one after that keeps the good network.
 /// </summary>
 public sealed class RoadFileReloadTests : ApiTest
@@ -21,7 +21,11 @@ public sealed class RoadFileReloadTests : ApiTest
     /// <summary>The good network with a feature lacking its highway tag put in second place.</summary>
     private static string BadFile() => SolokRoads.GeoJson().Replace("},\n{", "},\n" + BadFeature + ",\n{", StringComparison.Ordinal);
 
-    private async Task<JsonElement> RoadsAsync() => (await ApiClient.OkJsonAsync(await Api.Anonymous().GetAsync("/health"))).GetProperty("roads");
+    private async Task<JsonElement> RoadsAsync()
+    {
+        using var admin = await Api.AsAsync("admin");
+        return (await ApiClient.OkJsonAsync(await admin.GetAsync("/health/details"))).GetProperty("roads");
+    }
 
     private async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> condition)
     {

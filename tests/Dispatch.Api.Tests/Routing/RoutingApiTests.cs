@@ -91,7 +91,8 @@ public sealed class RoutingApiTests : ApiTest
     public async Task Health_and_status_say_that_arrival_times_are_by_road()
     {
         using var op = await Api.AsAsync("operator1");
-        var health = await ApiClient.OkJsonAsync(await Api.Anonymous().GetAsync("/health"));
+        using var admin = await Api.AsAsync("admin");
+        var health = await ApiClient.OkJsonAsync(await admin.GetAsync("/health/details"));
         var status = await ApiClient.OkJsonAsync(await op.GetAsync("/api/routing/status"));
         Assert.Multiple(() =>
         {

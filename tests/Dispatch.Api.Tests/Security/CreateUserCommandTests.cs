@@ -18,6 +18,8 @@ public sealed class CreateUserCommandTests
             Assert.That(await CreateUserCommand.RunAsync(app.Services, ["kru-amb03", "crew", "--unit", "3"]), Is.Zero);
             Assert.That(await CreateUserCommand.RunAsync(app.Services, ["someone", "crew"]), Is.EqualTo(2), "crew needs a unit");
             Assert.That(await CreateUserCommand.RunAsync(app.Services, ["someone", "superuser"]), Is.EqualTo(2), "unknown role");
+            Assert.That(await CreateUserCommand.RunAsync(app.Services, [new string('n', Dispatch.Core.Common.TextLimits.UserName + 1), "admin"]), Is.EqualTo(2),
+                "a name longer than users.user_name is refused with a message, not a database error");
         }
         finally
         {

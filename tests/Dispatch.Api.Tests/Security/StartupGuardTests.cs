@@ -42,6 +42,19 @@ public sealed class StartupGuardTests
     }
 
     [Test]
+    public void Named_keys_start_production_and_need_a_name_a_length_and_names_of_their_own()
+    {
+        Assert.That(Problems("Production", new() { ["Telephony:Keys:0:Name"] = "pbx", ["Telephony:Keys:0:Key"] = GoodKey }), Is.Empty);
+        Assert.That(Problems("Production", new() { ["Telephony:Keys:0:Key"] = GoodKey }), Has.Some.Contains("no name"));
+        Assert.That(Problems("Production", new() { ["Telephony:Keys:0:Name"] = "pbx", ["Telephony:Keys:0:Key"] = "short" }), Has.Some.Contains("shorter"));
+        Assert.That(Problems("Production", new()
+        {
+            ["Telephony:Keys:0:Name"] = "pbx", ["Telephony:Keys:0:Key"] = GoodKey,
+            ["Telephony:Keys:1:Name"] = "PBX", ["Telephony:Keys:1:Key"] = GoodKey + "2",
+        }), Has.Some.Contains("share a name"));
+    }
+
+    [Test]
     public void Development_may_use_the_demo() =>
         Assert.That(Problems("Development", new() { ["Seed:Demo"] = "true", ["Seed:DemoPassword"] = "x" }), Is.Empty);
 }

@@ -1,0 +1,3 @@
+-- An assignment ended by a cancellation records "incident cancelled: <reason>"; the reason alone
+-- may fill incidents.cancel_reason (1000), so end_reason gets room for the prefix (TextLimits.EndReason).
+ALTER TABLE assignments ALTER COLUMN end_reason NVARCHAR(1100) NULL;
