@@ -11,9 +11,10 @@ say() { printf '%s\n' "$*" >&2; }
 # Debian packages the suite needs: Chromium for the browser tests (Playwright drives it through
 # ExecutablePath; no browser download); PostgreSQL 15 with PostGIS and pgRouting (store contract,
 # routing peer test) and Redis (SignalR backplane), started below for this run only.
-# nginx, sqlite3 and systemd (systemd-analyze) check the files in deploy/ (tests/Dispatch.Api.Tests/Deploy).
+# nginx, sqlite3, systemd (systemd-analyze) and prometheus (promtool) check the files in deploy/
+# (tests/Dispatch.Api.Tests/Deploy).
 # Node.js/npm restore the console's front-end libraries.
-APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3 systemd age)
+APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3 systemd age prometheus)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -10,6 +10,7 @@ using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
 using Dispatch.Api.Routing;
 using Dispatch.Api.Security;
+using Dispatch.Api.Telemetry;
 using Dispatch.Api.Units;
 using Dispatch.Api.Web;
 using Dispatch.Core.Calls;
@@ -41,6 +42,7 @@ public static class DispatchApp
         services.AddDispatchDatabase();
         services.AddProxyTrust();
         services.AddKeyRing(builder.Configuration);
+        builder.AddDispatchTelemetry();
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section);
@@ -112,6 +114,7 @@ public static class DispatchApp
         if (app.Environment.IsDevelopment()) app.MapOpenApi().AllowAnonymous();
         else app.MapOpenApi().RequireAuthorization(Policies.AnyUser);
         app.MapHealth();
+        app.MapDispatchMetrics();
         app.MapAuth();
         app.MapCalls();
         app.MapIncidents();

@@ -54,6 +54,12 @@ public static partial class AuthEndpoints
             extensions: ProblemMapping.Code("sign-in-throttled"));
     }
 
+    private static IResult Busy(HttpContext http, Telemetry.DispatchMetrics metrics)
+    {
+        metrics.SignInFailed("sign-in-busy");
+        return Busy(http);
+    }
+
     private static IResult Busy(HttpContext http)
     {
         http.Response.Headers.RetryAfter = ProblemMapping.RetryAfterSeconds;
@@ -63,7 +69,7 @@ public static partial class AuthEndpoints
 
     private static async Task<IResult> Login(HttpContext http, bool? useCookies, Db db, UserStore users, LoginThrottle throttle, PasswordChecks checks,
         SessionStore sessions, SessionGuard guard, SecondFactor secondFactor, IOptions<AuthOptions> options, TimeProvider time,
-        Security.SecurityEvents securityEvents, CancellationToken ct)
+        Security.SecurityEvents securityEvents, Telemetry.DispatchMetrics metrics, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync<LoginRequest>(http, 4 * 1024);
         if (body.Problem is not null) return body.Problem;
@@ -76,7 +82,7 @@ public static partial class AuthEndpoints
 
         // A flood waits here, before any database work, and is turned away when it waited too long.
         using var admitted = await checks.AdmitAsync(ct);
-        if (admitted is null) return Busy(http);
+        if (admitted is null) return Busy(http, metrics);
         var user = await db.ReadAsync(s => users.FindAsync(s, request.Username!), ct);
         // Keyed on the stored name when there is one: spellings the database takes for the same
         // name (trailing spaces on SQL Server, other case) share one count.
@@ -87,19 +93,21 @@ public static partial class AuthEndpoints
         {
             // The name only when it is an account's: a name typed wrong may be someone's password.
             securityEvents.Record(Security.SecurityEventKinds.SignInThrottled, http, Known(user), user?.UserName);
+            metrics.SignInFailed("sign-in-throttled");
             return Throttled(http, attempt.Wait);
         }
         // Many failures on this account from anywhere: slower, never closed (see LoginThrottle).
-        if (attempt.SlowDown > TimeSpan.Zero && !await admitted.PauseAsync(attempt.SlowDown, time, ct)) return Busy(http);
+        if (attempt.SlowDown > TimeSpan.Zero && !await admitted.PauseAsync(attempt.SlowDown, time, ct)) return Busy(http, metrics);
 
         // An unknown or disabled name costs the same hashing as a real one: the answer's timing
         // does not tell which names exist.
         var (ran, verdict) = await checks.RunAsync(() => Hasher.VerifyHashedPassword(user ?? NoUser, user?.PasswordHash ?? NoUserHash, request.Password!), ct);
-        if (!ran) return Busy(http);
+        if (!ran) return Busy(http, metrics);
         if (user is null || user.Disabled) verdict = PasswordVerificationResult.Failed;
         if (verdict == PasswordVerificationResult.Failed)
         {
             securityEvents.Record(Security.SecurityEventKinds.SignInFailed, http, Known(user), user?.UserName);
+            metrics.SignInFailed("wrong-credentials");
             return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized,
                 extensions: ProblemMapping.Code("wrong-credentials"));
         }
@@ -113,6 +121,7 @@ public static partial class AuthEndpoints
                 || !await db.WriteAsync(user.UserName, s => users.UseTotpStepAsync(s, user.Id, step), ct))
             {
                 securityEvents.Record(Security.SecurityEventKinds.SignInFailed, http, new { secondFactor = true }, user.UserName);
+                metrics.SignInFailed("wrong-totp-code");
                 return TypedResults.Problem("The code is not right; use the newest code from your app.", statusCode: StatusCodes.Status401Unauthorized,
                     extensions: ProblemMapping.Code("wrong-totp-code"));
             }

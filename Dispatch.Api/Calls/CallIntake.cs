@@ -9,14 +9,14 @@ namespace Dispatch.Api.Calls;
 /// Stores an incoming call exactly once per externalId and pushes CallReceived after commit.
 /// A retry of the same externalId returns the stored record and pushes nothing.
 /// </summary>
-public sealed class CallIntake(Db db, CallStore calls)
+public sealed class CallIntake(Db db, CallStore calls, Telemetry.DispatchMetrics metrics)
 {
     /// <param name="sender">The name of the telephony key that delivered the call, kept in the call's log.</param>
     public async Task<(CallView Call, bool Created)> IngestAsync(IngestCallRequest.Parsed p, string sender, CancellationToken ct)
     {
         try
         {
-            return await db.WriteAsync(Roles.Telephony, async s =>
+            var (result, created) = await db.WriteAsync(Roles.Telephony, async s =>
             {
                 var call = CallRecord.Receive(p.ExternalId, p.CallerNumber, p.ReceivedAt, p.Source, p.Lat, p.Lon, p.Accuracy, s.Now, p.Flags);
                 if (await calls.AddIfNewAsync(s, call) is not { } stored)
@@ -30,6 +30,8 @@ public sealed class CallIntake(Db db, CallStore calls)
                 s.Emit(EventTypes.CallReceived, Audiences.Operators, view);
                 return (view, true);
             }, ct);
+            if (created) metrics.CallIngested(result.Source);
+            return (result, created);
         }
         catch (Exception error) when (db.Dialect.IsUniqueViolation(error))
         {

@@ -36,6 +36,12 @@ public static class DatabaseServices
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(100),
                 MaxDelay = TimeSpan.FromSeconds(options.RetryMaxDelaySeconds),
+                OnRetry = _ =>
+                {
+                    // Optional: a store test wires the database without the app's telemetry.
+                    context.ServiceProvider.GetService<Telemetry.DispatchMetrics>()?.DatabaseRetried();
+                    return ValueTask.CompletedTask;
+                },
             });
         });
         // Polly logs each attempt's result; results hold callers' personal data, so only the

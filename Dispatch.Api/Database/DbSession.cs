@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Dispatch.Api.Events;
+using Dispatch.Api.Telemetry;
 using Dispatch.Core.Common;
 
 namespace Dispatch.Api.Database;
@@ -48,15 +49,20 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     private CommandDefinition Command(SqlText sql, object? args) =>
         new(sql.For(dialect), args, transaction, cancellationToken: ct);
 
-    public Task<IEnumerable<T>> QueryAsync<T>(SqlText sql, object? args = null) => connection.QueryAsync<T>(Command(sql, args));
+    // Each statement runs inside a span (DatabaseTracing.Start is evaluated before the statement starts).
+    public Task<IEnumerable<T>> QueryAsync<T>(SqlText sql, object? args = null) =>
+        DatabaseTracing.Watch(DatabaseTracing.Start(sql, dialect), connection.QueryAsync<T>(Command(sql, args)));
 
-    public Task<T?> SingleOrDefaultAsync<T>(SqlText sql, object? args = null) => connection.QuerySingleOrDefaultAsync<T>(Command(sql, args));
+    public Task<T?> SingleOrDefaultAsync<T>(SqlText sql, object? args = null) =>
+        DatabaseTracing.Watch(DatabaseTracing.Start(sql, dialect), connection.QuerySingleOrDefaultAsync<T>(Command(sql, args)));
 
-    public Task<int> ExecuteAsync(SqlText sql, object? args = null) => connection.ExecuteAsync(Command(sql, args));
+    public Task<int> ExecuteAsync(SqlText sql, object? args = null) =>
+        DatabaseTracing.Watch(DatabaseTracing.Start(sql, dialect), connection.ExecuteAsync(Command(sql, args)));
 
     /// <summary>Streams the rows of a query to <paramref name="row"/> without holding them (large reports).</summary>
     public async Task StreamAsync(SqlText sql, object? args, Action<DbDataReader> row)
     {
+        using var span = DatabaseTracing.Start(sql, dialect);
         await using var reader = await connection.ExecuteReaderAsync(Command(sql, args));
         if (dialect.ReadsWithoutIo)
         {
@@ -73,6 +79,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     /// <summary>Streams rows to an asynchronous consumer (e.g. a response body), one at a time.</summary>
     public async Task StreamAsync(SqlText sql, object? args, Func<DbDataReader, Task> row)
     {
+        using var span = DatabaseTracing.Start(sql, dialect);
         await using var reader = await connection.ExecuteReaderAsync(Command(sql, args));
         while (await reader.ReadAsync(ct)) await row(reader);
     }
@@ -85,6 +92,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     /// </summary>
     public async Task MergeAsync(SqlText sql, IEnumerable<object> argumentSets, Action<long, DbDataReader> row)
     {
+        using var span = DatabaseTracing.Start(sql, dialect);
         var readers = new List<DbDataReader>();
         try
         {
@@ -108,12 +116,13 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     }
 
     /// <summary>Runs an INSERT built with <see cref="SqlDialect.InsertReturning"/> and returns the new id.</summary>
-    public Task<long> InsertAsync(SqlText sql, object args) => connection.ExecuteScalarAsync<long>(Command(sql, args));
+    public Task<long> InsertAsync(SqlText sql, object args) =>
+        DatabaseTracing.Watch(DatabaseTracing.Start(sql, dialect), connection.ExecuteScalarAsync<long>(Command(sql, args)));
 
     /// <summary>An UPDATE guarded by <c>version = @Version</c>: no row means someone else changed it first.</summary>
     public async Task UpdateVersionedAsync(SqlText sql, object args, string what)
     {
-        if (await connection.ExecuteAsync(Command(sql, args)) == 0) throw new ConcurrencyConflict(what);
+        if (await ExecuteAsync(sql, args) == 0) throw new ConcurrencyConflict(what);
     }
 
     /// <summary>
@@ -165,7 +174,8 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
             ["Audience"] = e.Audience,
             ["Data"] = e.Data.GetRawText(),
         }, Returns: true)));
-        var seqs = await dialect.WriteAndCommitAsync(connection, transaction!, writes, ct);
+        var seqs = await DatabaseTracing.Watch(DatabaseTracing.StartCommit(dialect, writes.Count),
+            dialect.WriteAndCommitAsync(connection, transaction!, writes, ct));
         if (seqs.Count != _emitted.Count) throw new InvalidOperationException($"{_emitted.Count} events written, {seqs.Count} sequence numbers returned.");
         _events.AddRange(_emitted.Select((e, i) => new EventEnvelope(seqs[i], e.Type, e.Audience, now, e.Data)));
     }

@@ -8,7 +8,8 @@ public interface IEventPublisher
     Task PublishAsync(IReadOnlyList<EventEnvelope> events, CancellationToken ct);
 }
 
-public sealed partial class HubEventPublisher(IHubContext<DispatchHub, IDispatchClient> hub, ILogger<HubEventPublisher> logger) : IEventPublisher
+public sealed partial class HubEventPublisher(IHubContext<DispatchHub, IDispatchClient> hub, Telemetry.DispatchMetrics metrics, TimeProvider time, ILogger<HubEventPublisher> logger)
+    : IEventPublisher
 {
     public async Task PublishAsync(IReadOnlyList<EventEnvelope> events, CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public sealed partial class HubEventPublisher(IHubContext<DispatchHub, IDispatch
             try
             {
                 await Send(hub.Clients.Group(e.Audience), e);
+                metrics.Pushed(e.Type, time.GetUtcNow() - e.At);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

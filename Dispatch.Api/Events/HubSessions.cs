@@ -20,6 +20,10 @@ public sealed class HubSessions
     /// <summary>The open connections grouped by the session's user, role and unit.</summary>
     public IEnumerable<IGrouping<CurrentUser, HubCallerContext>> ByUser() =>
         _open.Values.GroupBy(c => c.User, c => c.Context);
+
+    /// <summary>How many connections are open on this node, per role (for the metrics).</summary>
+    public Dictionary<string, long> CountByRole() =>
+        _open.Values.GroupBy(c => c.User.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
 }
 
 /// <summary>

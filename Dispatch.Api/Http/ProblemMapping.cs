@@ -9,7 +9,7 @@ namespace Dispatch.Api.Http;
 /// Retry-After: the caller (a PBX, the console) tries again and nothing was written, so a 201 is
 /// never false. Anything else stays a 500 (and is logged by the host).
 /// </summary>
-public sealed class ProblemMapping(IProblemDetailsService problems, Database.DatabaseSetup database) : IExceptionHandler
+public sealed class ProblemMapping(IProblemDetailsService problems, Database.DatabaseSetup database, Telemetry.DispatchMetrics metrics) : IExceptionHandler
 {
     private static readonly HashSet<string> Conflicts =
         ["illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive", "takeover-too-soon", "assignment-changed", "last-admin", "totp-mandatory"];
@@ -32,7 +32,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems, Database.Dat
         };
         if (status == 0) return false;
         http.Response.StatusCode = status;
-        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = RetryAfterSeconds;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            metrics.DatabaseUnavailable();
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -49,6 +49,8 @@ public static class AccessMatrix
         new("GET", "/api/admin/security-events", "/api/admin/security-events", "admin"),
         new("GET", "/health", "/health", Anonymous),
         new("GET", "/health/details", "/health/details", "admin"),
+        // Mapped only with Telemetry:Prometheus:Enabled (AccessMatrixTests enables it); the default role.
+        new("GET", "/metrics", "/metrics", "admin"),
         // Anonymous in Development (where this matrix runs); any signed-in user elsewhere (ProductionAppTests).
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Anonymous),
         new("POST", "/api/auth/login", "/api/auth/login", Anonymous),

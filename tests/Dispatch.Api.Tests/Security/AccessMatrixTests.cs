@@ -10,6 +10,9 @@ namespace Dispatch.Api.Tests.Security;
 /// <summary>Every endpoint, with every role and with none, against the documented matrix.</summary>
 public sealed class AccessMatrixTests : ApiTest
 {
+    // The scrape endpoint exists only when enabled: enabled here, so the matrix covers it.
+    protected override Dictionary<string, string?> Settings => new() { ["Telemetry:Prometheus:Enabled"] = "true" };
+
     private static IEnumerable<TestCaseData> Cases() =>
         from entry in AccessMatrix.Entries
         from who in AccessMatrix.Users.Append(AccessMatrix.Anonymous).Append("telephony")
