@@ -19,10 +19,12 @@ public static partial class AuthEndpoints
     /// The signed-in user. <c>mustChangePassword</c> / <c>totpEnrolmentRequired</c>: until done,
     /// every API but /api/auth answers 403 (password-change-required / totp-enrolment-required).
     /// </summary>
-    public sealed record MeResponse(string Username, string Role, long? UnitId, bool MustChangePassword, bool TotpEnrolmentRequired, bool TotpEnabled)
+    /// <param name="TotpAvailable">The role may turn on a second factor (the account page offers it).</param>
+    public sealed record MeResponse(string Username, string Role, long? UnitId, bool MustChangePassword, bool TotpEnrolmentRequired, bool TotpEnabled, bool TotpAvailable)
     {
         public static MeResponse From(UserAccount u, SessionGuard guard) =>
-            new(u.UserName, u.Role, u.UnitId, u.MustChangePassword, u.TotpSecret is null && guard.TotpRequired(u.Role), u.TotpSecret is not null);
+            new(u.UserName, u.Role, u.UnitId, u.MustChangePassword, u.TotpSecret is null && guard.TotpRequired(u.Role), u.TotpSecret is not null,
+                Roles.SecondFactor.Contains(u.Role));
     }
 
     public static void MapAuth(this IEndpointRouteBuilder app)

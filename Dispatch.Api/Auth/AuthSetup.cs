@@ -54,7 +54,7 @@ public static class AuthSetup
             .AddPolicy(Policies.HubListener, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Admin, Roles.Crew))
             .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.HealthOffice, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(Policies.SecondFactor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HealthOffice))
+            .AddPolicy(Policies.SecondFactor, p => p.RequireAuthenticatedUser().RequireRole(Roles.SecondFactor))
             .AddPolicy(Policies.AnyUser, p => p.RequireAuthenticatedUser().RequireRole(Roles.Users))
             .AddPolicy(Policies.Telephony, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Telephony))
             // Anything mapped without a policy is refused rather than left open.

@@ -12,6 +12,9 @@ public static class Roles
     public const string Telephony = "telephony";
 
     public static readonly string[] Users = [Operator, Crew, HealthOffice, Admin];
+
+    /// <summary>The roles that may turn on a second factor (policy <see cref="Policies.SecondFactor"/>).</summary>
+    public static readonly string[] SecondFactor = [Admin, HealthOffice];
 }
 
 /// <summary>Named policies: every endpoint and the hub use one of these explicitly.</summary>

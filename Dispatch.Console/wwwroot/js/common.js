@@ -128,7 +128,9 @@ export async function startPage(allowedRoles) {
   applyI18n();
   const me = await api('/api/auth/me');
   // The user name is shown as the administrator wrote it (data-verbatim: not a word of the page to translate).
-  document.querySelector('#who').replaceChildren(el('span', { 'data-verbatim': '' }, me.username), ` (${roleText(me.role)})`);
+  // It links to the account page: one's own password, and the second factor where the role may use one.
+  document.querySelector('#who').replaceChildren(el('a', { href: '/login?account', class: 'account-link', title: t('account') },
+    el('span', { 'data-verbatim': '' }, me.username), ` (${roleText(me.role)})`));
   const links = pageLinks(me.role);
   if (links) document.querySelector('.topbar .spacer')?.before(links);
   document.querySelector('#language').addEventListener('click', toggleLanguage);

@@ -62,6 +62,8 @@ const texts = {
     passwordsDiffer: 'Kedua kata sandi baru tidak sama.', totpTitle: 'Aktifkan verifikasi dua langkah',
     totpHelp: 'Peran Anda wajib memakai aplikasi autentikator. Tambahkan akun di aplikasi dengan alamat di bawah, lalu masukkan kode 6 angka yang muncul.',
     totpCode: 'Kode autentikator (6 angka)', totpEnable: 'Aktifkan',
+    accountPasswordTitle: 'Ganti kata sandi', accountPasswordHelp: 'Kata sandi baru: 12 sampai 128 karakter, bukan kata sandi umum.',
+    account: 'Akun Anda: kata sandi dan verifikasi dua langkah', totpOffer: 'Verifikasi dua langkah meminta kode dari aplikasi autentikator setiap kali masuk.', totpStart: 'Aktifkan verifikasi dua langkah', accountBack: 'Kembali ke halaman saya',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -125,6 +127,8 @@ const texts = {
     passwordsDiffer: 'The two new passwords differ.', totpTitle: 'Turn on two-step verification',
     totpHelp: 'Your role must use an authenticator app. Add an account in the app with the address below, then enter the 6-digit code it shows.',
     totpCode: 'Authenticator code (6 digits)', totpEnable: 'Turn on',
+    accountPasswordTitle: 'Change your password', accountPasswordHelp: 'New password: 12 to 128 characters, not a common password.',
+    account: 'Your account: password and two-step verification', totpOffer: 'Two-step verification asks for a code from an authenticator app at every sign-in.', totpStart: 'Turn on two-step verification', accountBack: 'Back to my page',
   },
 };
 

@@ -13,12 +13,7 @@ function show(form) {
 /** Where a signed-in user goes next: their own password first, then a second factor, then their page. */
 async function next(me) {
   if (me.mustChangePassword) return show('#password-form');
-  if (me.totpEnrolmentRequired) {
-    show('#totp-form');
-    const setup = await api('/api/auth/totp/setup', { method: 'POST' });
-    $('#totp-uri').textContent = setup.uri;
-    return undefined;
-  }
+  if (me.totpEnrolmentRequired) return startTotp();
   location.href = home[me.role] ?? '/';
   return undefined;
 }
@@ -67,6 +62,27 @@ $('#totp-form').addEventListener('submit', event => {
   error.textContent = '';
   attempt(async () => next(await api('/api/auth/totp/enable', { method: 'POST', body: { code: $('#totp-first-code').value } })),
     text => { error.textContent = text; });
+});
+
+/** Turns on the second factor: the secret as an otpauth URI for the authenticator app, then its first code. */
+async function startTotp() {
+  show('#totp-form');
+  const setup = await api('/api/auth/totp/setup', { method: 'POST' });
+  $('#totp-uri').textContent = setup.uri;
+}
+
+// The account page (?account, linked from every page's header): choose a new password, and where the
+// role may, turn on the second factor.
+if (new URLSearchParams(location.search).has('account')) attempt(async () => {
+  const me = await api('/api/auth/me');
+  show('#password-form');
+  $('#password-form h2').textContent = t('accountPasswordTitle');
+  $('#password-form h2 + p').textContent = t('accountPasswordHelp');
+  $('#account-totp').hidden = false;
+  $('#totp-start').hidden = !(me.totpAvailable && !me.totpEnabled);
+  $('#totp-offer').hidden = $('#totp-start').hidden;
+  $('#account-back').href = home[me.role] ?? '/';
+  $('#totp-start').addEventListener('click', () => attempt(startTotp));
 });
 
 // A session that still owes a new password or a second factor is sent here (?pending) by every other page.

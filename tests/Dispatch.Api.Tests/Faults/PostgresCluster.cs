@@ -39,7 +39,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     public Task StartAgainAsync() => AsOwnerAsync("pg_ctl", ["-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "data", "server.log"), "-w", "-t", "60",
-        "-o", $"-c listen_addresses=127.0.0.1 -p {_port} -k {_folder} -c fsync=off", "start"]);
+        "-o", $"-c listen_addresses=127.0.0.1 -p {_port} -k {_folder} -c fsync=off -c max_connections=300", "start"]);
 
     /// <summary>The outage: a fast shutdown (open connections are cut, as when the server goes away).</summary>
     public Task StopAsync() => AsOwnerAsync("pg_ctl", ["-D", Path.Combine(_folder, "data"), "-m", "fast", "-w", "stop"]);
