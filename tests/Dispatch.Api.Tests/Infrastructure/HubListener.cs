@@ -41,7 +41,7 @@ public sealed class HubListener : IAsyncDisposable
                 configure?.Invoke(o);
             })
             .Build();
-        var listener = new HubListener(connection);
+        var listener = new HubListener(connection) { _feed = readFeed ? (baseAddress, token) : null, _floor = last };
         foreach (var type in EventTypes)
             connection.On<Pushed>(type, listener.Add);
         await connection.StartAsync();
@@ -51,6 +51,27 @@ public sealed class HubListener : IAsyncDisposable
     }
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    // Where to catch up from, as the console does: the hub joins the connection's groups only after
+    // its handshake, so a push in that instant (a slow session check on a loaded machine) is missed.
+    private (Uri BaseAddress, string Token)? _feed;
+    private long _floor; // the feed's last seq when this listener connected: nothing older is read
+
+    private async Task CatchUpAsync()
+    {
+        if (_feed is not { } feed) return;
+        using var http = new HttpClient { BaseAddress = feed.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", feed.Token);
+        var after = _seen.IsEmpty ? _floor : Math.Max(_floor, _seen.Keys.Max());
+        try
+        {
+            foreach (var e in JsonSerializer.Deserialize<Pushed[]>(await ReadJsonAsync(http, $"/api/events?after={after}"), Web)!) Add(e);
+        }
+        catch (HttpRequestException)
+        {
+            // The session may have been ended on purpose (a test of that): the pushes alone count then.
+        }
+    }
 
     private static async Task<JsonElement> ReadJsonAsync(HttpClient http, string path)
     {
@@ -75,7 +96,8 @@ public sealed class HubListener : IAsyncDisposable
             if (_received.FirstOrDefault(match) is { } hit) return hit;
             var left = deadline - TimeProvider.System.GetUtcNow();
             if (left <= TimeSpan.Zero) throw new TimeoutException($"No matching event within the timeout; received: {string.Join(", ", _received.Select(r => r.Type))}");
-            await _signal.WaitAsync(left);
+            // Every second without a match, the feed is read as the console reads it after a gap.
+            if (!await _signal.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1))) await CatchUpAsync();
         }
     }
 
