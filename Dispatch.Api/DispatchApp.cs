@@ -70,8 +70,10 @@ public static class DispatchApp
         services.AddSingleton<CallDesk>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLogStore>();
-        services.AddSingleton<AssignmentStore>();
+        services.AddSingleton<ResponseStore>();
         services.AddSingleton<IncidentDesk>();
+        services.AddSingleton<ResponseDesk>();
+        services.AddSingleton<NoteDesk>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();
         services.AddSingleton<CrewDesk>();

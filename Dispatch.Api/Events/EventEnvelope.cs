@@ -18,6 +18,8 @@ public static class EventTypes
     public const string UnitChanged = nameof(IDispatchClient.UnitChanged);
     public const string AssignmentOffered = nameof(IDispatchClient.AssignmentOffered);
     public const string AssignmentCancelled = nameof(IDispatchClient.AssignmentCancelled);
+    public const string AssignmentChanged = nameof(IDispatchClient.AssignmentChanged);
+    public const string NoteAdded = nameof(IDispatchClient.NoteAdded);
 }
 
 /// <summary>Who may see an event; group names are built here and nowhere else.</summary>

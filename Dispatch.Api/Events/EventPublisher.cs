@@ -36,6 +36,8 @@ public sealed partial class HubEventPublisher(IHubContext<DispatchHub, IDispatch
         EventTypes.UnitChanged => client.UnitChanged(e),
         EventTypes.AssignmentOffered => client.AssignmentOffered(e),
         EventTypes.AssignmentCancelled => client.AssignmentCancelled(e),
+        EventTypes.AssignmentChanged => client.AssignmentChanged(e),
+        EventTypes.NoteAdded => client.NoteAdded(e),
         _ => throw new InvalidOperationException($"Unknown event type {e.Type}."),
     };
 

@@ -13,6 +13,10 @@ public interface IDispatchClient
     Task UnitChanged(EventEnvelope e);
     /// <summary>One unit's crew: a new assignment.</summary>
     Task AssignmentOffered(EventEnvelope e);
-    /// <summary>One unit's crew: the assignment was withdrawn.</summary>
+    /// <summary>One unit's crew: the assignment was withdrawn; <c>endReason</c> says why (released, diverted, cancelled).</summary>
     Task AssignmentCancelled(EventEnvelope e);
+    /// <summary>One unit's crew: the incident it works changed (triage, location, other units...).</summary>
+    Task AssignmentChanged(EventEnvelope e);
+    /// <summary>Operators and the crews on the incident: a note was added.</summary>
+    Task NoteAdded(EventEnvelope e);
 }

@@ -1,5 +1,6 @@
 using Dispatch.Core.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Api.Http;
 
@@ -12,7 +13,8 @@ namespace Dispatch.Api.Http;
 public sealed class ProblemMapping(IProblemDetailsService problems, Database.DatabaseSetup database, Telemetry.DispatchMetrics metrics) : IExceptionHandler
 {
     private static readonly HashSet<string> Conflicts =
-        ["illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive", "takeover-too-soon", "assignment-changed", "last-admin", "totp-mandatory"];
+        ["illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive", "takeover-too-soon", "assignment-changed", "last-admin", "totp-mandatory",
+         "unit-committed", "unit-already-assigned", "divert-lower-priority", "divert-not-allowed", "decline-too-late", "response-ended"];
 
     public const string RetryAfterSeconds = "2";
 
@@ -26,11 +28,18 @@ public sealed class ProblemMapping(IProblemDetailsService problems, Database.Dat
             RuleViolation r => (Conflicts.Contains(r.Code) ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, "The action was refused.", r.Code),
             ConcurrencyConflict => (StatusCodes.Status409Conflict, "Changed by someone else.", "concurrency"),
             NotFound => (StatusCodes.Status404NotFound, "Not found.", "not-found"),
+            Forbidden => (StatusCodes.Status403Forbidden, "Forbidden.", "own-unit-only"),
             BadHttpRequestException b => (b.StatusCode, "Bad request.", "bad-request"),
+            // Two writers raced for what may exist once (a unit's active response): the loser is told, not a 500.
+            _ when database.Dialect.IsUniqueViolation(exception) => (StatusCodes.Status409Conflict, "Changed by someone else.", "concurrency"),
             _ when database.Dialect.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; try again shortly.", "database-unavailable"),
             _ => (0, "", ""),
         };
         if (status == 0) return false;
+        // A database error's message may name servers or hold data: only our own messages are shown.
+        var details = new ProblemDetails { Status = status, Title = title, Detail = exception is RuleViolation or ConcurrencyConflict or NotFound or Forbidden or BadHttpRequestException ? exception.Message : null, Extensions = { ["code"] = code } };
+        if (exception is RuleViolation { Facts: var facts })
+            foreach (var (key, value) in facts) details.Extensions[key] = value;
         http.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -41,8 +50,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, Database.Dat
         {
             HttpContext = http,
             Exception = exception,
-            // A database error's message may name servers or hold data: only our own messages are shown.
-            ProblemDetails = { Status = status, Title = title, Detail = code == "database-unavailable" ? null : exception.Message, Extensions = { ["code"] = code } },
+            ProblemDetails = details,
         });
     }
 }

@@ -7,12 +7,16 @@ using Dispatch.Core.Calls;
 using Dispatch.Core.Common;
 using Dispatch.Core.Incidents;
 using Dispatch.Core.Recommendation;
+using Dispatch.Core.Units;
 
 namespace Dispatch.Api.Incidents;
 
-/// <summary>The operator's actions on incidents: open, attach a call, recommend, assign, cancel, close.</summary>
+/// <summary>
+/// The operator's actions on incidents as a whole: open, attach a call, change, recommend,
+/// cancel, close. What happens to one unit's response is in <see cref="ResponseDesk"/>.
+/// </summary>
 public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, IncidentStore incidents, UnitStore units,
-    StationStore stations, AssignmentStore assignments, Recommender recommender, RoadNetworkHost roads)
+    StationStore stations, Recommender recommender, RoadNetworkHost roads)
 {
     public Task<IncidentView> OpenAsync(long callId, IncidentDetails details, string operatorName, CancellationToken ct) =>
         db.WriteAsync(operatorName, async s =>
@@ -36,84 +40,111 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
             return await callDesk.SaveAsync(s, call, "call.attached", c => c.LinkTo(incidentId, CallOutcome.Attached, operatorName, s.Now));
         }, ct);
 
+    /// <summary>
+    /// Units ranked for one more response: available units, and units on their way to a less
+    /// urgent incident as divert candidates; units already on this incident are left out.
+    /// </summary>
     public Task<IReadOnlyList<Candidate>> RecommendAsync(long incidentId, CancellationToken ct) =>
         db.ReadAsync(async s =>
         {
             var incident = await incidents.GetAsync(s, incidentId);
             var homes = (await stations.ListAsync(s)).ToDictionary(x => x.Id);
+            var triages = await incidents.ActiveTriagesAsync(s);
             var snapshots = (await units.ListAsync(s))
-                .Select(u => UnitSnapshot.From(u, u.HomeStationId is { } h ? homes.GetValueOrDefault(h) : null))
+                .Where(u => u.IncidentId != incident.Id)
+                .Select(u => UnitSnapshot.From(u, u.HomeStationId is { } h ? homes.GetValueOrDefault(h) : null, DivertCandidate(u, incident, triages)))
                 .ToArray();
             return recommender.Rank(incident.Location, incident.Priority, snapshots, s.Now, roads.Current);
         }, ct);
 
-    public Task<IncidentView> AssignAsync(long incidentId, long unitId, string operatorName, CancellationToken ct) =>
+    /// <summary>A unit on its way (not yet on scene) to an incident less urgent than <paramref name="target"/>.</summary>
+    private static DivertFrom? DivertCandidate(Unit u, Incident target, IReadOnlyDictionary<long, Triage> triages) =>
+        u.IncidentId is { } from && u.Status is UnitStatus.Assigned or UnitStatus.EnRoute && triages.TryGetValue(from, out var triage)
+        && Incident.Urgency(triage.Priority()) > Incident.Urgency(target.Priority)
+            ? new DivertFrom(from, triage) : null;
+
+    /// <summary>
+    /// Changes what is known after creation (a call back). <paramref name="version"/> is the
+    /// version the operator last saw: when another change came first, 409 and nothing changes.
+    /// </summary>
+    public Task<IncidentView> ChangeAsync(long incidentId, IncidentChange change, int version, string operatorName, CancellationToken ct) =>
         db.WriteAsync(operatorName, async s =>
         {
             var incident = await incidents.GetAsync(s, incidentId);
-            var unit = await units.GetAsync(s, unitId);
-            var before = IncidentView.From(incident);
-            incident.AssignUnit(unit.Id, s.Now);
-            unit.AssignTo(incident.Id);
-            // Both rows are version-checked: of two operators assigning one unit at once, one
-            // wins and the other gets 409 (the unique index on busy units backs this up).
-            var savedUnit = await units.SaveAsync(s, unit);
-            var saved = await incidents.SaveAsync(s, incident);
-            var assignmentId = await assignments.AddAsync(s, incident.Id, unit.Id);
-            var view = IncidentView.From(saved);
-            s.Log("incident.assigned", saved.CallId, saved.Id, unit.Id, Changes.Between(before, view));
-            s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
-            s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(savedUnit));
-            var assignment = (await assignments.OpenAsync(s, unit.Id))!;
-            var call = await calls.GetAsync(s, saved.CallId);
-            s.Emit(EventTypes.AssignmentOffered, Audiences.Unit(unit.Id), AssignmentView.From(assignment, saved, call.CallerNumber));
-            return view;
+            if (incident.Version != version) throw new ConcurrencyConflict($"Incident {incidentId}");
+            var saved = await SaveAsync(s, incident, "incident.changed", () => incident.Apply(change));
+            await TellCrewsAsync(s, saved.Incident);
+            return saved.View;
         }, ct);
 
+    /// <summary>Cancels with a reason: the units on their way are released and their crews told.</summary>
     public Task<IncidentView> CancelAsync(long incidentId, string reason, string operatorName, CancellationToken ct) =>
-        ChangeAsync(incidentId, operatorName, "incident.cancelled", async (s, incident) =>
+        db.WriteAsync(operatorName, async s =>
         {
-            incident.Cancel(reason, s.Now);
-            if (incident.UnitId is { } unitId) await ReleaseUnitAsync(s, unitId, incident, TextLimits.CancelledPrefix + reason);
+            var incident = await incidents.GetAsync(s, incidentId);
+            var working = incident.Responses.Where(r => r.IsActive).ToList();
+            var saved = await SaveAsync(s, incident, "incident.cancelled", () => incident.Cancel(reason, s.Now));
+            foreach (var r in working) await FreeUnitAsync(s, saved.Incident, r.UnitId);
+            return saved.View;
         }, ct);
 
     public Task<IncidentView> CloseAsync(long incidentId, string operatorName, CancellationToken ct) =>
-        ChangeAsync(incidentId, operatorName, "incident.closed", (s, incident) => { incident.Close(s.Now); return Task.CompletedTask; }, ct);
-
-    private Task<IncidentView> ChangeAsync(long incidentId, string actor, string action, Func<DbSession, Incident, Task> change, CancellationToken ct) =>
-        db.WriteAsync(actor, async s =>
+        db.WriteAsync(operatorName, async s =>
         {
             var incident = await incidents.GetAsync(s, incidentId);
-            return await SaveAsync(s, incident, action, () => change(s, incident));
+            return (await SaveAsync(s, incident, "incident.closed", () => incident.Close(s.Now))).View;
         }, ct);
 
     /// <summary>
-    /// Applies a change, saves the incident, logs the changed values and pushes IncidentChanged;
-    /// <paramref name="at"/> is when the change happened, if not now (a crew's tap sent late).
+    /// Applies a change, saves the incident with its responses, logs the changed values (and those
+    /// of <paramref name="unitId"/>'s response, with how it was reported: <paramref name="via"/>)
+    /// and pushes IncidentChanged. <paramref name="at"/> is when it happened, if not now;
+    /// <paramref name="before"/> the incident as it was, when the change was made already.
     /// </summary>
-    public async Task<IncidentView> SaveAsync(DbSession s, Incident incident, string action, Func<Task> change, long? unitId = null, DateTimeOffset? at = null)
+    public async Task<Saved> SaveAsync(DbSession s, Incident incident, string action, Action change, long? unitId = null,
+        DateTimeOffset? at = null, string? via = null, object? extra = null, IncidentView? before = null)
     {
-        var before = IncidentView.From(incident);
-        await change();
-        var view = IncidentView.From(await incidents.SaveAsync(s, incident));
-        s.Log(action, view.CallId, view.Id, unitId ?? view.UnitId, Changes.Between(before, view), at);
+        before ??= IncidentView.From(incident);
+        change();
+        var stored = await incidents.SaveAsync(s, incident);
+        var view = IncidentView.From(stored);
+        var details = Changes.Between(before, view);
+        if (unitId is { } u && view.Responses.LastOrDefault(r => r.UnitId == u) is { } after)
+            details["response"] = Changes.Between(before.Responses.FirstOrDefault(r => r.Id == after.Id), after);
+        if (via is not null) details["via"] = via;
+        if (extra is not null) details["context"] = extra;
+        s.Log(action, view.CallId, view.Id, unitId ?? view.UnitId, details, at);
         s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
-        return view;
+        return new Saved(stored, view);
     }
 
-    /// <summary>Frees a unit still working this incident and tells its crew the assignment is withdrawn.</summary>
-    private async Task ReleaseUnitAsync(DbSession s, long unitId, Incident incident, string reason)
+    /// <summary>An incident as stored after a change (its new responses have their ids) and as pushed.</summary>
+    public sealed record Saved(Incident Incident, IncidentView View);
+
+    /// <summary>Tells the crews working the incident that it changed (triage, location, other units).</summary>
+    public async Task TellCrewsAsync(DbSession s, Incident incident)
+    {
+        var active = incident.Responses.Where(r => r.IsActive).ToList();
+        if (active.Count == 0) return;
+        var number = (await calls.GetAsync(s, incident.CallId)).CallerNumber;
+        foreach (var r in active)
+            s.Emit(EventTypes.AssignmentChanged, Audiences.Unit(r.UnitId), AssignmentView.From(r, incident, number));
+    }
+
+    /// <summary>
+    /// A response ended by the operator's side (released, diverted, cancelled): the unit is free
+    /// again (a diverted one is already on its new incident) and its crew is told at once.
+    /// </summary>
+    public async Task FreeUnitAsync(DbSession s, Incident incident, long unitId)
     {
         var unit = await units.GetAsync(s, unitId);
-        if (unit.IncidentId != incident.Id) return; // already back in service
-        unit.Release();
-        var saved = await units.SaveAsync(s, unit);
-        s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(saved));
-        if (await assignments.OpenAsync(s, unitId) is { } open)
+        if (unit.IncidentId == incident.Id)
         {
-            await assignments.EndAsync(s, open.Id, reason);
-            s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(open, incident, callerNumber: null) with { EndReason = reason });
+            unit.Release();
+            s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(await units.SaveAsync(s, unit)));
         }
+        var ended = incident.Responses.Last(r => r.UnitId == unitId);
+        s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(ended, incident, callerNumber: null));
     }
 
     public Task<IReadOnlyList<IncidentView>> ListActiveAsync(CancellationToken ct) =>

@@ -5,7 +5,11 @@ namespace Dispatch.Api.Incidents;
 
 public sealed record PointView(double Lat, double Lon);
 
-/// <summary>An incident on the wire (boards, IncidentChanged), with its time points and intervals.</summary>
+/// <summary>
+/// An incident on the wire (boards, IncidentChanged): its first-unit time points and intervals,
+/// and every unit sent (<see cref="Responses"/>). <see cref="UnitId"/> is the unit it is known by
+/// (the first active response's); <see cref="WaitingForUnit"/> is true while active with no unit working it.
+/// </summary>
 public sealed record IncidentView(
     long Id,
     long CallId,
@@ -13,6 +17,7 @@ public sealed record IncidentView(
     Triage Triage,
     Priority Priority,
     bool IsEmergency,
+    bool IsMajor,
     IncidentCategory Category,
     int PatientCount,
     PointView Location,
@@ -27,12 +32,15 @@ public sealed record IncidentView(
     IncidentTimes Times,
     DateTimeOffset? StatusSince,
     IReadOnlyList<Interval> Intervals,
+    bool WaitingForUnit,
+    IReadOnlyList<ResponseView> Responses,
     int Version)
 {
     public static IncidentView From(Incident i) => new(
-        i.Id, i.CallId, i.Status, i.Triage, i.Priority, i.IsEmergency, i.Category, i.PatientCount,
+        i.Id, i.CallId, i.Status, i.Triage, i.Priority, i.IsEmergency, i.IsMajor, i.Category, i.PatientCount,
         new PointView(i.Lat, i.Lon), i.Address, i.Complaint,
         i.KelurahanCode is { } kel ? new Area(kel, i.KelurahanName ?? "") : null,
         i.KecamatanCode is { } kec ? new Area(kec, i.KecamatanName ?? "") : null,
-        i.UnitId, i.DestinationId, i.CancelReason, i.CreatedBy, i.Times, i.StatusSince, ResponseIntervals.From(i.Times), i.Version);
+        i.UnitId, i.DestinationId, i.CancelReason, i.CreatedBy, i.Times, i.StatusSince, ResponseIntervals.From(i.Times), i.WaitingForUnit,
+        [.. i.Responses.Select(ResponseView.From)], i.Version);
 }

@@ -9,16 +9,16 @@ using Dispatch.Core.Units;
 
 namespace Dispatch.Api.Units;
 
-/// <summary>What a crew does from the ambulance: acknowledge, report status and position.</summary>
-public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentStore incidents, StationStore stations, AssignmentStore assignments, IncidentDesk incidentDesk)
+/// <summary>What a crew does from the ambulance: acknowledge or decline, report status and position. Each acts on the unit's current response.</summary>
+public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentStore incidents, ResponseStore responses, ResponseDesk responseDesk, IncidentDesk incidentDesk)
 {
     public Task<AssignmentView?> CurrentAssignmentAsync(long unitId, CancellationToken ct) =>
         db.ReadAsync(async s =>
         {
-            if (await assignments.OpenAsync(s, unitId) is not { } a) return null;
-            var incident = await incidents.GetAsync(s, a.IncidentId);
+            if (await responses.ActiveIncidentOfAsync(s, unitId) is not { } incidentId) return null;
+            var incident = await incidents.GetAsync(s, incidentId);
             var call = await calls.GetAsync(s, incident.CallId);
-            return AssignmentView.From(a, incident, call.CallerNumber);
+            return AssignmentView.From(incident.ActiveResponseOf(unitId)!, incident, call.CallerNumber);
         }, ct);
 
     /// <summary>The crew accepts its assignment, at the tap time (<see cref="TapTime"/>).</summary>
@@ -26,41 +26,45 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
         db.WriteAsync(crewName, async s =>
         {
             var when = TapTime.Resolve(tap.At, s.Now);
-            var open = await assignments.OpenAsync(s, unitId)
-                ?? throw new RuleViolation("no-assignment", "This unit has no assignment to acknowledge.");
-            EnsureSameIncident(tap.IncidentId, open.IncidentId);
-            var incident = await incidents.GetAsync(s, open.IncidentId);
-            await assignments.AcknowledgeAsync(s, open.Id, when);
-            return await incidentDesk.SaveAsync(s, incident, "assignment.acknowledged", () => { incident.Acknowledge(when); return Task.CompletedTask; }, unitId, when);
+            var incident = await CurrentIncidentAsync(s, unitId, tap.IncidentId, "acknowledge");
+            return (await incidentDesk.SaveAsync(s, incident, "assignment.acknowledged", () => incident.Acknowledge(unitId, when), unitId, when, Response.ViaCrew)).View;
         }, ct);
 
+    /// <summary>The crew cannot take the job (breakdown, no ALS crew): before acknowledging, with a reason.</summary>
+    public Task<IncidentView> DeclineAsync(long unitId, string reason, long? meant, string crewName, CancellationToken ct) =>
+        db.WriteAsync(crewName, async s =>
+        {
+            var incident = await CurrentIncidentAsync(s, unitId, meant, "decline");
+            return await responseDesk.DeclineAsync(s, incident, await units.GetAsync(s, unitId), reason);
+        }, ct);
+
+    private async Task<Incident> CurrentIncidentAsync(DbSession s, long unitId, long? meant, string what)
+    {
+        var current = await responses.ActiveIncidentOfAsync(s, unitId)
+            ?? throw new RuleViolation("no-assignment", $"This unit has no assignment to {what}.");
+        EnsureSameIncident(meant, current);
+        return await incidents.GetAsync(s, current);
+    }
+
     /// <summary>
-    /// Moves the unit and, when it is on an incident, the incident with it. Statuses that end the
-    /// task (available, returning) free the unit and close its assignment. The change is dated
+    /// Moves the unit and, when it is on an incident, its response there. Statuses that end the
+    /// task (available, returning) complete the response and free the unit. The change is dated
     /// at the tap time (<see cref="TapTime"/>).
     /// </summary>
     public Task<UnitView> SetStatusAsync(long unitId, UnitEndpoints.StatusRequest tap, string crewName, CancellationToken ct) =>
         db.WriteAsync(crewName, async s =>
         {
-            var (status, destinationId) = (tap.Status!.Value, tap.DestinationId);
+            var status = tap.Status!.Value;
             var when = TapTime.Resolve(tap.At, s.Now);
             var unit = await units.GetAsync(s, unitId);
-            var before = UnitView.From(unit);
             if (tap.IncidentId is { } meant) EnsureSameIncident(meant, unit.IncidentId);
             if (unit.IncidentId is { } incidentId)
             {
-                if (destinationId is { } d) await stations.GetAsync(s, d); // 404 for an unknown facility
-                var incident = await incidents.GetAsync(s, incidentId);
-                await incidentDesk.SaveAsync(s, incident, $"crew.{CrewSteps.Name(status)}", () => { incident.ApplyCrewStatus(status, when, destinationId); return Task.CompletedTask; }, unitId, when);
-                unit.ApplyCrewStatus(status);
-                if (unit.IncidentId is null && await assignments.OpenAsync(s, unitId) is { } open)
-                    await assignments.EndAsync(s, open.Id, "completed", when);
+                return (await responseDesk.ApplyStatusAsync(s, await incidents.GetAsync(s, incidentId), unit, status, when, tap.DestinationId, Response.ViaCrew)).Unit;
             }
-            else
-            {
-                unit.SetIdleStatus(CrewSteps.IdleUnitStatusFor(status)
-                    ?? throw new RuleViolation("no-assignment", $"Unit {unit.CallSign} has no incident; {status} needs one."));
-            }
+            var before = UnitView.From(unit);
+            unit.SetIdleStatus(CrewSteps.IdleUnitStatusFor(status)
+                ?? throw new RuleViolation("no-assignment", $"Unit {unit.CallSign} has no incident; {status} needs one."));
             return await SaveAsync(s, unit, before, $"unit.{CrewSteps.Name(status)}", when);
         }, ct);
 

@@ -20,6 +20,9 @@ public static class UnitEndpoints
     /// <param name="IncidentId">The incident the tap was meant for; 409 assignment-changed when the unit's assignment is another.</param>
     public sealed record AcknowledgeRequest(string? At, long? IncidentId = null);
 
+    /// <param name="IncidentId">The incident the crew declines; 409 assignment-changed when the unit's assignment is another.</param>
+    public sealed record DeclineRequest(string? Reason, long? IncidentId = null);
+
     public sealed record PositionRequest(double? Lat, double? Lon, double? Accuracy, DateTimeOffset? At);
 
     public static void MapUnits(this IEndpointRouteBuilder app)
@@ -53,6 +56,9 @@ public static class UnitEndpoints
         crew.MapPost("/status", SetStatus).Accepts<StatusRequest>("application/json")
             .Produces<UnitView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("enRoute, onScene, transporting (with destinationId), atDestination, handover, available, returning, atStation; optional at: the tap time (ISO-8601 with offset, at most 30 s ahead of the server; 409 time-out-of-order before the previous time point); optional incidentId: the incident the tap was meant for (409 assignment-changed otherwise).");
+        crew.MapPost("/decline", Decline).Accepts<DeclineRequest>("application/json")
+            .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("The crew cannot take its assignment (breakdown, no ALS crew...): before acknowledging, with a reason (409 decline-too-late after). The unit goes out of service; operators see the decline at once.");
         crew.MapPost("/position", ReportPosition).Accepts<PositionRequest>("application/json")
             .WithSummary("The phone's position (lat, lon, accuracy in metres, device time).");
     }
@@ -82,6 +88,11 @@ public static class UnitEndpoints
             b => new Validation().CheckTapTime(b.At, time.GetUtcNow()),
             async b => TypedResults.Ok(await desk.AcknowledgeAsync(unitId, b, user.Name, ct)));
     }
+
+    private static Task<IResult> Decline(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
+        RequestBody.HandleAsync<DeclineRequest>(http, 4096,
+            b => new Validation().Required("reason", b.Reason, Dispatch.Core.Common.TextLimits.ResponseReason),
+            async b => TypedResults.Ok(await desk.DeclineAsync(unitId, b.Reason!, b.IncidentId, user.Name, ct)));
 
     private static Task<IResult> ReportPosition(long unitId, HttpContext http, CurrentUser user, CrewDesk desk, CancellationToken ct) =>
         RequestBody.HandleAsync<PositionRequest>(http, 4096,

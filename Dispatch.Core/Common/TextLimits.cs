@@ -18,13 +18,10 @@ public static class TextLimits
     public const int Complaint = 4000;
     /// <summary>Why an incident was cancelled (<c>incidents.cancel_reason</c>).</summary>
     public const int CancelReason = 1000;
-    /// <summary>How an assignment's end reason begins when its incident is cancelled; the cancel reason follows.</summary>
-    public const string CancelledPrefix = "incident cancelled: ";
-    /// <summary>
-    /// The longest end reason of an assignment (<c>assignments.end_reason</c>, 1100 on the server
-    /// databases): the cancel prefix plus the longest cancel reason.
-    /// </summary>
-    public static readonly int EndReason = CancelledPrefix.Length + CancelReason;
+    /// <summary>Why a unit was released from an incident or its crew declined (<c>responses.end_note</c>).</summary>
+    public const int ResponseReason = 1000;
+    /// <summary>A note on an incident by an operator or a crew (<c>incident_notes.text</c>).</summary>
+    public const int Note = 2000;
     public const int CallSign = 50;
     public const int Plate = 50;
     /// <summary>A station's or facility's name (<c>stations.name</c>).</summary>

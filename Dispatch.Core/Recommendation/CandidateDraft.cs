@@ -27,10 +27,10 @@ internal sealed class CandidateDraft(Candidate candidate, GeoPoint from, string 
         var why = penalty > 0
             ? penalised ? Invariant($"{u.Type.ToString().ToUpperInvariant()} ranked +{penalty:0} s behind ALS for P1") : "ALS preferred for P1"
             : "nearest by estimate";
-        var tail = $"; {position}; {why}";
+        var tail = $"; {position}; {why}" + (u.DivertFrom is { } d ? Invariant($"; divert from incident {d.IncidentId} ({d.Triage})") : "");
         // Rank 0 here: the recommender numbers candidates after ordering them by the final figures.
         var candidate = new Candidate(0, u.Id, u.CallSign, u.Type, Math.Round(meters), Math.Round(eta), fresh ? PositionSource.Reported : PositionSource.HomeStation,
-            age is { } a ? Math.Round(a) : null, penalised, StraightLineText(meters, eta) + tail);
+            age is { } a ? Math.Round(a) : null, penalised, StraightLineText(meters, eta) + tail, DivertFrom: u.DivertFrom);
         return new CandidateDraft(candidate, from, tail);
     }
 

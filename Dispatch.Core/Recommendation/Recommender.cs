@@ -6,7 +6,7 @@ using Dispatch.Core.Units;
 namespace Dispatch.Core.Recommendation;
 
 /// <summary>
-/// Ranks available units by estimated arrival. Units are shortlisted by straight line (great-circle
+/// Ranks available units (and units a less urgent incident could give up: divert candidates) by estimated arrival. Units are shortlisted by straight line (great-circle
 /// distance x detour factor / speed); with a road network the shortlist is re-ranked by routed ETA
 /// (one search from the incident answers every shortlisted unit), and a unit the network cannot
 /// route keeps its straight-line estimate, saying so. For P1, non-ALS units carry a time penalty
@@ -32,7 +32,7 @@ public sealed class Recommender(RecommendationOptions options)
         for (var i = 0; i < units.Length; i++)
         {
             ref readonly var u = ref units[i];
-            if (!u.Status.IsAvailable()) continue;
+            if (!u.Status.IsAvailable() && u.DivertFrom is null) continue;
             var (lat, lon) = u.PositionAtUnixMs >= staleBeforeMs && !double.IsNaN(u.Lat) ? (u.Lat, u.Lon) : (u.StationLat, u.StationLon);
             if (double.IsNaN(lat)) continue; // no usable position at all
             var dy = (lat - incident.Lat) * perLat;

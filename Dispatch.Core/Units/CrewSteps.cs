@@ -3,23 +3,11 @@ using Dispatch.Core.Incidents;
 namespace Dispatch.Core.Units;
 
 /// <summary>
-/// What a crew may report next, derived from the incident and unit lifecycles, so that the crew's
+/// What a crew may report next, derived from the response and unit lifecycles, so that the crew's
 /// phone shows only the legal steps without keeping its own copy of the rules.
 /// </summary>
 public static class CrewSteps
 {
-    /// <summary>The incident status a crew report leads to; null for a report that needs no incident (at station).</summary>
-    public static IncidentStatus? IncidentStatusFor(CrewStatus status) => status switch
-    {
-        CrewStatus.EnRoute => IncidentStatus.EnRoute,
-        CrewStatus.OnScene => IncidentStatus.OnScene,
-        CrewStatus.Transporting => IncidentStatus.Transporting,
-        CrewStatus.AtDestination => IncidentStatus.AtDestination,
-        CrewStatus.Handover => IncidentStatus.Handover,
-        CrewStatus.Available or CrewStatus.Returning => IncidentStatus.Cleared,
-        _ => null,
-    };
-
     /// <summary>The unit status a report leads to when the unit has no incident; null for a report that needs one.</summary>
     public static UnitStatus? IdleUnitStatusFor(CrewStatus status) => status switch
     {
@@ -30,14 +18,17 @@ public static class CrewSteps
     };
 
     /// <summary>A report that ends the crew's work on the incident and frees the unit.</summary>
-    public static bool EndsTask(CrewStatus status) => IncidentStatusFor(status) == IncidentStatus.Cleared;
+    public static bool EndsTask(CrewStatus status) => Response.StatusFor(status) == ResponseStatus.Ended;
 
-    /// <summary>Whether the crew may still acknowledge an incident in this status.</summary>
-    public static bool CanAcknowledge(IncidentStatus from) => Incident.CanMove(from, IncidentStatus.Acknowledged);
+    /// <summary>Whether the crew may still acknowledge a response in this status.</summary>
+    public static bool CanAcknowledge(ResponseStatus from) => Response.CanMove(from, ResponseStatus.Acknowledged);
 
-    /// <summary>The reports the crew of an incident in <paramref name="from"/> may make next, in lifecycle order.</summary>
-    public static IReadOnlyList<CrewStatus> OnIncident(IncidentStatus from) =>
-        [.. Enum.GetValues<CrewStatus>().Where(c => IncidentStatusFor(c) is { } to && Incident.CanMove(from, to))];
+    /// <summary>Whether the crew may still decline a response in this status (before acknowledging).</summary>
+    public static bool CanDecline(ResponseStatus from) => from == ResponseStatus.Dispatched;
+
+    /// <summary>The reports the crew of a response in <paramref name="from"/> may make next, in lifecycle order.</summary>
+    public static IReadOnlyList<CrewStatus> OnResponse(ResponseStatus from) =>
+        [.. Enum.GetValues<CrewStatus>().Where(c => Response.StatusFor(c) is { } to && Response.CanMove(from, to))];
 
     /// <summary>The reports a unit without an incident may make from <paramref name="from"/> (a report of where it already is, excluded).</summary>
     public static IReadOnlyList<CrewStatus> Idle(UnitStatus from) =>
@@ -49,9 +40,9 @@ public static class CrewSteps
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<CrewStatus>> AfterOnIncident() =>
         Enum.GetValues<CrewStatus>()
-            .Where(c => IncidentStatusFor(c) is not null)
-            .ToDictionary(Name, c => OnIncident(IncidentStatusFor(c)!.Value))
-            .Append(new(Acknowledge, OnIncident(IncidentStatus.Acknowledged)))
+            .Where(c => Response.StatusFor(c) is not null)
+            .ToDictionary(Name, c => OnResponse(Response.StatusFor(c)!.Value))
+            .Append(new(Acknowledge, OnResponse(ResponseStatus.Acknowledged)))
             .ToDictionary();
 
     /// <summary>For each report a unit without an incident may make, what may follow it.</summary>

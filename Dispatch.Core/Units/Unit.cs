@@ -12,10 +12,10 @@ public sealed class Unit
         [UnitStatus.AvailableAtStation] = [UnitStatus.Assigned, UnitStatus.AvailableOnRoad, UnitStatus.Returning, UnitStatus.OutOfService],
         [UnitStatus.AvailableOnRoad] = [UnitStatus.Assigned, UnitStatus.AvailableAtStation, UnitStatus.Returning, UnitStatus.OutOfService],
         [UnitStatus.Returning] = [UnitStatus.Assigned, UnitStatus.AvailableAtStation, UnitStatus.AvailableOnRoad, UnitStatus.OutOfService],
-        [UnitStatus.Assigned] = [UnitStatus.EnRoute, UnitStatus.AvailableOnRoad],
+        [UnitStatus.Assigned] = [UnitStatus.EnRoute, UnitStatus.AvailableOnRoad, UnitStatus.OutOfService],
         [UnitStatus.EnRoute] = [UnitStatus.OnScene, UnitStatus.AvailableOnRoad],
         [UnitStatus.OnScene] = [UnitStatus.Transporting, UnitStatus.AvailableOnRoad, UnitStatus.Returning],
-        [UnitStatus.Transporting] = [UnitStatus.AtDestination],
+        [UnitStatus.Transporting] = [UnitStatus.AtDestination, UnitStatus.AvailableOnRoad],
         [UnitStatus.AtDestination] = [UnitStatus.AvailableOnRoad, UnitStatus.Returning],
         [UnitStatus.OutOfService] = [UnitStatus.AvailableAtStation, UnitStatus.AvailableOnRoad],
     };
@@ -75,7 +75,26 @@ public sealed class Unit
         if (Status.IsAvailable()) IncidentId = null;
     }
 
-    /// <summary>The unit's incident was cancelled or reassigned: it is free again.</summary>
+    /// <summary>
+    /// Sent on to <paramref name="incidentId"/> before reaching the scene of the incident it was
+    /// committed to: it is notified again for the new one.
+    /// </summary>
+    public void DivertTo(long incidentId)
+    {
+        if (IncidentId is null || Status is not (UnitStatus.Assigned or UnitStatus.EnRoute))
+            throw new RuleViolation("divert-not-allowed", $"Unit {CallSign} is {Status}; only a unit on its way can be diverted.");
+        Status = UnitStatus.Assigned;
+        IncidentId = incidentId;
+    }
+
+    /// <summary>The crew declined its assignment: the unit is out of service until the crew or an operator puts it back.</summary>
+    public void Decline()
+    {
+        MoveTo(UnitStatus.OutOfService);
+        IncidentId = null;
+    }
+
+    /// <summary>The unit's incident was cancelled or it was released from it: it is free again.</summary>
     public void Release()
     {
         if (Status != UnitStatus.AvailableOnRoad) MoveTo(UnitStatus.AvailableOnRoad);

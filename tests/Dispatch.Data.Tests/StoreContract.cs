@@ -43,7 +43,6 @@ public abstract class StoreContract
     protected RecordingPublisher Publisher => Database.Publisher;
     protected CallStore Calls => Database.Get<CallStore>();
     protected IncidentStore Incidents => Database.Get<IncidentStore>();
-    protected AssignmentStore Assignments => Database.Get<AssignmentStore>();
     protected IncidentLogStore Log => Database.Get<IncidentLogStore>();
     protected UnitStore Units => Database.Get<UnitStore>();
     protected StationStore Stations => Database.Get<StationStore>();
@@ -379,9 +378,9 @@ public abstract class StoreContract
         var second = await OpenIncidentAsync();
         var time = new TimeLine(Build.IncidentCreatedAt);
 
-        first.AssignUnit(unit.Id, time.Next());
+        first.Assign(unit.Id, unit.CallSign, Build.Operator, time.Next());
         first = await Write(s => Incidents.SaveAsync(s, first));
-        second.AssignUnit(unit.Id, time.Next());
+        second.Assign(unit.Id, unit.CallSign, Build.Operator, time.Next());
         var error = Assert.CatchAsync(() => Write(s => Incidents.SaveAsync(s, second)));
 
         Assert.That(Db.Dialect.IsUniqueViolation(error!), Is.True, $"{Db.Dialect.Name} does not recognise: {error}");
@@ -403,19 +402,20 @@ public abstract class StoreContract
         var incident = await AddIncidentAsync();
         var time = new TimeLine(Build.IncidentCreatedAt);
 
-        incident.AssignUnit(unit.Id, time.Next());
-        incident.Acknowledge(time.Next());
-        incident.ApplyCrewStatus(CrewStatus.EnRoute, time.Next());
-        incident.ApplyCrewStatus(CrewStatus.OnScene, time.Next());
-        incident.ApplyCrewStatus(CrewStatus.Transporting, time.Next(), destination);
-        incident.ApplyCrewStatus(CrewStatus.AtDestination, time.Next());
-        incident.ApplyCrewStatus(CrewStatus.Handover, time.Next());
-        incident.ApplyCrewStatus(CrewStatus.Available, time.Next());
+        incident.Assign(unit.Id, unit.CallSign, Build.Operator, time.Next());
+        incident.Acknowledge(unit.Id, time.Next());
+        incident.ApplyStatus(unit.Id, CrewStatus.EnRoute, time.Next());
+        incident.ApplyStatus(unit.Id, CrewStatus.OnScene, time.Next());
+        incident.ApplyStatus(unit.Id, CrewStatus.Transporting, time.Next(), destination);
+        incident.ApplyStatus(unit.Id, CrewStatus.AtDestination, time.Next(), via: Response.ViaRadio);
+        incident.ApplyStatus(unit.Id, CrewStatus.Handover, time.Next());
+        incident.ApplyStatus(unit.Id, CrewStatus.Available, time.Next());
         incident.Close(time.Next());
         await Write(s => Incidents.SaveAsync(s, incident));
 
         var reread = await Read(s => Incidents.GetAsync(s, incident.Id));
-        StateAssert.Same(incident, reread, nameof(Incident.Version));
+        StateAssert.Same(incident, reread, nameof(Incident.Version), nameof(Incident.Responses));
+        StateAssert.Same(incident.Responses.Single(), reread.Responses.Single(), nameof(Response.Id));
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(reread.Version, Is.EqualTo(1));
@@ -433,41 +433,45 @@ public abstract class StoreContract
         Assert.That((await Read(s => Incidents.ListActiveAsync(s))).Select(i => i.Id), Does.Contain(incident.Id), "pending is active");
         var time = new TimeLine(Build.IncidentCreatedAt);
 
-        incident.AssignUnit(unit.Id, time.Next());
+        incident.Assign(unit.Id, unit.CallSign, Build.Operator, time.Next());
         incident.Cancel("Penelepon membatalkan", time.Next());
         await Write(s => Incidents.SaveAsync(s, incident));
 
         var reread = await Read(s => Incidents.GetAsync(s, incident.Id));
-        StateAssert.Same(incident, reread, nameof(Incident.Version));
+        StateAssert.Same(incident, reread, nameof(Incident.Version), nameof(Incident.Responses));
+        StateAssert.Same(incident.Responses.Single(), reread.Responses.Single(), nameof(Response.Id));
         Assert.That((await Read(s => Incidents.ListActiveAsync(s))).Select(i => i.Id), Does.Not.Contain(incident.Id), "cancelled is not active");
     }
 
     [Test]
-    public async Task An_assignment_is_offered_acknowledged_and_ended_once_per_unit()
+    public async Task Responses_round_trip_how_they_ended_diverted_released_and_declined()
     {
-        var unit = await AddUnitAsync();
-        var incident = await OpenIncidentAsync();
-        var offeredAt = Database.Clock.Now;
+        var (a, b, c) = (await AddUnitAsync(), await AddUnitAsync(), await AddUnitAsync());
+        var kuning = await OpenIncidentAsync();
+        var merah = await OpenIncidentAsync();
+        var time = new TimeLine(Build.IncidentCreatedAt);
 
-        var id = await Write(s => Assignments.AddAsync(s, incident.Id, unit.Id));
-        var second = Assert.CatchAsync(() => Write(s => Assignments.AddAsync(s, incident.Id, unit.Id)));
-        Assert.That(Db.Dialect.IsUniqueViolation(second!), Is.True, $"one open assignment per unit; got {second}");
+        kuning.Assign(a.Id, a.CallSign, Build.Operator, time.Next());
+        kuning.Assign(b.Id, b.CallSign, Build.Operator, time.Next());
+        kuning.Assign(c.Id, c.CallSign, Build.Operator, time.Next());
+        kuning.Release(b.Id, "Unit lain lebih dekat", time.Next());
+        kuning.Decline(c.Id, "Ban bocor", time.Next());
+        merah.DivertHere(kuning, a.Id, a.CallSign, confirmLowerPriority: true, Build.Operator, time.Next());
+        // The unit leaves first: the database never sees it on two incidents.
+        await Write(s => Incidents.SaveAsync(s, kuning));
+        await Write(s => Incidents.SaveAsync(s, merah));
 
-        Database.Clock.Advance(TimeSpan.FromMilliseconds(4_321));
-        var acknowledgedAt = Database.Clock.Now;
-        await Write(s => Assignments.AcknowledgeAsync(s, id));
-        Database.Clock.Advance(TimeSpan.FromMilliseconds(1_234));
-        var endedAt = Database.Clock.Now;
-        var open = await Read(s => Assignments.OpenAsync(s, unit.Id));
-        await Write(s => Assignments.EndAsync(s, id, "Dibatalkan operator"));
-
-        StateAssert.Same(new AssignmentStore.Row
+        var (k, m) = (await Read(s => Incidents.GetAsync(s, kuning.Id)), await Read(s => Incidents.GetAsync(s, merah.Id)));
+        for (var i = 0; i < 3; i++) StateAssert.Same(kuning.Responses[i], k.Responses[i], nameof(Response.Id));
+        StateAssert.Same(merah.Responses.Single(), m.Responses.Single(), nameof(Response.Id));
+        Assert.Multiple(() =>
         {
-            Id = id, IncidentId = incident.Id, UnitId = unit.Id, OfferedAt = offeredAt, OfferedBy = Build.Operator, AcknowledgedAt = acknowledgedAt,
-        }, open);
-        Assert.That(await Read(s => Assignments.OpenAsync(s, unit.Id)), Is.Null, "ended");
-        Assert.That(await Database.ScalarAsync<long>("SELECT ended_at FROM assignments WHERE id = @id", new { id }),
-            Is.EqualTo(endedAt.ToUnixTimeMilliseconds()), "stored as UTC milliseconds since the epoch");
+            Assert.That(k.Responses.Select(r => r.EndReason), Is.EqualTo(new ResponseEnd?[] { ResponseEnd.Diverted, ResponseEnd.Released, ResponseEnd.Declined }));
+            Assert.That(k.Responses[0].DivertedToIncidentId, Is.EqualTo(merah.Id));
+            Assert.That(k.Responses[1].EndNote, Is.EqualTo("Unit lain lebih dekat"));
+            Assert.That(k.Status, Is.EqualTo(IncidentStatus.Pending), "waiting for a unit again");
+            Assert.That(m.UnitId, Is.EqualTo(a.Id));
+        });
     }
 
     // ---- event feed -----------------------------------------------------------------------------

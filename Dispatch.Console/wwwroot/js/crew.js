@@ -82,7 +82,7 @@ function render() {
   const a = assignment;
   $('#unit-name').textContent = unit?.callSign ?? t('crewTitle');
   $('#unit-status').textContent = unit ? statusText(unit.status) : '';
-  document.body.dataset.incidentStatus = a?.incidentStatus ?? '';
+  document.body.dataset.incidentStatus = a?.status ?? '';
   $('#no-assignment').hidden = !!a;
   $('#assignment-card').hidden = !a;
   if (a) {
@@ -95,7 +95,7 @@ function render() {
     $('#assignment-category').textContent = `${t(a.category)}${a.isEmergency ? ` · ${t('emergency')}` : ''}`;
     $('#assignment-patients').textContent = String(a.patientCount);
     const last = waitingHere().at(-1);
-    $('#assignment-status').textContent = last ? `${t(last.step === 'acknowledge' ? 'accepted' : last.step)} (${t('crewWaiting')})` : statusText(a.incidentStatus);
+    $('#assignment-status').textContent = last ? `${t(last.step === 'acknowledge' ? 'accepted' : last.step)} (${t('crewWaiting')})` : statusText(a.status);
     $('#assignment-meta').textContent = t('crewDispatchedAt', { t: timeWib(a.offeredAt), by: a.offeredBy });
     const { lat, lon } = a.location;
     $('#geo-link').href = `geo:${lat},${lon}?q=${lat},${lon}`;
@@ -170,7 +170,7 @@ function onEvent(e) {
   if (e.type === 'AssignmentOffered') { alertCrew('assignment'); refreshQuietly(); }
   if (e.type === 'AssignmentCancelled') {
     alertCrew('cancelled');
-    $('#notice').textContent = t('assignmentCancelled', { reason: e.data.endReason ?? '' });
+    $('#notice').textContent = t('assignmentCancelled', { reason: e.data.reasonText ?? '' });
     $('#notice').hidden = false;
     closeFinish();
     refreshQuietly();

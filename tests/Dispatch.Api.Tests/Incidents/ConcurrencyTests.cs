@@ -42,7 +42,7 @@ public sealed class ConcurrencyTests(string database) : ApiTest(database)
         Assert.That(results.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
         using var db = App.OpenDatabase();
         Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM incidents WHERE unit_id = @unitId AND status = 'Dispatched'", new { unitId }), Is.EqualTo(1));
-        Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM assignments WHERE unit_id = @unitId AND ended_at IS NULL", new { unitId }), Is.EqualTo(1));
+        Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM responses WHERE unit_id = @unitId AND ended_at IS NULL", new { unitId }), Is.EqualTo(1));
         var loser = results[0].IsSuccessStatusCode ? second : first;
         var pending = await ApiClient.OkJsonAsync(await a.GetAsync($"/api/incidents/{loser}"));
         Assert.That(pending.GetProperty("status").GetString(), Is.EqualTo("pending"), "the losing incident is untouched");

@@ -125,7 +125,8 @@ public sealed class FullFlowTests(string database) : ApiTest(database)
         Assert.That(cancelled.GetProperty("status").GetString(), Is.EqualTo("cancelled"));
         Assert.That(cancelled.GetProperty("cancelReason").GetString(), Is.EqualTo("pasien dibawa keluarga"));
         var withdrawn = await crewHub.WaitForAsync(e => e.Type == "AssignmentCancelled" && e.Long("incidentId") == incidentId);
-        Assert.That(withdrawn.Str("endReason"), Does.Contain("pasien dibawa keluarga"));
+        Assert.That(withdrawn.Str("reason"), Is.EqualTo("cancelled"));
+        Assert.That(withdrawn.Str("reasonText"), Does.Contain("pasien dibawa keluarga"));
         var units = (await ApiClient.OkJsonAsync(await op.GetAsync("/api/units"))).EnumerateArray();
         Assert.That(units.First(u => u.GetProperty("id").GetInt64() == unitId).GetProperty("status").GetString(), Is.EqualTo("availableOnRoad"));
         var none = await crew.GetAsync($"/api/units/{unitId}/assignment");

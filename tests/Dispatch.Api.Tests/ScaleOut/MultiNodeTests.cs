@@ -163,7 +163,7 @@ public sealed class MultiNodeTests : TwoNodeTest
             await using (var db = await Nodes.OpenDatabaseAsync())
             {
                 Assert.That(await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE unit_id = @unitId AND status = 'Dispatched'", new { unitId }), Is.EqualTo(1));
-                Assert.That(await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM assignments WHERE unit_id = @unitId AND ended_at IS NULL", new { unitId }), Is.EqualTo(1));
+                Assert.That(await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM responses WHERE unit_id = @unitId AND ended_at IS NULL", new { unitId }), Is.EqualTo(1));
             }
             var (winner, loser) = results[0].IsSuccessStatusCode ? (first, second) : (second, first);
             Assert.That((await ApiClient.OkJsonAsync(await onB.GetAsync($"/api/incidents/{loser}"))).GetProperty("status").GetString(), Is.EqualTo("pending"));

@@ -16,6 +16,8 @@ public sealed partial class TextLimitTests
         [nameof(TextLimits.Address)] = (t, v) => t.OpenIncidentAsync(new { lat = -0.79, lon = 100.65, triage = "merah", address = v }, "address"),
         [nameof(TextLimits.Complaint)] = (t, v) => t.OpenIncidentAsync(new { lat = -0.79, lon = 100.65, triage = "merah", complaint = v }, "complaint"),
         [nameof(TextLimits.CancelReason)] = (t, v) => t.CancelAssignedAsync(v),
+        [nameof(TextLimits.ResponseReason)] = (t, v) => t.ReleaseAssignedAsync(v),
+        [nameof(TextLimits.Note)] = (t, v) => t.NoteAsync(v),
         [nameof(TextLimits.CallSign)] = (t, v) => t.AdminAsync("/api/admin/units", new { callSign = v, plate = Tag("P"), type = "bls" }, "SELECT call_sign FROM units WHERE id = @Id"),
         [nameof(TextLimits.Plate)] = (t, v) => t.AdminAsync("/api/admin/units", new { callSign = Tag("C"), plate = v, type = "bls" }, "SELECT plate FROM units WHERE id = @Id"),
         [nameof(TextLimits.StationName)] = (t, v) => t.AdminAsync("/api/admin/stations", new { name = v, kind = "puskesmas", lat = -0.79, lon = 100.65 }, "SELECT name FROM stations WHERE id = @Id"),
@@ -43,8 +45,8 @@ public sealed partial class TextLimitTests
     }
 
     /// <summary>
-    /// Cancels an incident whose unit was sent: the reason goes to the incident and, after the
-    /// prefix, to the assignment's end reason (the longest end reason there is).
+    /// Cancels an incident whose unit was sent: the reason goes to the incident; the unit's
+    /// response ends as cancelled.
     /// </summary>
     private async Task<(HttpStatusCode, string?)> CancelAssignedAsync(string reason)
     {
@@ -53,10 +55,28 @@ public sealed partial class TextLimitTests
         await AssignFirstAsync(op, incidentId);
         var status = await SendAsync(op, $"/api/incidents/{incidentId}/cancel", new { reason });
         if (status != HttpStatusCode.OK) return (status, null);
-        var endReason = Column<string>("SELECT end_reason FROM assignments WHERE incident_id = @Id", new { Id = incidentId });
-        Assert.That(endReason, Is.EqualTo(TextLimits.CancelledPrefix + reason), "the assignment's end reason is stored whole");
-        Assert.That(endReason, Has.Length.LessThanOrEqualTo(TextLimits.EndReason));
+        var endReason = Column<string>("SELECT end_reason FROM responses WHERE incident_id = @Id", new { Id = incidentId });
+        Assert.That(endReason, Is.EqualTo("Cancelled"), "the unit's response ended with the incident");
         return (status, Column<string>("SELECT cancel_reason FROM incidents WHERE id = @Id", new { Id = incidentId }));
+    }
+
+    /// <summary>Releases the unit sent to an incident with a reason, kept as the response's end note.</summary>
+    private async Task<(HttpStatusCode, string?)> ReleaseAssignedAsync(string reason)
+    {
+        using var op = await Api.AsAsync("operator1");
+        var incidentId = await Api.OpenIncidentAsync(op, $"limit-{Guid.NewGuid():n}");
+        var unitId = await AssignFirstAsync(op, incidentId);
+        var status = await SendAsync(op, $"/api/incidents/{incidentId}/responses/{unitId}/release", new { reason });
+        return (status, status == HttpStatusCode.OK
+            ? Column<string>("SELECT end_note FROM responses WHERE incident_id = @Id AND unit_id = @UnitId", new { Id = incidentId, UnitId = unitId }) : null);
+    }
+
+    private async Task<(HttpStatusCode, string?)> NoteAsync(string text)
+    {
+        using var op = await Api.AsAsync("operator1");
+        var incidentId = await Api.OpenIncidentAsync(op, $"limit-{Guid.NewGuid():n}");
+        var status = await SendAsync(op, $"/api/incidents/{incidentId}/notes", new { text });
+        return (status, status == HttpStatusCode.OK ? Column<string>("SELECT text FROM incident_notes WHERE id = @Id", new { Id = LastBody.GetProperty("id").GetInt64() }) : null);
     }
 
     private async Task<(HttpStatusCode, string?)> AdminAsync(string path, object body, string select)
@@ -68,7 +88,7 @@ public sealed partial class TextLimitTests
 
     /// <summary>
     /// Creates a user with the name, then lets that user answer a call, open an incident and send a
-    /// unit: the name lands in every actor column (answered_by, created_by, offered_by, the log's actor).
+    /// unit: the name lands in every actor column (answered_by, created_by, notified_by, the log's actor).
     /// </summary>
     private async Task<(HttpStatusCode, string?)> UserAtWorkAsync(string userName)
     {
@@ -86,7 +106,7 @@ public sealed partial class TextLimitTests
         {
             Assert.That(Column<string>("SELECT created_by FROM incidents WHERE id = @Id", args), Is.EqualTo(userName));
             Assert.That(Column<string>("SELECT c.answered_by FROM calls c JOIN incidents i ON i.call_id = c.id WHERE i.id = @Id", args), Is.EqualTo(userName));
-            Assert.That(Column<string>("SELECT offered_by FROM assignments WHERE incident_id = @Id", args), Is.EqualTo(userName));
+            Assert.That(Column<string>("SELECT notified_by FROM responses WHERE incident_id = @Id", args), Is.EqualTo(userName));
             Assert.That(Column<long>("SELECT COUNT(*) FROM incident_log WHERE incident_id = @Id AND actor = @Actor", new { Id = incidentId, Actor = userName }), Is.GreaterThan(0));
         });
         return (status, stored);
@@ -94,11 +114,12 @@ public sealed partial class TextLimitTests
 
     private static System.Net.Http.Json.JsonContent Json(object body) => System.Net.Http.Json.JsonContent.Create(body);
 
-    private static async Task AssignFirstAsync(HttpClient op, long incidentId)
+    private static async Task<long> AssignFirstAsync(HttpClient op, long incidentId)
     {
         var candidates = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}/recommendation"));
         Assert.That(candidates.GetArrayLength(), Is.GreaterThan(0), "a unit is free to send");
         var unitId = candidates[0].GetProperty("unitId").GetInt64();
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/incidents/{incidentId}/assign", Json(new { unitId })));
+        return unitId;
     }
 }

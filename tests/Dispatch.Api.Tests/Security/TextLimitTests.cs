@@ -57,6 +57,7 @@ public sealed partial class TextLimitTests(string database) : ApiTest(database)
     private static readonly Dictionary<string, string> Refusals = new()
     {
         [nameof(TextLimits.Address)] = "address", [nameof(TextLimits.Complaint)] = "complaint", [nameof(TextLimits.CancelReason)] = "reason",
+        [nameof(TextLimits.ResponseReason)] = "reason", [nameof(TextLimits.Note)] = "text",
 [nameof(TextLimits.CallSign)] = "callSign", [nameof(TextLimits.Plate)] = "plate",
         [nameof(TextLimits.StationName)] = "name", [nameof(TextLimits.UserName)] = "username", [nameof(TextLimits.DisplayName)] = "displayName",
     };

@@ -54,7 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddDispatchDatabase();
         services.AddSingleton<CallStore>();
         services.AddSingleton<IncidentStore>();
-        services.AddSingleton<AssignmentStore>();
+        services.AddSingleton<ResponseStore>();
         services.AddSingleton<IncidentLogStore>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();

@@ -1,0 +1,84 @@
+-- An incident has many unit responses (issue 13), one per unit sent, each with its own status and
+-- time points (NEMSIS keeps eTimes per unit). The incident row keeps its derived first-unit time
+-- points, status and primary unit for the reports. Times are UTC milliseconds.
+CREATE TABLE responses (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    incident_id BIGINT NOT NULL REFERENCES incidents(id),
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    call_sign VARCHAR(50) NOT NULL,
+    status VARCHAR(20) NOT NULL,
+    notified_by VARCHAR(100) NOT NULL,
+    notified_at BIGINT NOT NULL,
+    acknowledged_at BIGINT,
+    en_route_at BIGINT,
+    on_scene_at BIGINT,
+    left_scene_at BIGINT,
+    at_destination_at BIGINT,
+    handover_at BIGINT,
+    back_in_service_at BIGINT,
+    destination_id BIGINT REFERENCES stations(id),
+    ended_at BIGINT,
+    end_reason VARCHAR(20),
+    end_note VARCHAR(1000),
+    diverted_to_incident_id BIGINT REFERENCES incidents(id),
+    via VARCHAR(10)
+);
+CREATE INDEX ix_responses_incident ON responses (incident_id);
+CREATE INDEX ix_responses_unit ON responses (unit_id, notified_at);
+-- The database itself guarantees one unit is never on two incidents at once.
+CREATE UNIQUE INDEX ux_responses_active_unit ON responses (unit_id) WHERE ended_at IS NULL;
+
+-- Every assignment becomes a response; the latest one of each incident carries the incident's
+-- time points from en route on (before, the incident held one unit's times).
+INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at,
+    left_scene_at, at_destination_at, handover_at, back_in_service_at, destination_id, ended_at, end_reason, end_note)
+SELECT a.incident_id, a.unit_id, (SELECT u.call_sign FROM units u WHERE u.id = a.unit_id),
+    CASE WHEN a.ended_at IS NOT NULL THEN 'Ended'
+         WHEN i.status IN ('Dispatched', 'Acknowledged', 'EnRoute', 'OnScene', 'Transporting', 'AtDestination', 'Handover') THEN i.status
+         ELSE 'Dispatched' END,
+    a.offered_by, a.offered_at, a.acknowledged_at,
+    CASE WHEN l.last_id = a.id THEN i.en_route_at END,
+    CASE WHEN l.last_id = a.id THEN i.on_scene_at END,
+    CASE WHEN l.last_id = a.id THEN i.left_scene_at END,
+    CASE WHEN l.last_id = a.id THEN i.at_destination_at END,
+    CASE WHEN l.last_id = a.id THEN i.handover_at END,
+    CASE WHEN l.last_id = a.id AND a.end_reason = 'completed' THEN COALESCE(i.back_in_service_at, a.ended_at) END,
+    CASE WHEN l.last_id = a.id THEN i.destination_id END,
+    a.ended_at,
+    CASE WHEN a.ended_at IS NULL THEN NULL
+         WHEN a.end_reason = 'completed' THEN 'Completed'
+         WHEN a.end_reason LIKE '%cancelled%' THEN 'Cancelled'
+         ELSE 'Released' END,
+    CASE WHEN a.ended_at IS NOT NULL AND a.end_reason <> 'completed' AND a.end_reason NOT LIKE '%cancelled%' THEN LEFT(a.end_reason, 1000) END
+FROM assignments a
+JOIN incidents i ON i.id = a.incident_id
+JOIN (SELECT incident_id, MAX(id) AS last_id FROM assignments GROUP BY incident_id) l ON l.incident_id = a.incident_id;
+
+-- Incidents with a unit but no assignment (imported history) get one completed response.
+INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at,
+    left_scene_at, at_destination_at, handover_at, back_in_service_at, destination_id, ended_at, end_reason)
+SELECT i.id, i.unit_id, (SELECT u.call_sign FROM units u WHERE u.id = i.unit_id), 'Ended', i.created_by, COALESCE(i.unit_notified_at, i.created_at, i.call_answered_at, i.call_received_at, 0),
+    i.acknowledged_at, i.en_route_at, i.on_scene_at, i.left_scene_at, i.at_destination_at, i.handover_at, i.back_in_service_at,
+    i.destination_id,
+    COALESCE(i.back_in_service_at, i.cancelled_at, i.closed_at, i.handover_at, i.at_destination_at, i.on_scene_at, i.unit_notified_at, i.created_at, i.call_received_at, 0),
+    CASE WHEN i.status = 'Cancelled' THEN 'Cancelled' ELSE 'Completed' END
+FROM incidents i
+WHERE i.unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.incident_id = i.id);
+
+DROP INDEX ux_incidents_busy_unit;
+DROP TABLE assignments;
+
+-- A major (mass-casualty) incident, reported as is_krisis.
+ALTER TABLE incidents ADD COLUMN is_major BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- Notes on an incident by operators and by the crews on it; the application only appends (no
+-- trigger: personal data in a note must stay erasable, see issue 14).
+CREATE TABLE incident_notes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    incident_id BIGINT NOT NULL REFERENCES incidents(id),
+    at BIGINT NOT NULL,
+    author VARCHAR(100) NOT NULL,
+    unit_id BIGINT REFERENCES units(id),
+    text VARCHAR(2000) NOT NULL
+);
+CREATE INDEX ix_incident_notes_incident ON incident_notes (incident_id, id);
