@@ -13,7 +13,8 @@ say() { printf '%s\n' "$*" >&2; }
 # routing peer test) and Redis (SignalR backplane), started below for this run only.
 # nginx, sqlite3, systemd (systemd-analyze) and prometheus (promtool) check the files in deploy/
 # (tests/Dispatch.Api.Tests/Deploy).
-# Node.js/npm restore the console's front-end libraries.
+# Node.js/npm restore the console's front-end libraries and TypeScript; FrontEnd/TypeCheckTests runs
+# tsc --noEmit over the pages' modules, so a type error is a failed test in the closing line.
 APT_PACKAGES=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting redis-server redis-tools python3 nginx sqlite3 systemd age prometheus)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,9 +1,10 @@
+// @ts-check
 // Administration: units, stations/facilities, users, and the security events. Every save is logged server-side with who and when.
 import { api, ApiError, attempt, el, startPage, showError } from './common.js';
 import { t, roleText, unitTypeText, stationKindText, fieldProblemText } from './i18n.js';
 import { startSecurityEvents } from './security-events.js';
 
-const $ = selector => document.querySelector(selector);
+const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 const roles = ['operator', 'crew', 'healthoffice', 'admin'];
 let stations = [], units = [];
 

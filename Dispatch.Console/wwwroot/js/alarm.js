@@ -29,7 +29,10 @@ function context() {
 // Made as the page loads, so that the browser's autoplay decision is taken now, not at the first call.
 context();
 
-/** Plays one pattern; counts it in body[data-rings] so that people and tests can see it sounded. */
+/**
+ * Plays one pattern; counts it in body[data-rings] so that people and tests can see it sounded.
+ * @param {number | 'alarm' | 'lost' | 'done'} [kind]
+ */
 export function sound(kind = 1) {
   const ctx = context();
   rings++;

@@ -1,3 +1,4 @@
+// @ts-check
 // The console's boards: active incidents (most urgent first, with how long each has waited and in
 // which status) and units. Rows are rebuilt on change; the clocks and colours move every second.
 import { el, duration, secondsSince } from './common.js';
@@ -8,11 +9,11 @@ const chip = status => el('span', { class: `status-chip status-${status}` }, sta
 
 /**
  * @param {HTMLElement} body the incidents table's tbody
- * @param {object[]} list active incidents
- * @param {{ config: object, units: Map<number, object>, assign: Function, close: Function, cancel: Function }} actions
+ * @param {IncidentView[]} list active incidents
+ * @param {{ config: any, units: Map<number, UnitView>, assign: Function, close: Function, cancel: Function }} actions
  */
 export function renderIncidents(body, list, actions) {
-  const focused = document.activeElement?.closest?.('tr.incident')?.dataset.incidentId;
+  const focused = document.activeElement?.closest?.('tr.incident')?.getAttribute('data-incident-id');
   const rows = list.sort(byUrgency).map(i => {
     const waiting = !i.unitId && i.status === 'pending';
     const row = el('tr', {
@@ -30,7 +31,7 @@ export function renderIncidents(body, list, actions) {
     return row;
   });
   body.replaceChildren(...(rows.length ? rows : [el('tr', { class: 'empty' }, el('td', { colspan: '8', class: 'muted' }, t('noIncidents')))]));
-  if (focused) body.querySelector(`tr[data-incident-id='${focused}']`)?.focus();
+  if (focused) /** @type {HTMLElement | null} */ (body.querySelector(`tr[data-incident-id='${focused}']`))?.focus();
   tickBoards(actions.config);
 }
 
@@ -54,6 +55,10 @@ function askReason(cell, id, actions) {
   input.focus();
 }
 
+/**
+ * @param {HTMLElement} body the units table's tbody
+ * @param {UnitView[]} list
+ */
 export function renderUnits(body, list) {
   body.replaceChildren(...list.sort((a, b) => a.callSign.localeCompare(b.callSign)).map(u => el('tr', { class: 'unit-row', dataset: { unitId: u.id } },
     el('td', {}, u.callSign), el('td', {}, u.type.toUpperCase()), el('td', { class: 'status', dataset: { status: u.status } }, chip(u.status)),
@@ -62,12 +67,12 @@ export function renderUnits(body, list) {
 
 /** Moves every clock on the page and colours the incidents' against their targets. */
 export function tickBoards(config) {
-  document.querySelectorAll('[data-since]').forEach(e => {
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-since]')).forEach(e => {
     if (!e.dataset.since) return;
     const seconds = secondsSince(e.dataset.since);
     const d = duration(seconds);
     e.textContent = e.closest('#units-board') ? t('ago', { t: d }) : d;
-    const row = e.closest('tr.incident');
+    const row = /** @type {HTMLElement | null} */ (e.closest('tr.incident'));
     if (!row) return;
     const incident = { triage: row.dataset.triage, status: row.dataset.status };
     e.dataset.level = e.dataset.clock === 'call' ? sinceCallLevel(incident, seconds, config) : inStatusLevel(incident, seconds, config);

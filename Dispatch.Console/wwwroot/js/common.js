@@ -1,6 +1,8 @@
+// @ts-check
 // Shared helpers: API calls (cookie session + antiforgery), safe DOM building, WIB time, the hub.
 import { t, lang, applyI18n, toggleLanguage, problemText, roleText } from './i18n.js';
 
+/** @type {string | null} */
 let csrf = null;
 
 export class ApiError extends Error {
@@ -11,13 +13,18 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API with the session cookie; state-changing calls carry the antiforgery token. */
+/**
+ * Calls the API with the session cookie; state-changing calls carry the antiforgery token.
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, form?: FormData }} [options] `body` is sent as JSON, `form` as multipart
+ * @returns {Promise<any>} the answer's JSON (null when empty)
+ */
 export async function api(path, { method = 'GET', body, form } = {}) {
+  /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json' };
   // Signing in needs no token (there is no session yet; SameSite=Strict guards it).
   if (method !== 'GET' && !path.startsWith('/api/auth/login')) {
-    csrf ??= (await api('/api/auth/antiforgery')).requestToken;
-    headers['X-CSRF-TOKEN'] = csrf;
+    headers['X-CSRF-TOKEN'] = csrf ??= /** @type {string} */ ((await api('/api/auth/antiforgery')).requestToken);
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const payload = form ?? (body === undefined ? undefined : JSON.stringify(body)); // FormData sets its own multipart type
@@ -42,11 +49,9 @@ export async function api(path, { method = 'GET', body, form } = {}) {
  */
 export function showError(error) {
   const text = error instanceof ApiError ? problemText(error.status, error.problem) : t('errUnexpected');
-  let box = document.querySelector('#page-alert');
-  if (!box) {
-    box = el('div', { id: 'page-alert', class: 'page-alert', role: 'alert' });
-    document.body.prepend(box);
-  }
+  /** @type {HTMLElement & { _timer?: number }} */
+  const box = /** @type {HTMLElement | null} */ (document.querySelector('#page-alert')) ?? el('div', { id: 'page-alert', class: 'page-alert', role: 'alert' });
+  if (!box.isConnected) document.body.prepend(box);
   box.replaceChildren(el('span', { class: 'page-alert-text' }, text),
     el('button', { type: 'button', class: 'page-alert-close', 'aria-label': t('dismiss'), onclick: () => { box.hidden = true; } }, '×'));
   box.hidden = false;
@@ -77,7 +82,14 @@ window.addEventListener('unhandledrejection', e => {
   showError(e.reason);
 });
 
-/** Builds an element; children are nodes or strings (always inserted as text, never as HTML). */
+/**
+ * Builds an element; children are nodes or strings (always inserted as text, never as HTML).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [attrs] attributes; `on...` are listeners, `class`, `dataset`; null, undefined and false are left out
+ * @param {...any} children nodes, strings or numbers; null, undefined and false are left out; arrays are flattened
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -93,18 +105,22 @@ export function el(tag, attrs = {}, ...children) {
 
 const wib = () => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
-/** A UTC instant shown in WIB (Asia/Jakarta). */
+/**
+ * A UTC instant shown in WIB (Asia/Jakarta).
+ * @param {string | null | undefined} iso
+ */
 export function timeWib(iso) {
   return iso ? `${wib().format(new Date(iso))} WIB` : '';
 }
 
+/** @param {number} seconds */
 export function duration(seconds) {
   const s = Math.max(0, Math.floor(seconds));
   const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
 }
 
-export const secondsSince = iso => (Date.now() - new Date(iso).getTime()) / 1000;
+export const secondsSince = (/** @type {string} */ iso) => (Date.now() - new Date(iso).getTime()) / 1000;
 
 // The pages and the roles that may open each (the server's policies: Operators, Crew, Admin, Reports).
 const pages = [
@@ -123,23 +139,29 @@ function pageLinks(role) {
     p.path === here ? el('strong', { 'aria-current': 'page' }, t(p.key)) : el('a', { href: p.path }, t(p.key))]));
 }
 
+/**
+ * An element of the page's own markup, which is always there (a missing one is a bug of the page).
+ * @param {string} selector
+ */
+const page = selector => /** @type {HTMLElement} */ (document.querySelector(selector));
+
 /** Header: user and role, links to the role's other pages, language switch, logout. Returns the signed-in user. */
 export async function startPage(allowedRoles) {
   applyI18n();
   const me = await api('/api/auth/me');
   // The user name is shown as the administrator wrote it (data-verbatim: not a word of the page to translate).
   // It links to the account page: one's own password, and the second factor where the role may use one.
-  document.querySelector('#who').replaceChildren(el('a', { href: '/login?account', class: 'account-link', title: t('account') },
+  page('#who').replaceChildren(el('a', { href: '/login?account', class: 'account-link', title: t('account') },
     el('span', { 'data-verbatim': '' }, me.username), ` (${roleText(me.role)})`));
   const links = pageLinks(me.role);
   if (links) document.querySelector('.topbar .spacer')?.before(links);
-  document.querySelector('#language').addEventListener('click', toggleLanguage);
-  document.querySelector('#logout').addEventListener('click', async () => {
+  page('#language').addEventListener('click', toggleLanguage);
+  page('#logout').addEventListener('click', async () => {
     await api('/api/auth/logout', { method: 'POST' });
     location.href = '/login';
   });
   if (allowedRoles && !allowedRoles.includes(me.role)) {
-    document.querySelector('main').replaceChildren(el('p', { class: 'notice' }, t('noAccess')));
+    page('main').replaceChildren(el('p', { class: 'notice' }, t('noAccess')));
     return null;
   }
   return me;
@@ -150,9 +172,12 @@ export async function startPage(allowedRoles) {
  * /api/events?after= so that every event is applied once, in order: after a reconnect, when a
  * push skips a sequence number (a push lost while the nodes' backplane was away, another node's
  * push that overtook an earlier one, or an event for someone else), and every 15 s as a safety net.
+ * @param {(event: DispatchEvent) => void} onEvent
+ * @param {(state: string) => void} showState 'connected', 'reconnecting' or 'disconnected'
  */
 export async function connectHub(onEvent, showState) {
   let lastSeq = 0;
+  /** @type {Promise<void> | null} */
   let fetching = null;
   let again = false;
   const apply = e => {
@@ -218,7 +243,7 @@ export async function connectHub(onEvent, showState) {
 }
 
 export function showConnection(state) {
-  const badge = document.querySelector('#connection');
+  const badge = page('#connection');
   badge.textContent = t(state);
   badge.dataset.state = state;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // A lost connection must never look like a quiet night: a full-width banner, greyed boards, one
 // sound, and the time of the last update until the connection is back.
 import { el, timeWib, showConnection } from './common.js';
@@ -5,6 +6,7 @@ import { t } from './i18n.js';
 
 /** Returns the state handler for connectHub; `onLost` runs once each time the connection goes. */
 export function trackConnection(onLost) {
+  /** @type {number | null} */
   let lastUpdate = null; // the last moment the page was known to be current
   let lost = false;
   const banner = el('div', { id: 'offline-banner', class: 'offline-banner', role: 'alert', hidden: true });

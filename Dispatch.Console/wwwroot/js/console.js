@@ -1,3 +1,4 @@
+// @ts-check
 // Operator console: live call queue, keyboard-first call taking, duplicates, recommendation, boards.
 // Every action goes through attempt() (common.js): a refusal is shown, in the page's language.
 import { api, el, timeWib, duration, secondsSince, startPage, connectHub, attempt, showError, ApiError } from './common.js';
@@ -14,10 +15,14 @@ const incidents = new Map();  // active incidents by id
 const units = new Map();      // units by id
 let stations = new Map();
 let me, config, view, routes;
-let current = null;   // the call being taken: { call, point }
-let rec = null;       // the open recommendation: { incident, candidates, selected }
+/** @type {{ call: CallView, point: ReturnType<typeof callPoint> | null } | null} */
+let current = null;   // the call being taken
+/** @type {{ incident: IncidentView, candidates: Candidate[], selected: number } | null} */
+let rec = null;       // the open recommendation
 
-const $ = selector => document.querySelector(selector);
+// any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
+const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
+const checkedTriage = () => /** @type {HTMLInputElement | null} */ (document.querySelector('input[name=triage]:checked'))?.value;
 const newer = (old, next) => !old || next.version >= old.version;
 const draftKey = id => `psc119.draft.${id}`;
 
@@ -39,7 +44,7 @@ function upsertIncident(incident) {
   else incidents.set(incident.id, incident);
   view.setIncident(incident);
   routes.update(incident);
-  if (rec?.incident.id === incident.id) {
+  if (rec && rec.incident.id === incident.id) {
     rec.incident = incident;
     if (incident.unitId || !incidents.has(incident.id)) closeRecommendation(); // assigned (here or elsewhere), closed or cancelled
   }
@@ -165,7 +170,7 @@ function saveDraft() {
   const p = current.point?.point;
   sessionStorage.setItem(draftKey(current.call.id), JSON.stringify({
     kelurahan: $('#kelurahan').value, landmark: $('#landmark').value, complaint: $('#complaint').value,
-    triage: document.querySelector('input[name=triage]:checked')?.value, patients: $('#patients').value,
+    triage: checkedTriage(), patients: $('#patients').value,
     category: $('#category').value, emergency: $('#emergency').checked, point: p ? { lat: p.lat, lng: p.lng } : null,
   }));
 }
@@ -176,11 +181,11 @@ function restoreDraft(callId) {
   $('#kelurahan').value = draft.kelurahan ?? '';
   $('#landmark').value = draft.landmark ?? '';
   $('#complaint').value = draft.complaint ?? '';
-  if (draft.triage) document.querySelector(`input[name=triage][value=${draft.triage}]`).checked = true;
+  if (draft.triage) $(`input[name=triage][value=${draft.triage}]`).checked = true;
   $('#patients').value = draft.patients ?? '1';
   $('#category').value = draft.category ?? 'nonTrauma';
   $('#emergency').checked = draft.emergency ?? true;
-  if (draft.point) current.point.confirm(draft.point);
+  if (draft.point) current?.point?.confirm(draft.point);
 }
 
 function showPoint() {
@@ -191,7 +196,7 @@ function showPoint() {
 async function checkDuplicates() {
   const call = current?.call;
   if (!call) return;
-  const p = current.point?.point;
+  const p = current?.point?.point;
   const query = p ? `?lat=${p.lat}&lon=${p.lng}` : '';
   const matches = await attempt(() => api(`/api/calls/${call.id}/duplicates${query}`));
   if (current?.call !== call || !matches) return;
@@ -206,6 +211,7 @@ async function checkDuplicates() {
 }
 
 async function attach(incidentId) {
+  if (!current) return; // Alt+G reaches the list of the call before, hidden but still there
   const id = current.call.id;
   if (await attempt(() => api(`/api/calls/${id}/attach`, { method: 'POST', body: { incidentId } }))) endCall(id);
 }
@@ -213,8 +219,8 @@ async function attach(incidentId) {
 async function createIncident(event) {
   event?.preventDefault();
   if (!current || $('#call-form').hidden) return; // the form is behind an open recommendation
-  const p = current.point.point;
-  const triage = document.querySelector('input[name=triage]:checked')?.value;
+  const p = current.point?.point;
+  const triage = checkedTriage();
   const body = {
     lat: p?.lat, lon: p?.lng,
     kelurahan: p ? undefined : $('#kelurahan').value || undefined,
@@ -233,6 +239,7 @@ async function createIncident(event) {
 }
 
 async function closeCall() {
+  if (!current) return;
   const id = current.call.id;
   if (await attempt(() => api(`/api/calls/${id}/close`, { method: 'POST', body: { outcome: $('#outcome').value } }))) endCall(id);
 }
@@ -279,7 +286,8 @@ async function refreshRecommendation() {
   renderCandidates();
 }
 
-let refreshTimer = null;
+/** @type {number | undefined} */
+let refreshTimer;
 function refreshRecommendationSoon() {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(refreshRecommendation, 300);
@@ -289,9 +297,10 @@ const busy = c => units.get(c.unitId)?.available === false;
 
 function renderCandidates() {
   if (!rec) return;
+  const selected = rec.selected;
   $('#no-candidates').hidden = rec.candidates.length > 0;
   $('#candidates').replaceChildren(...rec.candidates.map((c, i) => el('li', {
-    class: `candidate${i === rec.selected ? ' selected' : ''}${busy(c) ? ' busy' : ''}`, 'aria-selected': i === rec.selected ? 'true' : 'false',
+    class: `candidate${i === selected ? ' selected' : ''}${busy(c) ? ' busy' : ''}`, 'aria-selected': i === selected ? 'true' : 'false',
     dataset: { unitId: c.unitId },
   },
     el('strong', {}, `${c.callSign} (${c.type.toUpperCase()})`), ` ${duration(c.etaSeconds)} · `,
@@ -355,7 +364,7 @@ function tick() {
   tickBoards(config);
   const level = waitingLevel();
   document.body.dataset.waitLevel = String(level);
-  document.querySelectorAll('#queue .call.answered:not(.mine)').forEach(li => {
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#queue .call.answered:not(.mine)')).forEach(li => {
     const call = calls.get(Number(li.dataset.callId));
     if (call && canTakeOver(call) && !li.querySelector('.takeover')) renderQueue();
   });
@@ -376,19 +385,19 @@ function onKey(e) {
     }
     if (e.key === 'Enter') { e.preventDefault(); assign(rec.candidates[rec.selected].unitId); return; }
   }
-  const row = document.activeElement?.closest?.('#incidents-board tr.incident');
+  const row = /** @type {HTMLElement | null | undefined} */ (document.activeElement?.closest?.('#incidents-board tr.incident'));
   if (row && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
     e.preventDefault();
-    (e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling)?.focus();
+    /** @type {HTMLElement | null} */ (e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling)?.focus();
     return;
   }
   if (row && e.key === 'Enter' && e.target === row) { e.preventDefault(); openRecommendation(Number(row.dataset.incidentId)); return; }
   if (!e.altKey) return;
   const actions = {
     j: answerNext, k: () => $('#kelurahan').focus(), l: () => $('#landmark').focus(), c: () => $('#complaint').focus(),
-    p: () => $('#patients').focus(), v: () => { current?.point.useSuggestion(); },
+    p: () => $('#patients').focus(), v: () => { current?.point?.useSuggestion(); },
     r: () => recommendFor(row), i: focusWaitingIncident, s: enableSound,
-    g: () => document.querySelector('#duplicates .attach')?.click(),
+    g: () => $('#duplicates .attach')?.click(),
     1: () => pickTriage('merah'), 2: () => pickTriage('kuning'), 3: () => pickTriage('hijau'), 4: () => pickTriage('hitam'),
   };
   const action = actions[e.key.toLowerCase()] ?? actions[e.code.replace(/^(Key|Digit)/, '').toLowerCase()];
@@ -399,17 +408,17 @@ function onKey(e) {
 function recommendFor(row) {
   if (row) { openRecommendation(Number(row.dataset.incidentId)); return; }
   if (rec) { $('#candidates').focus(); return; }
-  const waiting = document.querySelector('#incidents-board tr.incident.waiting');
+  const waiting = $('#incidents-board tr.incident.waiting');
   if (waiting) openRecommendation(Number(waiting.dataset.incidentId));
 }
 
 /** Alt+I: the board, at the most urgent incident waiting for a unit (else the first row). */
 function focusWaitingIncident() {
-  (document.querySelector('#incidents-board tr.incident.waiting') ?? document.querySelector('#incidents-board tr.incident'))?.focus();
+  ($('#incidents-board tr.incident.waiting') ?? $('#incidents-board tr.incident'))?.focus();
 }
 
 function pickTriage(value) {
-  const input = document.querySelector(`input[name=triage][value=${value}]`);
+  const input = $(`input[name=triage][value=${value}]`);
   input.checked = true;
   input.focus();
   saveDraft();
@@ -446,7 +455,7 @@ async function main() {
   $('#call-form').addEventListener('input', saveDraft);
   $('#create').addEventListener('click', createIncident);
   $('#close-call').addEventListener('click', () => closeCall());
-  $('#use-device').addEventListener('click', () => current?.point.useSuggestion());
+  $('#use-device').addEventListener('click', () => current?.point?.useSuggestion());
   $('#recommend-close').addEventListener('click', closeRecommendation);
   document.addEventListener('keydown', onKey);
   checkSound();

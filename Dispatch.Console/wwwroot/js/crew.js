@@ -1,3 +1,4 @@
+// @ts-check
 // Crew page (phone in a moving ambulance): the unit's assignment by push, the legal next steps as
 // large buttons at the top (the server says which), taps that wait for signal, position reports.
 import { api, ApiError, el, timeWib, duration, startPage, connectHub, showConnection, showError, attempt } from './common.js';
@@ -6,8 +7,15 @@ import { createRouteMap, routeText } from './map.js';
 import { createTapQueue } from './crew-taps.js';
 import { alertCrew } from './crew-alert.js';
 
-const $ = selector => document.querySelector(selector);
-let me, unit = null, assignment = null, config, routeMap = null, taps;
+// any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
+const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
+let me, config, taps;
+/** @type {(UnitView & { nextStatuses?: string[], nextStatusesAfter?: Record<string, string[]> }) | null} */
+let unit = null;
+/** @type {AssignmentView | null} */
+let assignment = null;
+/** @type {ReturnType<typeof createRouteMap> | null} */
+let routeMap = null;
 let clockOffsetMs = 0; // server clock minus this phone's, when they differ by more than the Date header can tell
 
 const serverNow = () => Date.now() + clockOffsetMs;
@@ -53,7 +61,7 @@ function renderSteps() {
 }
 
 function openFinish(finishing) {
-  document.querySelectorAll('#finish-sheet [data-confirm]').forEach(b => { b.hidden = !finishing.includes(b.dataset.confirm); });
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#finish-sheet [data-confirm]')).forEach(b => { b.hidden = !finishing.includes(b.dataset.confirm); });
   $('#finish-sheet').hidden = false;
   $('#finish-cancel').focus();
 }
@@ -147,14 +155,16 @@ async function refreshQuietly() {
 // The way to the scene (by road, or the straight line) while the unit is on its way; 204 otherwise.
 async function showRoute() {
   const route = assignment ? await api(`/api/units/${me.unitId}/route`) : null;
-  $('#route-box').hidden = !route;
-  if (!route) return;
+  const scene = assignment?.location; // the assignment may have been withdrawn while the route was fetched
+  $('#route-box').hidden = !route || !scene;
+  if (!route || !scene) return;
   $('#route-text').textContent = routeText(route);
   routeMap ??= createRouteMap($('#route-map'), config);
-  routeMap.show(route, assignment.location);
+  routeMap.show(route, scene);
 }
 
 // A new assignment sounds again every 20 s until the crew accepts it or moves on (at most 6 times).
+/** @type {{ id: number, timer: number } | null} */
 let reminder = null;
 function remindUntilAccepted() {
   const offered = assignment?.canAcknowledge && waitingHere().length === 0 ? assignment.id : null;
@@ -195,7 +205,13 @@ async function measureClock() {
 
 // ---- position: sent every interval while on duty; survives reloads (localStorage) and drops (retries) ----
 
-let latest = null, lastSent = null, wakeLock = null;
+/** @typedef {{ lat: number, lon: number, accuracy: number, at: string }} Fix a position to report */
+/** @type {Fix | null} */
+let latest = null;
+/** @type {Fix | null} */
+let lastSent = null;
+/** @type {WakeLockSentinel | null} */
+let wakeLock = null;
 
 // While on duty the screen stays on, so the page keeps listening and sounding.
 async function keepAwake(on) {
@@ -245,7 +261,7 @@ async function main() {
   const facilities = await api('/api/facilities');
   $('#destination').replaceChildren(el('option', { value: '' }, t('chooseDestination')),
     ...facilities.filter(f => f.kind !== 'pscPost').map(f => el('option', { value: f.id }, f.name)));
-  document.querySelectorAll('#finish-sheet [data-confirm]').forEach(b => b.addEventListener('click', () => attempt(() => tap(b.dataset.confirm))));
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#finish-sheet [data-confirm]')).forEach(b => b.addEventListener('click', () => attempt(() => tap(b.dataset.confirm))));
   $('#finish-cancel').addEventListener('click', closeFinish);
   document.addEventListener('keydown', e => { if (e.key === 'Escape') closeFinish(); });
   setInterval(tick, 1000);

@@ -1,3 +1,4 @@
+// @ts-check
 // Bahasa Indonesia by default, English selectable; the choice is kept in localStorage.
 const texts = {
   id: {
@@ -22,7 +23,7 @@ const texts = {
     positionPending: 'Posisi belum terkirim', assignmentCancelled: 'Penugasan dibatalkan: {reason}',
     adminTitle: 'Administrasi', stations: 'Pos & fasilitas', users: 'Pengguna', add: 'Tambah', save: 'Simpan', name: 'Nama', kind: 'Jenis',
     callSign: 'Kode panggil', plate: 'Nomor polisi', type: 'Tipe', homeStation: 'Pos asal', inService: 'Beroperasi', role: 'Peran',
-    disabled: 'Nonaktif', resetPassword: 'Atur ulang sandi', newPassword: 'Sandi baru', noAccess: 'Peran Anda tidak memiliki akses ke halaman ini.',
+    disabled: 'Nonaktif', resetPassword: 'Atur ulang sandi', noAccess: 'Peran Anda tidak memiliki akses ke halaman ini.',
     pscPost: 'Pos PSC', hospital: 'Rumah sakit', puskesmas: 'Puskesmas', lat: 'Lintang', lon: 'Bujur',
     reportsTitle: 'Laporan waktu tanggap', print: 'Cetak', from: 'Dari', to: 'Sampai', kecamatan: 'Kecamatan', yes: 'Ya', no: 'Tidak',
     show: 'Tampilkan', exportCsv: 'Ekspor CSV insiden', exportKemenkesJson: 'Laporan Kemenkes (JSON)', exportKemenkesCsv: 'Laporan Kemenkes (CSV)',
@@ -87,7 +88,7 @@ const texts = {
     positionPending: 'Position not sent yet', assignmentCancelled: 'Assignment cancelled: {reason}',
     adminTitle: 'Administration', stations: 'Stations & facilities', users: 'Users', add: 'Add', save: 'Save', name: 'Name', kind: 'Kind',
     callSign: 'Call sign', plate: 'Plate', type: 'Type', homeStation: 'Home station', inService: 'In service', role: 'Role',
-    disabled: 'Disabled', resetPassword: 'Reset password', newPassword: 'New password', noAccess: 'Your role has no access to this page.',
+    disabled: 'Disabled', resetPassword: 'Reset password', noAccess: 'Your role has no access to this page.',
     pscPost: 'PSC post', hospital: 'Hospital', puskesmas: 'Puskesmas', lat: 'Latitude', lon: 'Longitude',
     reportsTitle: 'Response-time report', print: 'Print', from: 'From', to: 'To', kecamatan: 'Kecamatan', yes: 'Yes', no: 'No',
     show: 'Show', exportCsv: 'Export incidents CSV', exportKemenkesJson: 'National report (JSON)', exportKemenkesCsv: 'National report (CSV)',
@@ -494,10 +495,10 @@ export function problemText(status, problem) {
 /** Fills every element carrying data-i18n (text) or data-i18n-placeholder, and a title carrying data-i18n-title. */
 export function applyI18n(root = document) {
   document.documentElement.lang = lang;
-  const title = document.querySelector('title[data-i18n-title]');
+  const title = /** @type {HTMLElement | null} */ (document.querySelector('title[data-i18n-title]'));
   if (title) document.title = `PSC 119 · ${t(title.dataset.i18nTitle)}`;
-  root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
-  root.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+  /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-i18n]')).forEach(e => { e.textContent = t(e.dataset.i18n); });
+  /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('[data-i18n-placeholder]')).forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
 }
 
 export function toggleLanguage() {

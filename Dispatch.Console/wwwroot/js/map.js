@@ -1,3 +1,4 @@
+// @ts-check
 // The map: kelurahan boundaries always; tiles only when configured; stations, units, incidents.
 import { api, el } from './common.js';
 import { t, statusText } from './i18n.js';
@@ -50,7 +51,7 @@ export async function createMap(container, config) {
 
   return {
     map,
-    kelurahan: areas.toGeoJSON().features.map(f => ({ code: f.properties.kode, name: f.properties.nama })),
+    kelurahan: /** @type {import('geojson').FeatureCollection<any, { kode: string, nama: string }>} */ (areas.toGeoJSON()).features.map(f => ({ code: f.properties.kode, name: f.properties.nama })),
     setStations(list) {
       stations.clearLayers();
       for (const s of list)
@@ -63,7 +64,7 @@ export async function createMap(container, config) {
       units.delete(unit.id);
       if (p) {
         const state = unitState(unit);
-        const icon = L.divIcon({ className: 'unit-icon', iconSize: null, html: el('span', { class: `unit-label unit-${state}`, dataset: { unitId: unit.id } }, unit.callSign) });
+        const icon = L.divIcon({ className: 'unit-icon', iconSize: /** @type {any} */ (null) /* sized by the CSS (Leaflet's documented null; its types omit it) */, html: el('span', { class: `unit-label unit-${state}`, dataset: { unitId: unit.id } }, unit.callSign) });
         const marker = L.marker([p.lat, p.lon], { icon, keyboard: false, title: `${unit.callSign} · ${statusText(unit.status)}` })
           .bindTooltip(label(`${unit.callSign} · ${statusText(unit.status)}`)).addTo(map);
         units.set(unit.id, { marker, key: `${p.lat.toFixed(4)},${p.lon.toFixed(4)}`, colour: unitColour[state] });
@@ -87,7 +88,7 @@ export async function createMap(container, config) {
 }
 
 function legend(map) {
-  const control = L.control({ position: 'bottomleft' });
+  const control = new L.Control({ position: 'bottomleft' });
   const swatch = (colour, text) => el('div', {}, el('i', { class: 'swatch', dataset: { colour } }), text);
   control.onAdd = () => {
     const box = el('div', { class: 'map-legend' },
@@ -95,7 +96,7 @@ function legend(map) {
       ...Object.entries(unitColour).map(([state, colour]) => swatch(colour, t(`unitState_${state}`))),
       el('strong', {}, t('incidents')),
       ...Object.entries(triageColour).map(([triage, colour]) => swatch(colour, t(triage))));
-    box.querySelectorAll('i.swatch').forEach(i => { i.style.background = i.dataset.colour; });
+    /** @type {NodeListOf<HTMLElement>} */ (box.querySelectorAll('i.swatch')).forEach(i => { i.style.background = i.dataset.colour ?? ''; });
     return box;
   };
   control.addTo(map);
@@ -105,7 +106,7 @@ function legend(map) {
 export function routeLayer(route) {
   const road = route.basis === 'road';
   return L.geoJSON(route.geometry, {
-    style: { color: road ? '#1565c0' : '#757575', weight: road ? 5 : 3, opacity: 0.8, dashArray: road ? null : '6 6', className: 'route-line' },
+    style: { color: road ? '#1565c0' : '#757575', weight: road ? 5 : 3, opacity: 0.8, dashArray: road ? undefined : '6 6', className: 'route-line' },
   }).bindTooltip(label(routeText(route)));
 }
 
@@ -133,12 +134,19 @@ export function createRouteMap(container, config) {
  * circle) and never overwrites the point the operator confirmed (blue, draggable).
  */
 export function callPoint(view, onChange) {
-  let confirmed = null, suggestion = null, circle = null;
+  /** @type {import('leaflet').Marker | null} */
+  let confirmed = null;
+  /** @type {import('leaflet').CircleMarker | null} */
+  let suggestion = null;
+  /** @type {import('leaflet').Circle | null} */
+  let circle = null;
+  /** @param {import('leaflet').LatLngExpression} latlng */
   const confirm = latlng => {
     if (confirmed) confirmed.setLatLng(latlng);
     else {
-      confirmed = L.marker(latlng, { draggable: true, keyboard: true, title: 'confirmed' }).addTo(view.map);
-      confirmed.on('dragend', () => onChange(confirmed.getLatLng()));
+      const marker = L.marker(latlng, { draggable: true, keyboard: true, title: 'confirmed' }).addTo(view.map);
+      marker.on('dragend', () => onChange(marker.getLatLng()));
+      confirmed = marker;
     }
     onChange(confirmed.getLatLng());
   };

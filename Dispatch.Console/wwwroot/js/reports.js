@@ -1,8 +1,10 @@
+// @ts-check
 // Health office: response-time report, charts, kelurahan map, heat map, exports, history import.
 import { api, attempt, el, duration, startPage, showError } from './common.js';
 import { t, lang, sourceText, outcomeText, intervalText, intervalDefinition, weekdayText, importFieldText } from './i18n.js';
 
-const $ = selector => document.querySelector(selector);
+// any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
+const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
 const charts = {};
 const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121' };
 const sources = ['line119', 'ncc', 'app', 'radio', 'walkin'];
@@ -21,7 +23,7 @@ const secs = v => (v === null || v === undefined ? '—' : duration(v));
 
 function query() {
   const params = new URLSearchParams();
-  for (const [k, v] of new FormData($('#filters'))) if (v) params.set(k, v);
+  for (const [k, v] of new FormData($('#filters'))) if (v) params.set(k, /** @type {string} */ (v)); // the filters have no file input
   return params.toString();
 }
 
@@ -64,7 +66,7 @@ async function load(event) {
   const calls = Object.values(report.volumes.callsBySource).reduce((a, b) => a + b, 0);
   const empty = report.incidents === 0 && calls === 0;
   $('#no-data').hidden = !empty;
-  document.querySelectorAll('.report-data').forEach(section => { section.hidden = empty; });
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.report-data')).forEach(section => { section.hidden = empty; });
   if (!empty) {
     renderSummary(report);
     renderIntervals(report);
@@ -133,7 +135,7 @@ function renderMap(r) {
   const byCode = new Map(r.byKelurahan.map(k => [k.code, k]));
   shading?.remove();
   shading = L.geoJSON(areas, {
-    style: f => ({ color: '#37474f', weight: 1, fillOpacity: 0.65, fillColor: shade(byCode.get(f.properties.kode)?.medianResponseSeconds) }),
+    style: f => ({ color: '#37474f', weight: 1, fillOpacity: 0.65, fillColor: shade(byCode.get(f?.properties.kode)?.medianResponseSeconds) }),
     onEachFeature: (f, layer) => {
       const k = byCode.get(f.properties.kode);
       layer.bindTooltip(el('span', {}, `${f.properties.nama}: ${k ? `${k.incidents} · ${t('median')} ${secs(k.medianResponseSeconds)}` : t('noData')}`));
@@ -194,7 +196,7 @@ async function runImport(dryRun) {
   const file = $('#import-file').files[0];
   if (!file) { $('#import-result').replaceChildren(el('p', { class: 'error' }, t('chooseFile'))); return; }
   const columns = {};
-  document.querySelectorAll('#mapping select').forEach(s => { if (s.value) columns[s.dataset.header] = s.value; });
+  /** @type {NodeListOf<HTMLSelectElement>} */ (document.querySelectorAll('#mapping select')).forEach(s => { if (s.value) columns[s.dataset.header] = s.value; });
   const form = new FormData();
   form.append('file', file);
   form.append('mapping', JSON.stringify({ columns, timeFormat: $('#time-format').value, timeZone: $('#time-zone').value }));

@@ -1,3 +1,4 @@
+// @ts-check
 // Console: routes of assigned units on their way, drawn on the map, and whether ETAs come from the
 // road network (header chip; a banner when the road file was refused).
 import { api } from './common.js';

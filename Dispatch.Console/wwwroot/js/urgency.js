@@ -1,3 +1,4 @@
+// @ts-check
 // How late an incident is, at a glance: the colour of its "since call" and "time in status" cells,
 // and the order of the board (priority, then age). Targets come from the server's settings.
 

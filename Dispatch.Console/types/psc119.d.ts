@@ -1,0 +1,76 @@
+// Types for the front end's type check only (tsconfig.json: tsc --noEmit); never served. The
+// modules in wwwroot/js name these in JSDoc (`@param {IncidentView} incident`) without importing.
+// Payloads follow the server's records (camelCase JSON, enums as camelCase strings); keep them in
+// step when a record changes: Dispatch.Api/Incidents/IncidentView.cs, AssignmentView.cs,
+// Calls/CallView.cs, Units/UnitView.cs, Dispatch.Core/Recommendation/Candidate.cs.
+
+declare global {
+  // The libraries the pages load with <script> as globals (lib/leaflet, lib/signalr, lib/chartjs).
+  const L: typeof import('leaflet');
+  const signalR: typeof import('@microsoft/signalr');
+  const Chart: typeof import('chart.js').Chart;
+
+  /** An ISO 8601 instant in UTC, as the server writes DateTimeOffset. */
+  type Instant = string;
+
+  interface Area { code: string; name: string }
+  interface PointView { lat: number; lon: number }
+
+  /** The time points of an incident (DOMAIN.md, after NEMSIS eTimes); an incident always has its call's and its own. */
+  interface IncidentTimes {
+    callReceived: Instant; callAnswered: Instant | null; created: Instant;
+    unitNotified: Instant | null; acknowledged: Instant | null; enRoute: Instant | null;
+    onScene: Instant | null; leftScene: Instant | null; atDestination: Instant | null;
+    handover: Instant | null; backInService: Instant | null; closed: Instant | null; cancelled: Instant | null;
+  }
+
+  interface Interval { name: string; seconds: number | null; invalid: string | null }
+
+  /** An incident on the wire (boards, IncidentChanged). */
+  interface IncidentView {
+    id: number; callId: number; status: string; triage: string; priority: string;
+    isEmergency: boolean; category: string; patientCount: number; location: PointView;
+    address: string | null; complaint: string | null; kelurahan: Area | null; kecamatan: Area | null;
+    unitId: number | null; destinationId: number | null; cancelReason: string | null; createdBy: string;
+    times: IncidentTimes; statusSince: Instant | null; intervals: Interval[]; version: number;
+  }
+
+  interface LocationView { lat: number; lon: number; accuracyMeters: number | null }
+
+  /** A call on the wire (queue, CallReceived, CallUpdated). */
+  interface CallView {
+    id: number; externalId: string; callerNumber: string | null; receivedAt: Instant; source: string;
+    location: LocationView | null; flags: string[]; status: string; answeredBy: string | null;
+    answeredAt: Instant | null; outcome: string | null; closedAt: Instant | null; incidentId: number | null;
+    ingestedAt: Instant; version: number;
+  }
+
+  interface PositionView { lat: number; lon: number; accuracyMeters: number | null; at: Instant }
+
+  /** A unit on the wire (units board, UnitChanged). */
+  interface UnitView {
+    id: number; callSign: string; plate: string; type: string; homeStationId: number | null;
+    status: string; available: boolean; incidentId: number | null; lastPosition: PositionView | null; version: number;
+  }
+
+  /** What a crew receives (GET /api/units/{id}/assignment, AssignmentOffered). */
+  interface AssignmentView {
+    id: number; incidentId: number; unitId: number; offeredAt: Instant; offeredBy: string;
+    acknowledgedAt: Instant | null; triage: string; priority: string; location: PointView;
+    address: string | null; complaint: string | null; kelurahan: string | null; patientCount: number;
+    incidentStatus: string; endReason: string | null; category: string; isEmergency: boolean;
+    callerNumber: string | null; canAcknowledge: boolean; nextStatuses: string[];
+    nextStatusesAfter: Record<string, string[]>;
+  }
+
+  /** One recommended unit (GET /api/incidents/{id}/recommendation). */
+  interface Candidate {
+    rank: number; unitId: number; callSign: string; type: string; distanceMeters: number; etaSeconds: number;
+    positionSource: string; positionAgeSeconds: number | null; alsPreferenceApplied: boolean; reason: string;
+    etaBasis: string; roadMeters: number | null;
+  }
+
+  /** A hub push or a row of /api/events: the payload of one of the hub's event types, with its sequence number. */
+  interface DispatchEvent { seq: number; type?: string; [field: string]: any }
+}
+export {};
