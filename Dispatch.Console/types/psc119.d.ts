@@ -29,11 +29,27 @@ declare global {
   /** An incident on the wire (boards, IncidentChanged). */
   interface IncidentView {
     id: number; callId: number; status: string; triage: string; priority: string;
-    isEmergency: boolean; category: string; patientCount: number; location: PointView;
+    isEmergency: boolean; isMajor: boolean; category: string; patientCount: number; location: PointView;
     address: string | null; complaint: string | null; kelurahan: Area | null; kecamatan: Area | null;
     unitId: number | null; destinationId: number | null; cancelReason: string | null; createdBy: string;
-    times: IncidentTimes; statusSince: Instant | null; intervals: Interval[]; version: number;
+    times: IncidentTimes; statusSince: Instant | null; intervals: Interval[]; waitingForUnit: boolean;
+    responses: ResponseView[]; version: number;
   }
+
+  /** One unit sent to an incident, with its own time points (IncidentView.responses). */
+  interface ResponseView {
+    id: number; unitId: number; callSign: string; status: string; notifiedAt: Instant; notifiedBy: string;
+    acknowledgedAt: Instant | null; enRouteAt: Instant | null; onSceneAt: Instant | null; leftSceneAt: Instant | null;
+    atDestinationAt: Instant | null; handoverAt: Instant | null; backInServiceAt: Instant | null;
+    destinationId: number | null; endedAt: Instant | null;
+    /** completed, released, diverted, declined or cancelled; null while active. */
+    endReason: string | null; endNote: string | null; divertedToIncidentId: number | null;
+    /** How the latest status came: crew or radio. */
+    via: string | null;
+  }
+
+  /** A note on an incident (GET/POST /api/incidents/{id}/notes, NoteAdded). */
+  interface NoteView { id: number; incidentId: number; at: Instant; author: string; unitId: number | null; callSign: string | null; text: string }
 
   interface LocationView { lat: number; lon: number; accuracyMeters: number | null }
 
@@ -58,9 +74,14 @@ declare global {
     id: number; incidentId: number; unitId: number; offeredAt: Instant; offeredBy: string;
     acknowledgedAt: Instant | null; triage: string; priority: string; location: PointView;
     address: string | null; complaint: string | null; kelurahan: string | null; patientCount: number;
-    incidentStatus: string; endReason: string | null; category: string; isEmergency: boolean;
-    callerNumber: string | null; canAcknowledge: boolean; nextStatuses: string[];
-    nextStatusesAfter: Record<string, string[]>;
+    /** The response's own status (dispatched, acknowledged, enRoute... ended). */
+    status: string;
+    incidentStatus: string;
+    /** On a withdrawal: released, diverted, cancelled (or declined). */
+    reason: string | null; reasonText: string | null; divertedToIncidentId: number | null;
+    category: string; isEmergency: boolean; isMajor: boolean;
+    callerNumber: string | null; canAcknowledge: boolean; canDecline: boolean; otherUnits: string[];
+    nextStatuses: string[]; nextStatusesAfter: Record<string, string[]>;
   }
 
   /** One recommended unit (GET /api/incidents/{id}/recommendation). */
@@ -68,6 +89,8 @@ declare global {
     rank: number; unitId: number; callSign: string; type: string; distanceMeters: number; etaSeconds: number;
     positionSource: string; positionAgeSeconds: number | null; alsPreferenceApplied: boolean; reason: string;
     etaBasis: string; roadMeters: number | null;
+    /** A unit on its way to a less urgent incident, which it would leave if diverted. */
+    divertFrom: { incidentId: number; triage: string } | null;
   }
 
   /** A hub push or a row of /api/events: the payload of one of the hub's event types, with its sequence number. */
