@@ -148,12 +148,7 @@ public sealed class Incident
     /// <summary>Sends one more unit, in any state while the incident is active.</summary>
     public Response Assign(long unitId, string callSign, string operatorName, DateTimeOffset at)
     {
-        EnsureActive();
-        if (ActiveResponseOf(unitId) is not null)
-            throw new RuleViolation("unit-already-assigned", $"Unit {unitId} is already on incident {Id}.");
-        var latest = new[] { CallAnsweredAt, CreatedAt }.Max();
-        if (latest is { } l && at < l)
-            throw new RuleViolation("time-out-of-order", $"Incident {Id}: a unit notified at {at:O} would precede the incident ({l:O}).");
+        EnsureCanAssign(unitId, at);
         var response = new Response(Id, unitId, callSign, operatorName, at);
         responses.Add(response);
         Derive();
@@ -175,6 +170,9 @@ public sealed class Incident
         if (Urgency(Priority) > Urgency(from.Priority) && !confirmLowerPriority)
             throw new RuleViolation("divert-lower-priority",
                 $"Incident {Id} ({Triage}) is less urgent than incident {from.Id} ({from.Triage}) that the unit leaves; confirm to divert.");
+        // Everything that could refuse the new response is checked before the unit leaves the
+        // other incident, so a refusal changes neither incident.
+        EnsureCanAssign(unitId, at);
         leaving.DivertTo(Id, at);
         from.Derive();
         return Assign(unitId, callSign, operatorName, at);
@@ -255,6 +253,16 @@ public sealed class Incident
 
     private Response ResponseOf(long unitId) => ActiveResponseOf(unitId)
         ?? throw new RuleViolation("no-assignment", $"Unit {unitId} is not working incident {Id}.");
+
+    private void EnsureCanAssign(long unitId, DateTimeOffset at)
+    {
+        EnsureActive();
+        if (ActiveResponseOf(unitId) is not null)
+            throw new RuleViolation("unit-already-assigned", $"Unit {unitId} is already on incident {Id}.");
+        var latest = new[] { CallAnsweredAt, CreatedAt }.Max();
+        if (latest is { } l && at < l)
+            throw new RuleViolation("time-out-of-order", $"Incident {Id}: a unit notified at {at:O} would precede the incident ({l:O}).");
+    }
 
     private void EnsureActive()
     {

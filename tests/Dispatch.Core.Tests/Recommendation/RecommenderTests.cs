@@ -327,4 +327,53 @@ public sealed class RecommenderTests
             Assert.That(candidate.EtaSeconds, Is.EqualTo(expectedEta).Within(1));
         });
     }
+
+    [TestCase(UnitStatus.Assigned)]
+    [TestCase(UnitStatus.EnRoute)]
+    [TestCase(UnitStatus.OnScene)]
+    [TestCase(UnitStatus.OutOfService)]
+    public void A_unit_not_available_is_left_out_unless_it_is_a_divert_candidate(UnitStatus status)
+    {
+        var busy = Unit(1, North(0.5), status: status);
+
+        Assert.That(Rank(Priority.P1, busy, Unit(2, North(3))).Select(c => c.UnitId), Is.EqualTo(new long[] { 2 }));
+    }
+
+    [Test]
+    public void A_divert_candidate_is_ranked_by_its_arrival_and_carries_the_incident_it_would_leave()
+    {
+        var leaving = new DivertFrom(IncidentId: 88, Triage.Hijau);
+        var onItsWay = Unit(1, North(0.5), status: UnitStatus.EnRoute) with { DivertFrom = leaving };
+
+        var result = Rank(Priority.P1, Unit(2, North(3)), onItsWay, Unit(3, North(5)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Select(c => c.UnitId), Is.EqualTo(new long[] { 1, 2, 3 }), "the nearest, though committed elsewhere");
+            Assert.That(result[0].DivertFrom, Is.EqualTo(leaving));
+            Assert.That(result[0].Reason, Does.Contain("divert from incident 88 (Hijau)"));
+            Assert.That(result.Skip(1).Select(c => c.DivertFrom), Is.All.Null, "available units divert from nothing");
+            Assert.That(result.Skip(1).Select(c => c.Reason), Has.None.Contain("divert"));
+        });
+    }
+
+    [Test]
+    public void A_divert_candidate_farther_than_an_available_unit_ranks_behind_it()
+    {
+        var onItsWay = Unit(1, North(4), status: UnitStatus.Assigned) with { DivertFrom = new DivertFrom(88, Triage.Kuning) };
+
+        var result = Rank(Priority.P2, onItsWay, Unit(2, North(1)));
+
+        Assert.That(result.Select(c => (c.UnitId, c.DivertFrom?.IncidentId)), Is.EqualTo(new (long, long?)[] { (2, null), (1, 88) }));
+    }
+
+    [Test]
+    public void UnitSnapshot_From_carries_the_divert_candidacy()
+    {
+        var unit = new global::Dispatch.Core.Units.Unit("SOLOK-1", "BA 1119 QA", UnitType.Bls, homeStationId: 1);
+        var divert = new DivertFrom(5, Triage.Hijau);
+
+        Assert.That(UnitSnapshot.From(unit, null, divert).DivertFrom, Is.EqualTo(divert));
+        Assert.That(UnitSnapshot.From(unit, null).DivertFrom, Is.Null);
+    }
 }

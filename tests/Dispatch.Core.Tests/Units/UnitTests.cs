@@ -30,12 +30,14 @@ public sealed class UnitTests
         (UnitStatus.Returning, UnitStatus.OutOfService),
         (UnitStatus.Assigned, UnitStatus.EnRoute),
         (UnitStatus.Assigned, UnitStatus.AvailableOnRoad),
+        (UnitStatus.Assigned, UnitStatus.OutOfService),
         (UnitStatus.EnRoute, UnitStatus.OnScene),
         (UnitStatus.EnRoute, UnitStatus.AvailableOnRoad),
         (UnitStatus.OnScene, UnitStatus.Transporting),
         (UnitStatus.OnScene, UnitStatus.AvailableOnRoad),
         (UnitStatus.OnScene, UnitStatus.Returning),
         (UnitStatus.Transporting, UnitStatus.AtDestination),
+        (UnitStatus.Transporting, UnitStatus.AvailableOnRoad),
         (UnitStatus.AtDestination, UnitStatus.AvailableOnRoad),
         (UnitStatus.AtDestination, UnitStatus.Returning),
         (UnitStatus.OutOfService, UnitStatus.AvailableAtStation),
@@ -159,7 +161,7 @@ public sealed class UnitTests
     [TestCase(UnitStatus.AvailableAtStation, CrewStatus.EnRoute)]
     [TestCase(UnitStatus.Assigned, CrewStatus.OnScene)]
     [TestCase(UnitStatus.EnRoute, CrewStatus.Transporting)]
-    [TestCase(UnitStatus.Transporting, CrewStatus.Available)]
+    [TestCase(UnitStatus.Transporting, CrewStatus.Returning)]
     [TestCase(UnitStatus.OutOfService, CrewStatus.EnRoute)]
     public void Crew_report_out_of_order_is_refused(UnitStatus from, CrewStatus report)
     {
@@ -179,9 +181,13 @@ public sealed class UnitTests
     [TestCase(UnitStatus.Assigned)]
     [TestCase(UnitStatus.EnRoute)]
     [TestCase(UnitStatus.OnScene)]
+    [TestCase(UnitStatus.Transporting)]
     [TestCase(UnitStatus.AtDestination)]
+    [TestCase(UnitStatus.OutOfService)]
     public void Release_frees_the_unit_on_the_road(UnitStatus from)
     {
+        // An operator may release a unit in any state of its response (issue 13), e.g. a
+        // transport handed over to another ambulance on the way.
         var unit = UnitAt(from);
 
         unit.Release();
@@ -190,16 +196,60 @@ public sealed class UnitTests
         Assert.That(unit.IncidentId, Is.Null);
     }
 
-    [Test]
-    public void Release_is_refused_while_transporting_a_patient()
+    [TestCase(UnitStatus.Assigned)]
+    [TestCase(UnitStatus.EnRoute)]
+    public void A_unit_on_its_way_is_diverted_and_notified_again(UnitStatus from)
     {
-        var unit = UnitAt(UnitStatus.Transporting);
+        var unit = UnitAt(from);
 
-        var ex = Assert.Throws<RuleViolation>(unit.Release);
+        unit.DivertTo(IncidentId + 1);
+
+        Assert.That((unit.Status, unit.IncidentId), Is.EqualTo((UnitStatus.Assigned, (long?)(IncidentId + 1))));
+    }
+
+    [TestCase(UnitStatus.AvailableAtStation)]
+    [TestCase(UnitStatus.AvailableOnRoad)]
+    [TestCase(UnitStatus.Returning)]
+    [TestCase(UnitStatus.OutOfService)]
+    [TestCase(UnitStatus.OnScene)]
+    [TestCase(UnitStatus.Transporting)]
+    [TestCase(UnitStatus.AtDestination)]
+    public void Only_a_unit_on_its_way_can_be_diverted(UnitStatus from)
+    {
+        var unit = UnitAt(from);
+        var incidentBefore = unit.IncidentId;
+
+        var ex = Assert.Throws<RuleViolation>(() => unit.DivertTo(IncidentId + 1));
+
+        Assert.That(ex!.Code, Is.EqualTo("divert-not-allowed"));
+        Assert.That((unit.Status, unit.IncidentId), Is.EqualTo((from, incidentBefore)));
+    }
+
+    [Test]
+    public void A_declined_unit_is_out_of_service_until_put_back()
+    {
+        var unit = UnitAt(UnitStatus.Assigned);
+
+        unit.Decline();
+
+        Assert.That((unit.Status, unit.IncidentId), Is.EqualTo((UnitStatus.OutOfService, (long?)null)));
+        Assert.That(unit.Status.IsAvailable(), Is.False, "not recommended until the crew or an admin puts it back");
+        unit.SetIdleStatus(UnitStatus.AvailableAtStation);
+        Assert.That(unit.Status, Is.EqualTo(UnitStatus.AvailableAtStation));
+    }
+
+    [TestCase(UnitStatus.EnRoute)]
+    [TestCase(UnitStatus.OnScene)]
+    [TestCase(UnitStatus.Transporting)]
+    [TestCase(UnitStatus.AtDestination)]
+    public void A_unit_that_set_off_cannot_decline(UnitStatus from)
+    {
+        var unit = UnitAt(from);
+
+        var ex = Assert.Throws<RuleViolation>(unit.Decline);
 
         Assert.That(ex!.Code, Is.EqualTo("illegal-transition"));
-        Assert.That(unit.Status, Is.EqualTo(UnitStatus.Transporting));
-        Assert.That(unit.IncidentId, Is.EqualTo(IncidentId));
+        Assert.That((unit.Status, unit.IncidentId), Is.EqualTo((from, (long?)IncidentId)));
     }
 
     [TestCase(UnitStatus.AvailableAtStation, UnitStatus.AvailableOnRoad)]
