@@ -72,6 +72,7 @@ public static class DispatchApp
         services.AddSingleton<IncidentLogStore>();
         services.AddSingleton<AssignmentStore>();
         services.AddSingleton<IncidentDesk>();
+        services.AddSingleton<IncidentSearch>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();
         services.AddSingleton<CrewDesk>();
@@ -118,6 +119,7 @@ public static class DispatchApp
         app.MapAuth();
         app.MapCalls();
         app.MapIncidents();
+        app.MapIncidentSearch();
         app.MapUnits();
         app.MapRouting();
         app.MapEvents();
