@@ -41,11 +41,14 @@ public sealed class IncidentSearch(Db db)
         "SELECT c.incident_id, c.caller_number FROM calls c " +
         $"WHERE {d.InList("c.incident_id", "@Ids")} AND c.caller_number IS NOT NULL ORDER BY c.received_at, c.id");
 
+    /// <summary>The statement that answers a question of this shape (tests read its plan).</summary>
+    public static SqlText Statement(bool phone, bool range, int words) => Statements[(phone ? 2 : 0) + (range ? 1 : 0)][words];
+
     public Task<IncidentSearchPage> FindAsync(SearchCriteria criteria, CancellationToken ct) =>
         db.ReadAsync(async s =>
         {
             var args = Arguments(criteria);
-            var sql = Statements[(criteria.Phone is null ? 0 : 2) + (criteria.From is null && criteria.To is null ? 0 : 1)][criteria.Words.Count];
+            var sql = Statement(criteria.Phone is not null, criteria.From is not null || criteria.To is not null, criteria.Words.Count);
             // One more than a page tells whether another follows.
             var rows = (await s.QueryAsync<Row>(sql, args)).ToList();
             var page = rows.Take(PageSize).ToList();
