@@ -39,9 +39,9 @@ export function initSearch(host, { open }) {
     id: 'search-text', type: 'search', maxlength: '200', autocomplete: 'off', placeholder: t('searchPlaceholder'), 'aria-label': t('searchLabel'),
   }));
   const day = /** @type {HTMLInputElement} */ (el('input', { id: 'search-day', type: 'date', 'aria-label': t('searchDay'), title: t('searchDay') }));
-  const results = el('div', { id: 'search-results', class: 'search-results', role: 'region', 'aria-label': t('searchResults'), hidden: true });
-  const form = el('form', { class: 'search-form', role: 'search' }, input, day,
-    el('button', { type: 'submit', class: 'search-go' }, t('search'), ' ', el('kbd', {}, 'Alt+F')));
+  const results = /** @type {HTMLElement} */ (el('div', { id: 'search-results', class: 'search-results', role: 'region', 'aria-label': t('searchResults'), hidden: true }));
+  const form = /** @type {HTMLFormElement} */ (el('form', { class: 'search-form', role: 'search' }, input, day,
+    el('button', { type: 'submit', class: 'search-go' }, t('search'), ' ', el('kbd', {}, 'Alt+F'))));
   host.replaceChildren(form, results);
 
   /** @type {{ query: string, page: number, items: SearchItem[], hasMore: boolean } | null} */
