@@ -30,6 +30,11 @@ public static class DispatchApp
         if (problems.Count > 0)
             throw new InvalidOperationException($"Refusing to start in {builder.Environment.EnvironmentName}: " + string.Join(" ", problems));
 
+        // ASP.NET Core's "Request starting/finished" lines carry the whole query string, and a search
+        // (GET /api/incidents/search?phone=&q=) holds a caller's number and words of an address or
+        // complaint: those lines stay out of the logs at any configured level (metrics and traces,
+        // whose url.query is redacted, measure requests instead).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
@@ -74,6 +79,7 @@ public static class DispatchApp
         services.AddSingleton<IncidentDesk>();
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<NoteDesk>();
+        services.AddSingleton<IncidentSearch>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();
         services.AddSingleton<CrewDesk>();
@@ -120,6 +126,7 @@ public static class DispatchApp
         app.MapAuth();
         app.MapCalls();
         app.MapIncidents();
+        app.MapIncidentSearch();
         app.MapUnits();
         app.MapRouting();
         app.MapEvents();

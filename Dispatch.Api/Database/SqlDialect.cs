@@ -27,6 +27,9 @@ public abstract class SqlDialect
     /// <summary>Row limit appended after ORDER BY, taking its value from a parameter.</summary>
     public abstract string Limit(string parameter);
 
+    /// <summary>One page of rows, appended after ORDER BY: skip then take, both parameters.</summary>
+    public virtual string Page(string skip, string take) => $" LIMIT {take} OFFSET {skip}";
+
     /// <summary>
     /// <paramref name="column"/> is one of the values in a list parameter. Dapper expands
     /// <c>IN @List</c> for most drivers; Npgsql takes the list as one array instead.

@@ -21,6 +21,8 @@ public sealed class SqlServer : SqlDialect
 
     public override string Limit(string parameter) => $" OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 
+    public override string Page(string skip, string take) => $" OFFSET {skip} ROWS FETCH NEXT {take} ROWS ONLY";
+
     // Held until the transaction ends; writers that emit events queue here for milliseconds.
     // sp_getapplock answers a timeout with a negative result, not an error: without the THROW the
     // write would go on unlocked and its sequence number could commit out of order.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Http;
 
@@ -7,7 +6,6 @@ namespace Dispatch.Api.Security;
 public static class SecurityEventEndpoints
 {
     public const int DefaultLimit = 200, MaxLimit = 1000;
-    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
     public sealed record SecurityEventPage(IReadOnlyList<SecurityEventView> Events, long? NextBefore);
 
@@ -21,8 +19,8 @@ public static class SecurityEventEndpoints
     private static async Task<IResult> List(string? from, string? to, int? limit, long? before, SecurityEventStore store, TimeProvider time, CancellationToken ct)
     {
         var v = new Validation();
-        var end = Time(to, "to", endOfDay: true, v) ?? time.GetUtcNow();
-        var start = Time(from, "from", endOfDay: false, v) ?? end.AddDays(-1);
+        var end = WibTime.Parse(to, "to", endOfDay: true, v) ?? time.GetUtcNow();
+        var start = WibTime.Parse(from, "from", endOfDay: false, v) ?? end.AddDays(-1);
         v.Check(end >= start, "to", "'to' must not be before 'from'.");
         v.Check(limit is null or >= 1 and <= MaxLimit, "limit", $"'limit' is between 1 and {MaxLimit}.");
         v.Check(before is null or > 0, "before", "'before' is an event id.");
@@ -33,18 +31,5 @@ public static class SecurityEventEndpoints
         var events = await store.ListAsync(start, end, before ?? long.MaxValue, take + 1, ct);
         var page = events.Take(take).ToList();
         return TypedResults.Ok(new SecurityEventPage(page, events.Count > take ? page[^1].Id : null));
-    }
-
-    /// <summary>A WIB calendar day (the end of the day for <c>to</c>) or an instant with offset; null when absent.</summary>
-    private static DateTimeOffset? Time(string? text, string field, bool endOfDay, Validation v)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return new DateTimeOffset((endOfDay ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue), Wib);
-        if (text.Length > 10 && (text.EndsWith('Z') || text[^6] is '+' or '-')
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-            return instant;
-        v.Add(field, $"'{field}' is a date (YYYY-MM-DD) or a time with offset (ISO-8601).");
-        return null;
     }
 }

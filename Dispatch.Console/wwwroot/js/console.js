@@ -9,12 +9,15 @@ import { sound, checkSound, enableSound, ringWhile } from './alarm.js';
 import { callStart, alarming } from './urgency.js';
 import { renderIncidents, renderUnits, tickBoards } from './boards.js';
 import { trackConnection } from './connection.js';
+import { initSearch } from './search.js';
 
 const calls = new Map();      // open calls by id
 const incidents = new Map();  // active incidents by id
 const units = new Map();      // units by id
 let stations = new Map();
 let me, config, view, routes;
+/** @type {{ focus: () => void } | undefined} */
+let search;
 /** @type {{ call: CallView, point: ReturnType<typeof callPoint> | null } | null} */
 let current = null;   // the call being taken
 /** @type {{ incident: IncidentView, candidates: Candidate[], selected: number } | null} */
@@ -396,7 +399,7 @@ function onKey(e) {
   const actions = {
     j: answerNext, k: () => $('#kelurahan').focus(), l: () => $('#landmark').focus(), c: () => $('#complaint').focus(),
     p: () => $('#patients').focus(), v: () => { current?.point?.useSuggestion(); },
-    r: () => recommendFor(row), i: focusWaitingIncident, s: enableSound,
+    r: () => recommendFor(row), i: focusWaitingIncident, s: enableSound, f: () => search?.focus(),
     g: () => $('#duplicates .attach')?.click(),
     1: () => pickTriage('merah'), 2: () => pickTriage('kuning'), 3: () => pickTriage('hijau'), 4: () => pickTriage('hitam'),
   };
@@ -415,6 +418,25 @@ function recommendFor(row) {
 /** Alt+I: the board, at the most urgent incident waiting for a unit (else the first row). */
 function focusWaitingIncident() {
   ($('#incidents-board tr.incident.waiting') ?? $('#incidents-board tr.incident'))?.focus();
+}
+
+/**
+ * An incident found by search: an active one is shown on its board row (and, waiting for a unit,
+ * with its recommendation, as Enter on the row does); a finished one is answered for the search
+ * list to show, since it is on no board.
+ */
+async function openIncident(id) {
+  const incident = await attempt(() => api(`/api/incidents/${id}`));
+  if (!incident) return undefined;
+  upsertIncident(incident);
+  const row = /** @type {HTMLElement | null} */ (document.querySelector(`#incidents-board tr[data-incident-id='${id}']`));
+  if (!row) return incident;
+  row.scrollIntoView({ block: 'nearest' });
+  row.focus();
+  row.classList.add('found');
+  setTimeout(() => row.classList.remove('found'), 3000);
+  if (row.classList.contains('waiting')) await openRecommendation(id);
+  return true;
 }
 
 function pickTriage(value) {
@@ -457,6 +479,7 @@ async function main() {
   $('#close-call').addEventListener('click', () => closeCall());
   $('#use-device').addEventListener('click', () => current?.point?.useSuggestion());
   $('#recommend-close').addEventListener('click', closeRecommendation);
+  search = initSearch($('#search'), { open: openIncident });
   document.addEventListener('keydown', onKey);
   checkSound();
   ringWhile(waitingLevel);

@@ -65,6 +65,11 @@ const texts = {
     totpCode: 'Kode autentikator (6 angka)', totpEnable: 'Aktifkan',
     accountPasswordTitle: 'Ganti kata sandi', accountPasswordHelp: 'Kata sandi baru: 12 sampai 128 karakter, bukan kata sandi umum.',
     account: 'Akun Anda: kata sandi dan verifikasi dua langkah', totpOffer: 'Verifikasi dua langkah meminta kode dari aplikasi autentikator setiap kali masuk.', totpStart: 'Aktifkan verifikasi dua langkah', accountBack: 'Kembali ke halaman saya',
+    // Incident search (console, Alt+F)
+    search: 'Cari insiden', searchPlaceholder: 'Nomor telepon atau kata alamat/keluhan', searchLabel: 'Cari insiden: nomor telepon, atau kata dari alamat atau keluhan',
+    searchDay: 'Tanggal panggilan (WIB)', searchResults: 'Hasil pencarian insiden', searchMore: 'Tampilkan lebih banyak', searchFound: '{n} insiden ditemukan',
+    searchNone: 'Tidak ada insiden yang cocok.', searchNoAddress: 'tanpa alamat', searchNotActive: 'Insiden ini tidak aktif lagi: {status}.',
+    searchUnitNotified: 'Unit dikirim', searchClosedAt: 'Selesai', searchCancelledAt: 'Dibatalkan',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -130,6 +135,11 @@ const texts = {
     totpCode: 'Authenticator code (6 digits)', totpEnable: 'Turn on',
     accountPasswordTitle: 'Change your password', accountPasswordHelp: 'New password: 12 to 128 characters, not a common password.',
     account: 'Your account: password and two-step verification', totpOffer: 'Two-step verification asks for a code from an authenticator app at every sign-in.', totpStart: 'Turn on two-step verification', accountBack: 'Back to my page',
+    // Incident search (console, Alt+F)
+    search: 'Find incident', searchPlaceholder: 'Phone number or words of address/complaint', searchLabel: 'Find an incident: phone number, or words of the address or complaint',
+    searchDay: 'Day of the call (WIB)', searchResults: 'Incidents found', searchMore: 'Show more', searchFound: '{n} incidents found',
+    searchNone: 'No incident matches.', searchNoAddress: 'no address', searchNotActive: 'This incident is no longer active: {status}.',
+    searchUnitNotified: 'Unit notified', searchClosedAt: 'Closed', searchCancelledAt: 'Cancelled',
   },
 };
 
@@ -335,6 +345,8 @@ const codes = {
       lat: 'Lokasi wajib: lintang −90..90 dan bujur −180..180, atau pilih kelurahan.', lon: 'Bujur harus −180..180.',
       kelurahan: 'Kelurahan ini bukan kelurahan Kota Solok.', reason: 'Alasan wajib diisi (paling panjang 1000 huruf).',
       unitId: 'Pilih unit (pengguna kru memerlukan unit).', incidentId: 'Pilih insiden.', outcome: 'Pilih hasil panggilan.', status: 'Pilih status.',
+      // Incident search
+      phone: 'Isi nomor telepon yang sah, kata alamat/keluhan, atau tanggal.', q: 'Paling banyak 5 kata (200 huruf).', page: 'Halaman tidak valid.',
       from: 'Tanggal awal wajib diisi (tanggal yang sah).', to: 'Tanggal akhir wajib diisi dan tidak boleh sebelum tanggal awal (paling lama 3700 hari).',
       unit: 'Pilih unit dari daftar.', source: 'Pilih sumber dari daftar.', emergency: 'Pilih ya atau tidak.', format: 'Format harus CSV atau JSON.',
       file: 'Pilih berkas CSV.', mapping: 'Pemetaan kolom tidak dapat dibaca.',
@@ -414,6 +426,8 @@ const codes = {
       lat: 'A location is required: latitude −90..90 and longitude −180..180, or a kelurahan.', lon: 'Longitude must be −180..180.',
       kelurahan: 'This is not a kelurahan of Kota Solok.', reason: 'A reason is required (at most 1000 characters).',
       unitId: 'Choose a unit (a crew user needs one).', incidentId: 'Choose an incident.', outcome: 'Choose an outcome.', status: 'Choose a status.',
+      // Incident search
+      phone: 'Give a valid phone number, words of the address/complaint, or a day.', q: 'At most 5 words (200 characters).', page: 'The page is not valid.',
       from: 'A valid start date is required.', to: 'A valid end date is required, not before the start (at most 3700 days).',
       unit: 'Choose a unit from the list.', source: 'Choose a source from the list.', emergency: 'Choose yes or no.', format: 'The format is CSV or JSON.',
       file: 'Choose a CSV file.', mapping: 'The column mapping cannot be read.',

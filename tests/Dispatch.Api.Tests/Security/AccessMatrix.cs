@@ -75,6 +75,7 @@ public static class AccessMatrix
         new("POST", "/api/incidents/{id:long}/assign", "/api/incidents/999999/assign", "operator", "admin"),
         new("POST", "/api/incidents/{id:long}/cancel", "/api/incidents/999999/cancel", "operator", "admin"),
         new("POST", "/api/incidents/{id:long}/close", "/api/incidents/999999/close", "operator", "admin"),
+        new("GET", "/api/incidents/search", "/api/incidents/search?phone=081299999999", "operator", "admin"),
         new("GET", "/api/units", "/api/units", "operator", "admin"),
         new("GET", "/api/facilities", "/api/facilities", "operator", "crew", "admin"),
         new("GET", "/api/units/{unitId:long}/assignment", "/api/units/1/assignment", "crew"),
