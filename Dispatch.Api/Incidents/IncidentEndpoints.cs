@@ -13,7 +13,9 @@ public static class IncidentEndpoints
 {
     /// <param name="Divert">Send a unit committed to another incident (not yet on scene) here instead.</param>
     /// <param name="ConfirmLowerPriority">Confirms a diversion from a more urgent incident.</param>
-    public sealed record AssignRequest(long? UnitId, bool? Divert = null, bool? ConfirmLowerPriority = null);
+    /// <param name="FromIncidentId">With divert: the incident the operator saw the unit on (the recommendation's divertFrom.incidentId).
+    /// When the unit is on another by now (a second operator diverted it first), 409 unit-committed naming that one.</param>
+    public sealed record AssignRequest(long? UnitId, bool? Divert = null, bool? ConfirmLowerPriority = null, long? FromIncidentId = null);
 
     public sealed record CancelRequest(string? Reason);
 
@@ -42,7 +44,8 @@ public static class IncidentEndpoints
             .WithSummary("Units ranked for one more response by estimated arrival (by road when a road network is loaded: etaBasis), each with a one-line reason; units already on the incident are left out; units on their way to a less urgent incident come with divertFrom { incidentId, triage }.");
         group.MapPost("/{id:long}/assign", Assign).Accepts<AssignRequest>("application/json")
             .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Send one more unit. A unit committed elsewhere: 409 unit-committed with incidentId, unless divert: true (a less urgent target needs confirmLowerPriority: true too, else 409 divert-lower-priority).");
+            .WithSummary("Send one more unit. A unit committed elsewhere: 409 unit-committed with incidentId, unless divert: true (a less urgent target needs confirmLowerPriority: true too, else 409 divert-lower-priority); " +
+                         "fromIncidentId, the incident the operator saw the unit on, makes a diversion fail with 409 unit-committed when another operator moved the unit first.");
         group.MapPost("/{id:long}/responses/{unitId:long}/release", Release).Accepts<ReleaseRequest>("application/json")
             .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Take a unit off the incident with a reason; the unit is available again and its crew told (AssignmentCancelled, endReason released).");
@@ -67,7 +70,7 @@ public static class IncidentEndpoints
     private static Task<IResult> Assign(long id, HttpContext http, CurrentUser user, ResponseDesk desk, CancellationToken ct) =>
         RequestBody.HandleAsync<AssignRequest>(http, 4096,
             b => new Validation().Check(b.UnitId is not null, "unitId", "'unitId' is required."),
-            async b => TypedResults.Ok(await desk.AssignAsync(id, b.UnitId!.Value, b.Divert ?? false, b.ConfirmLowerPriority ?? false, user.Name, ct)));
+            async b => TypedResults.Ok(await desk.AssignAsync(id, b.UnitId!.Value, b.Divert ?? false, b.ConfirmLowerPriority ?? false, user.Name, ct, b.FromIncidentId)));
 
     private static Task<IResult> Change(long id, HttpContext http, CurrentUser user, IncidentDesk desk, AreaResolver areas, CancellationToken ct) =>
         RequestBody.HandleAsync<ChangeIncidentRequest>(http, OpenIncidentRequest.MaxBytes,

@@ -19,16 +19,19 @@ public sealed class ResponseDesk(Db db, CallStore calls, IncidentStore incidents
     /// <summary>
     /// Sends a unit. A unit committed to another incident is refused (409 unit-committed, naming
     /// it) unless <paramref name="divert"/>; leaving a more urgent incident also needs
-    /// <paramref name="confirmLowerPriority"/>.
+    /// <paramref name="confirmLowerPriority"/>. <paramref name="fromIncidentId"/> is the incident
+    /// the operator saw the unit on: of two operators diverting it at once, the second would
+    /// otherwise take it from the first one's incident without having seen that.
     /// </summary>
-    public Task<IncidentView> AssignAsync(long incidentId, long unitId, bool divert, bool confirmLowerPriority, string operatorName, CancellationToken ct) =>
+    public Task<IncidentView> AssignAsync(long incidentId, long unitId, bool divert, bool confirmLowerPriority, string operatorName, CancellationToken ct,
+        long? fromIncidentId = null) =>
         db.WriteAsync(operatorName, async s =>
         {
             var incident = await incidents.GetAsync(s, incidentId);
             var unit = await units.GetAsync(s, unitId);
             if (unit.IncidentId is { } holding && holding != incident.Id)
             {
-                if (!divert)
+                if (!divert || (fromIncidentId is { } seen && seen != holding))
                     throw new RuleViolation("unit-committed", $"Unit {unit.CallSign} is on incident {holding}; divert it to send it here.",
                         new Dictionary<string, object?> { ["incidentId"] = holding, ["unitId"] = unit.Id });
                 return await DivertAsync(s, incident, unit, holding, confirmLowerPriority);
@@ -46,6 +49,9 @@ public sealed class ResponseDesk(Db db, CallStore calls, IncidentStore incidents
     private async Task<IncidentView> DivertAsync(DbSession s, Incident to, Unit unit, long fromId, bool confirmLowerPriority)
     {
         var from = await incidents.GetAsync(s, fromId);
+        // Read committed: the unit row was read before another operator's diversion committed, its
+        // incident after. The unit moved meanwhile: a conflict like any other, not a missing response.
+        if (from.ActiveResponseOf(unit.Id) is null) throw new ConcurrencyConflict($"Unit {unit.CallSign}");
         // The domain checks and changes both incidents; the one the unit leaves is saved first, so
         // the unit never holds two active responses, even for a moment.
         var (beforeFrom, beforeTo) = (IncidentView.From(from), IncidentView.From(to));

@@ -31,7 +31,7 @@ public sealed class AccessMatrixTests : ApiTest
         };
         var role = AccessMatrix.RoleOf.GetValueOrDefault(who, who);
         var request = new HttpRequestMessage(new HttpMethod(entry.Method), entry.Sample);
-        if (entry.Method is "POST" or "PUT") request.Content = ApiClient.RawJson("{}");
+        if (entry.Method is "POST" or "PUT" or "PATCH") request.Content = ApiClient.RawJson("{}");
 
         var response = await client.SendAsync(request);
         var status = (int)response.StatusCode;
