@@ -58,6 +58,25 @@ public sealed class CrewResponseTests : BrowserTest
     private static Task CancelAsync(HttpClient op, long incidentId) =>
         op.PostAsJsonAsync($"/api/incidents/{incidentId}/cancel", new { reason = "test done" });
 
+    /// <summary>
+    /// One test's failure must not leave the crew's unit busy for the next: its response is
+    /// released and the unit put back in service (each call's answer is checked).
+    /// </summary>
+    [TearDown]
+    public async Task FreeTheUnit()
+    {
+        using var op = await Api.AsAsync("operator1");
+        var unitId = await UnitOfAsync(Crew);
+        var unit = (await ApiClient.OkJsonAsync(await op.GetAsync("/api/units"))).EnumerateArray().Single(u => u.GetProperty("id").GetInt64() == unitId);
+        if (unit.GetProperty("incidentId").ValueKind == JsonValueKind.Number)
+            await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{unit.GetProperty("incidentId").GetInt64()}/responses/{unitId}/release", new { reason = "test teardown" }));
+        if (unit.GetProperty("status").GetString() == "outOfService")
+        {
+            using var crewApi = await Api.AsAsync(Crew);
+            await ApiClient.OkJsonAsync(await crewApi.PostAsJsonAsync($"/api/units/{unitId}/status", new { status = "available" }));
+        }
+    }
+
     private async Task<IPage> CrewPageAsync()
     {
         var crew = await SignInAsync(Crew, Phone);
