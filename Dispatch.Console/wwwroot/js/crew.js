@@ -19,9 +19,9 @@ let unit = null;
 let assignment = null;
 /** @type {ReturnType<typeof createRouteMap> | null} */
 let routeMap = null;
-let clockOffsetMs = 0;
+let clockOffsetMs = 0; // server clock minus this phone's, when they differ by more than the Date header can tell
 // Counts the pushes that changed the assignment: a refresh started before one of them is stale.
-let pushes = 0; // server clock minus this phone's, when they differ by more than the Date header can tell
+let pushes = 0;
 
 const serverNow = () => Date.now() + clockOffsetMs;
 
