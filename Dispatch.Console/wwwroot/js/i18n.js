@@ -216,16 +216,12 @@ const statuses = {
     onScene: 'Di lokasi', transporting: 'Membawa pasien', atDestination: 'Di tujuan', returning: 'Kembali ke pos',
     outOfService: 'Tidak beroperasi', pending: 'Menunggu unit', dispatched: 'Unit dikirim', acknowledged: 'Diterima kru',
     handover: 'Serah terima', cleared: 'Unit siaga kembali', closed: 'Selesai', cancelled: 'Dibatalkan',
-    // crew (issue 13): a response that ended
-    ended: 'Tugas berakhir',
   },
   en: {
     availableAtStation: 'Available at station', availableOnRoad: 'Available on the road', assigned: 'Assigned', enRoute: 'En route',
     onScene: 'On scene', transporting: 'Transporting', atDestination: 'At destination', returning: 'Returning',
     outOfService: 'Out of service', pending: 'Waiting for a unit', dispatched: 'Unit notified', acknowledged: 'Acknowledged',
     handover: 'Handover', cleared: 'Unit back in service', closed: 'Closed', cancelled: 'Cancelled',
-    // crew (issue 13): a response that ended
-    ended: 'Task ended',
   },
 };
 
@@ -259,7 +255,7 @@ const problems = {
     'wrong-totp-code': 'Kode autentikator salah; pakai kode terbaru.', 'totp-enrolment-required': 'Aktifkan verifikasi dua langkah dahulu.',
     'totp-mandatory': 'Peran Anda wajib memakai verifikasi dua langkah.', 'last-admin': 'Ini administrator aktif terakhir: tidak dapat dinonaktifkan atau diganti perannya.',
     // crew (issue 13)
-    'decline-too-late': 'Penugasan yang sudah diterima tidak dapat ditolak lagi; hubungi operator.', 'response-ended': 'Tugas unit ini pada insiden itu sudah berakhir.',
+    'decline-too-late': 'Penugasan yang sudah diterima tidak dapat ditolak lagi; hubungi operator.',
     'no-signal': 'Tidak ada sinyal: belum terkirim; coba lagi.', 'note-required': 'Tulis catatannya dahulu.',
   },
   en: {
@@ -290,7 +286,7 @@ const problems = {
     'wrong-totp-code': 'The authenticator code is wrong; use the newest code.', 'totp-enrolment-required': 'Turn on two-step verification first.',
     'totp-mandatory': 'Your role must use two-step verification.', 'last-admin': 'This is the last active administrator: it cannot be disabled or given another role.',
     // crew (issue 13)
-    'decline-too-late': 'An accepted assignment can no longer be declined; call the operator.', 'response-ended': 'This unit\'s task on that incident has already ended.',
+    'decline-too-late': 'An accepted assignment can no longer be declined; call the operator.',
     'no-signal': 'No signal: not sent; try again.', 'note-required': 'Write the note first.',
   },
 };
@@ -357,8 +353,6 @@ const codes = {
       password: 'Sandi', displayName: 'Nama', $: 'Isi permintaan',
       address: 'Alamat/patokan', complaint: 'Keluhan',
       currentPassword: 'Kata sandi sekarang', newPassword: 'Kata sandi baru', code: 'Kode autentikator', totpCode: 'Kode autentikator',
-      // crew (issue 13)
-      text: 'Catatan',
     },
     // What is wrong with a field, when the server refuses it (validation problems).
     fieldProblem: {
@@ -379,8 +373,6 @@ const codes = {
       limit: 'Jumlah per halaman 1 sampai 1000.', before: 'Halaman berikutnya tidak valid; tampilkan ulang.',
       currentPassword: 'Kata sandi sekarang wajib diisi.', newPassword: 'Kata sandi baru 12 sampai 128 karakter, bukan sandi umum, dan berbeda dari yang sekarang.',
       code: 'Masukkan kode 6 angka.', totpCode: 'Masukkan kode 6 angka.',
-      // crew (issue 13)
-      text: 'Catatan wajib diisi (paling panjang 2000 huruf).',
     },
     fieldInvalid: '{field} tidak valid.',
   },
@@ -441,8 +433,6 @@ const codes = {
       password: 'Password', displayName: 'Name', $: 'Request body',
       address: 'Address/landmark', complaint: 'Complaint',
       currentPassword: 'Current password', newPassword: 'New password', code: 'Authenticator code', totpCode: 'Authenticator code',
-      // crew (issue 13)
-      text: 'Note',
     },
     fieldProblem: {
       externalId: 'A call ID is required.', receivedAt: 'The call time is required, in ISO-8601.',
@@ -462,8 +452,6 @@ const codes = {
       limit: 'Between 1 and 1000 per page.', before: 'The next page is not valid; show the list again.',
       currentPassword: 'The current password is required.', newPassword: 'The new password needs 12 to 128 characters, not a common one, and differs from the current one.',
       code: 'Enter the 6-digit code.', totpCode: 'Enter the 6-digit code.',
-      // crew (issue 13)
-      text: 'A note is required (at most 2000 characters).',
     },
     fieldInvalid: '{field} is not valid.',
   },
