@@ -1,6 +1,6 @@
 // @ts-check
-// The crew's alarm: sound and vibration on a new assignment and on a cancellation, distinct from
-// each other, loud enough for a moving ambulance. Generated tones: no audio file, no network.
+// The crew's alarm: sound and vibration on a new assignment, on a cancellation and on a change of
+// the incident (triage), distinct from each other, loud enough for a moving ambulance. Generated tones: no audio file, no network.
 
 /** @type {AudioContext | null} */
 let audio = null;
@@ -19,9 +19,11 @@ const patterns = {
   assignment: { tones: [660, 880, 1100, 660, 880, 1100], step: 0.22, vibrate: [500, 150, 500, 150, 500] },
   // Two falling tones and one long buzz: something was taken away.
   cancelled: { tones: [880, 440], step: 0.45, vibrate: [1200] },
+  // Two short equal beeps: the incident the crew works changed (triage up or down).
+  changed: { tones: [988, 988], step: 0.18, vibrate: [200, 100, 200] },
 };
 
-/** @param {'assignment' | 'cancelled'} kind */
+/** @param {'assignment' | 'cancelled' | 'changed'} kind */
 export function alertCrew(kind) {
   const p = patterns[kind];
   try { navigator.vibrate?.(p.vibrate); } catch { /* not allowed here: the sound remains */ }

@@ -1,15 +1,18 @@
 // @ts-check
 // Crew page (phone in a moving ambulance): the unit's assignment by push, the legal next steps as
-// large buttons at the top (the server says which), taps that wait for signal, position reports.
+// large buttons at the top (the server says which), taps that wait for signal, position reports;
+// a diversion, release or cancellation at once with a sound; the incident's notes; declining.
 import { api, ApiError, el, timeWib, duration, startPage, connectHub, showConnection, showError, attempt } from './common.js';
 import { t, statusText } from './i18n.js';
 import { createRouteMap, routeText } from './map.js';
 import { createTapQueue } from './crew-taps.js';
 import { alertCrew } from './crew-alert.js';
+import { createNotes } from './crew-notes.js';
+import { createDecline } from './crew-decline.js';
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
-let me, config, taps;
+let me, config, taps, notes, decline;
 /** @type {(UnitView & { nextStatuses?: string[], nextStatusesAfter?: Record<string, string[]> }) | null} */
 let unit = null;
 /** @type {AssignmentView | null} */
@@ -17,6 +20,8 @@ let assignment = null;
 /** @type {ReturnType<typeof createRouteMap> | null} */
 let routeMap = null;
 let clockOffsetMs = 0; // server clock minus this phone's, when they differ by more than the Date header can tell
+// Counts the pushes that changed the assignment: a refresh started before one of them is stale.
+let pushes = 0;
 
 const serverNow = () => Date.now() + clockOffsetMs;
 
@@ -71,6 +76,7 @@ const closeFinish = () => { $('#finish-sheet').hidden = true; };
 /** A tap: kept on the phone first, so that no signal loses nothing; then sent. */
 async function tap(step) {
   closeFinish();
+  $('#notice').hidden = true; // the crew has moved on from what the notice said
   let destinationId;
   if (step === 'transporting') {
     destinationId = Number($('#destination').value) || undefined;
@@ -90,7 +96,8 @@ function render() {
   const a = assignment;
   $('#unit-name').textContent = unit?.callSign ?? t('crewTitle');
   $('#unit-status').textContent = unit ? statusText(unit.status) : '';
-  document.body.dataset.incidentStatus = a?.status ?? '';
+  document.body.dataset.responseStatus = a?.status ?? '';
+  document.body.dataset.incidentStatus = a?.incidentStatus ?? '';
   $('#no-assignment').hidden = !!a;
   $('#assignment-card').hidden = !a;
   if (a) {
@@ -100,10 +107,12 @@ function render() {
     $('#assignment-title').textContent = `#${a.incidentId} · ${a.kelurahan ?? ''}`;
     $('#assignment-address').textContent = a.address ?? '';
     $('#assignment-complaint').textContent = a.complaint ?? '';
-    $('#assignment-category').textContent = `${t(a.category)}${a.isEmergency ? ` · ${t('emergency')}` : ''}`;
+    $('#assignment-category').textContent = [t(a.category), a.isEmergency ? t('emergency') : null, a.isMajor ? t('crewMajor') : null].filter(Boolean).join(' · ');
     $('#assignment-patients').textContent = String(a.patientCount);
     const last = waitingHere().at(-1);
     $('#assignment-status').textContent = last ? `${t(last.step === 'acknowledge' ? 'accepted' : last.step)} (${t('crewWaiting')})` : statusText(a.status);
+    $('#other-units-box').hidden = a.otherUnits.length === 0;
+    $('#other-units').textContent = a.otherUnits.join(', ');
     $('#assignment-meta').textContent = t('crewDispatchedAt', { t: timeWib(a.offeredAt), by: a.offeredBy });
     const { lat, lon } = a.location;
     $('#geo-link').href = `geo:${lat},${lon}?q=${lat},${lon}`;
@@ -116,6 +125,9 @@ function render() {
       $('#call-back').textContent = t('crewCallBack', { n: a.callerNumber });
     }
   }
+  $('#decline').hidden = !a?.canDecline || waitingHere().length > 0;
+  if (!a?.canDecline) decline.close();
+  notes.show(a?.incidentId ?? null);
   tick();
   renderSteps();
   renderWaiting();
@@ -137,7 +149,11 @@ function renderWaiting() {
 }
 
 async function refresh() {
-  [unit, assignment] = await Promise.all([api(`/api/units/${me.unitId}`), api(`/api/units/${me.unitId}/assignment`)]);
+  const seen = pushes;
+  const [freshUnit, freshAssignment] = await Promise.all([api(`/api/units/${me.unitId}`), api(`/api/units/${me.unitId}/assignment`)]);
+  unit = freshUnit;
+  // A push that arrived meanwhile is newer than this answer, and refreshes again itself.
+  if (seen === pushes) assignment = freshAssignment;
   render();
   remindUntilAccepted();
   await showRoute();
@@ -176,15 +192,73 @@ function remindUntilAccepted() {
   reminder = { id: offered, timer: setInterval(() => { if (--left >= 0) alertCrew('assignment'); else clearInterval(reminder?.timer); }, 20000) };
 }
 
-function onEvent(e) {
-  if (e.type === 'AssignmentOffered') { alertCrew('assignment'); refreshQuietly(); }
-  if (e.type === 'AssignmentCancelled') {
-    alertCrew('cancelled');
-    $('#notice').textContent = t('assignmentCancelled', { reason: e.data.reasonText ?? '' });
-    $('#notice').hidden = false;
-    closeFinish();
-    refreshQuietly();
+/**
+ * Says at once, in words, what happened to the assignment; stays until the crew taps a step. The
+ * last few are kept: a diversion and a dropped tap may arrive together after a drop of signal.
+ */
+function notify(text) {
+  const box = $('#notice');
+  if (box.hidden) box.replaceChildren();
+  box.append(el('span', { class: 'notice-line' }, text));
+  while (box.childElementCount > 3) box.firstElementChild.remove();
+  box.hidden = false;
+}
+
+/** Why the assignment was taken away (AssignmentCancelled's reason), in the page's language. */
+function withdrawalText(/** @type {AssignmentView} */ w) {
+  const reason = w.reasonText ?? '';
+  switch (w.reason) {
+    case 'diverted': return t('crewDiverted', { from: w.incidentId, to: w.divertedToIncidentId ?? '' });
+    case 'released': return t('crewReleased', { id: w.incidentId, reason });
+    case 'declined': return t('crewDeclined', { id: w.incidentId, reason });
+    default: return t('assignmentCancelled', { reason });
   }
+}
+
+function onEvent(e) {
+  /** @type {AssignmentView} */
+  const data = e.data;
+  switch (e.type) {
+    case 'AssignmentOffered':
+      // Shown from the push at once (a diversion's new incident follows its cancellation); the refresh adds the unit and the route.
+      pushes++;
+      alertCrew('assignment');
+      assignment = data;
+      render();
+      refreshQuietly();
+      break;
+    case 'AssignmentCancelled':
+      pushes++;
+      alertCrew('cancelled');
+      notify(withdrawalText(data));
+      closeFinish();
+      if (assignment?.incidentId === data.incidentId) assignment = null;
+      render();
+      refreshQuietly();
+      break;
+    case 'AssignmentChanged':
+      // The incident the crew works changed (triage, place, other units): a triage change is said and sounded.
+      if (!assignment || assignment.incidentId !== data.incidentId) break;
+      pushes++;
+      if (data.triage !== assignment.triage) {
+        notify(t('crewTriageChanged', { id: data.incidentId, from: t(assignment.triage), to: t(data.triage) }));
+        alertCrew('changed');
+      }
+      assignment = data;
+      render();
+      showRoute().catch(() => {});
+      break;
+    case 'NoteAdded':
+      notes.add(/** @type {NoteView} */ (e.data));
+      break;
+  }
+}
+
+/** A waiting tap the server refused is dropped; one meant for an incident the unit has left says so. */
+function onTapRefused(error, /** @type {import('./crew-taps.js').Tap} */ refused) {
+  showError(error);
+  if (error instanceof ApiError && error.problem?.code === 'assignment-changed')
+    notify(t('crewTapDropped', { step: t(refused.step === 'acknowledge' ? 'accept' : refused.step), id: refused.incidentId ?? '' }));
 }
 
 function onConnection(state) {
@@ -254,7 +328,12 @@ async function main() {
     clock: serverNow,
     onChange: () => { if (unit) render(); },
     onSent: refreshQuietly,
-    onRefused: error => showError(error),
+    onRefused: onTapRefused,
+  });
+  notes = createNotes({ box: $('#notes'), list: $('#notes-list'), empty: $('#notes-empty'), form: $('#note-form'), text: $('#note-text') });
+  decline = createDecline(me.unitId, {
+    current: () => assignment,
+    onDeclined: async (declined, reason) => { notify(t('crewDeclined', { id: declined.incidentId, reason })); await refreshQuietly(); },
   });
   config = await api('/api/config');
   await measureClock().catch(() => {});
@@ -263,7 +342,7 @@ async function main() {
     ...facilities.filter(f => f.kind !== 'pscPost').map(f => el('option', { value: f.id }, f.name)));
   /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#finish-sheet [data-confirm]')).forEach(b => b.addEventListener('click', () => attempt(() => tap(b.dataset.confirm))));
   $('#finish-cancel').addEventListener('click', closeFinish);
-  document.addEventListener('keydown', e => { if (e.key === 'Escape') closeFinish(); });
+  document.addEventListener('keydown', e => { if (e.key === 'Escape') { closeFinish(); decline.close(); } });
   setInterval(tick, 1000);
   await connectHub(onEvent, onConnection);
   await refresh();

@@ -57,6 +57,16 @@ const texts = {
     crewFinishReturning: 'Ya, kembali ke pos', crewWaitingTitle: 'Menunggu sinyal: dikirim otomatis sesuai urutan',
     crewWaiting: 'menunggu sinyal', crewCallBack: 'Telepon pemanggil · {n}', crewNoNumber: 'Nomor pemanggil disembunyikan.',
     crewSinceDispatch: '{t} sejak dikirim', crewDispatchedAt: 'Dikirim {t} oleh {by}',
+    // crew (issue 13)
+    crewDiverted: 'Dialihkan: insiden #{from} ditinggalkan, menuju insiden #{to}', crewReleased: 'Dilepas dari insiden #{id}: {reason}',
+    crewDeclined: 'Penugasan insiden #{id} ditolak: {reason}', crewTriageChanged: 'Triase insiden #{id} berubah: {from} → {to}',
+    crewTapDropped: 'Langkah “{step}” untuk insiden #{id} tidak dikirim: unit sudah tidak pada insiden itu.',
+    crewOtherUnits: 'Unit lain di insiden ini', crewMajor: 'Insiden besar',
+    crewNotes: 'Catatan insiden', crewNoNotes: 'Belum ada catatan.', crewNoteAdd: 'Tulis catatan', crewNoteSend: 'Kirim catatan',
+    crewNotePlaceholder: 'mis. pasien kedua di lantai atas',
+    crewDecline: 'Tolak penugasan…', crewDeclineTitle: 'Tolak penugasan ini?', crewDeclineHelp: 'Operator langsung diberi tahu dan unit menjadi tidak beroperasi. Pilih atau tulis alasannya:',
+    crewDeclineSend: 'Kirim penolakan', crewDeclinePlaceholder: 'alasan lain',
+    crewReasonBreakdown: 'Kendaraan rusak', crewReasonNoAls: 'Tidak ada kru ALS', crewReasonCrewShort: 'Kru tidak lengkap',
     // Own password and second factor (login page)
     changePasswordTitle: 'Buat kata sandi Anda sendiri', changePasswordHelp: 'Kata sandi ini dibuat oleh administrator. Pilih kata sandi baru: 12 sampai 128 karakter, bukan kata sandi umum.',
     currentPassword: 'Kata sandi sekarang', newPassword: 'Kata sandi baru', repeatPassword: 'Ulangi kata sandi baru', changePassword: 'Simpan kata sandi',
@@ -127,6 +137,16 @@ const texts = {
     crewFinishReturning: 'Yes, returning to station', crewWaitingTitle: 'Waiting for signal: sent automatically, in order',
     crewWaiting: 'waiting for signal', crewCallBack: 'Call the caller · {n}', crewNoNumber: 'The caller\'s number is withheld.',
     crewSinceDispatch: '{t} since dispatch', crewDispatchedAt: 'Dispatched {t} by {by}',
+    // crew (issue 13)
+    crewDiverted: 'Diverted: left incident #{from}, now going to incident #{to}', crewReleased: 'Released from incident #{id}: {reason}',
+    crewDeclined: 'Assignment to incident #{id} declined: {reason}', crewTriageChanged: 'Triage of incident #{id} changed: {from} → {to}',
+    crewTapDropped: 'The step “{step}” for incident #{id} was not sent: the unit is no longer on that incident.',
+    crewOtherUnits: 'Other units on this incident', crewMajor: 'Major incident',
+    crewNotes: 'Incident notes', crewNoNotes: 'No notes yet.', crewNoteAdd: 'Write a note', crewNoteSend: 'Send note',
+    crewNotePlaceholder: 'e.g. second patient upstairs',
+    crewDecline: 'Decline assignment…', crewDeclineTitle: 'Decline this assignment?', crewDeclineHelp: 'The operator is told at once and the unit goes out of service. Choose or write the reason:',
+    crewDeclineSend: 'Send decline', crewDeclinePlaceholder: 'another reason',
+    crewReasonBreakdown: 'Vehicle breakdown', crewReasonNoAls: 'No ALS crew on board', crewReasonCrewShort: 'Crew incomplete',
     // Own password and second factor (login page)
     changePasswordTitle: 'Choose your own password', changePasswordHelp: 'An administrator set this password. Choose a new one: 12 to 128 characters, not a common password.',
     currentPassword: 'Current password', newPassword: 'New password', repeatPassword: 'Repeat the new password', changePassword: 'Save password',
@@ -244,6 +264,9 @@ const problems = {
     'wrong-current-password': 'Kata sandi sekarang salah.', 'totp-required': 'Masukkan kode dari aplikasi autentikator.',
     'wrong-totp-code': 'Kode autentikator salah; pakai kode terbaru.', 'totp-enrolment-required': 'Aktifkan verifikasi dua langkah dahulu.',
     'totp-mandatory': 'Peran Anda wajib memakai verifikasi dua langkah.', 'last-admin': 'Ini administrator aktif terakhir: tidak dapat dinonaktifkan atau diganti perannya.',
+    // crew (issue 13)
+    'decline-too-late': 'Penugasan yang sudah diterima tidak dapat ditolak lagi; hubungi operator.',
+    'no-signal': 'Tidak ada sinyal: belum terkirim; coba lagi.', 'note-required': 'Tulis catatannya dahulu.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -272,6 +295,9 @@ const problems = {
     'wrong-current-password': 'The current password is wrong.', 'totp-required': 'Enter the code from your authenticator app.',
     'wrong-totp-code': 'The authenticator code is wrong; use the newest code.', 'totp-enrolment-required': 'Turn on two-step verification first.',
     'totp-mandatory': 'Your role must use two-step verification.', 'last-admin': 'This is the last active administrator: it cannot be disabled or given another role.',
+    // crew (issue 13)
+    'decline-too-late': 'An accepted assignment can no longer be declined; call the operator.',
+    'no-signal': 'No signal: not sent; try again.', 'note-required': 'Write the note first.',
   },
 };
 
