@@ -12,6 +12,7 @@ namespace Dispatch.Api.Tests.Telemetry;
 /// here is a plain HTTP listener taking OTLP/HTTP posts; protobuf keeps strings as UTF-8 bytes,
 /// so a number in any attribute would show in the body.
 /// </summary>
+[NonParallelizable] // Spans come from process-wide activity sources: other apps running at the same time would add theirs.
 public sealed class OtlpExportTests
 {
     [Test]
