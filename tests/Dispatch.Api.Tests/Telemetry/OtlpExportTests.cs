@@ -58,7 +58,11 @@ public sealed class OtlpExportTests
 
         bool Has(string path, string text) => received.Any(r => r.Path == path && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!(Has("/v1/traces", "CallStore.InsertNew") && Has("/v1/metrics", "psc119.calls.answer.duration")) && waited.Elapsed < TimeSpan.FromSeconds(20))
+        // Wait for everything asserted below: a statement's span ends before its request's span,
+        // so the two may leave in different batches.
+        bool AllArrived() => Has("/v1/traces", "CallStore.InsertNew") && Has("/v1/traces", "POST /api/calls")
+            && Has("/v1/metrics", "psc119.calls.ingested") && Has("/v1/metrics", "psc119.calls.answer.duration");
+        while (!AllArrived() && waited.Elapsed < TimeSpan.FromSeconds(20))
             await Task.Delay(200);
 
         Assert.Multiple(() =>
