@@ -36,7 +36,9 @@ public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationS
             await units.AddAsync(s, new Unit("AMB-05 (contoh)", "CONTOH-0005", UnitType.Transport, post));
             await units.AddAsync(s, new Unit("AMB-06 (contoh)", "CONTOH-0006", UnitType.Bls, post));
 
-            var hasher = new PasswordHasher<UserAccount>();
+            // The demo users share one password: one hash (a salted PBKDF2, deliberately slow) serves
+            // them all, instead of six on every start of a demo or test app.
+            var sharedHash = new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), seed.DemoPassword);
             (string Name, string Display, string Role, long? Unit)[] people =
             [
                 ("operator1", "Operator 1 (demo)", Roles.Operator, null),
@@ -49,7 +51,7 @@ public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationS
             foreach (var p in people)
             {
                 var account = new UserAccount { UserName = p.Name, DisplayName = p.Display, Role = p.Role, UnitId = p.Unit };
-                account.PasswordHash = hasher.HashPassword(account, seed.DemoPassword);
+                account.PasswordHash = sharedHash;
                 await users.AddAsync(s, account);
             }
             await DemoHistory.SeedAsync(s, history, areas, (await units.ListAsync(s)).Select(u => u.Id).ToList(), seed.DemoHistory);

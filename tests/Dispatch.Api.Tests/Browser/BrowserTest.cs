@@ -21,20 +21,33 @@ public abstract class BrowserTest : ApiTest
     public async Task StartBrowser()
     {
         Assert.That(File.Exists(ChromiumPath), Is.True, $"Chromium not found at {ChromiumPath}: apt-get install chromium (./test.sh does so as root), or set PSC119_CHROMIUM.");
-        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Playwright = await SharedChromium.PlaywrightAsync();
+        Browser = await SharedChromium.BrowserAsync();
     }
 
-    [OneTimeTearDown]
-    public async Task StopBrowser()
+    private readonly List<IBrowserContext> _contexts = [];
+
+    /// <summary>
+    /// A context of this test on the run's shared Chromium, closed when the test ends, so that no
+    /// page of an earlier test keeps its hub connection and timers running in the shared browser.
+    /// </summary>
+    protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
+        var context = await Browser.NewContextAsync(options);
+        lock (_contexts) _contexts.Add(context);
+        return context;
+    }
+
+    [TearDown]
+    public async Task CloseContexts()
+    {
+        IBrowserContext[] contexts;
+        lock (_contexts)
+        {
+            contexts = [.. _contexts];
+            _contexts.Clear();
+        }
+        foreach (var context in contexts) await context.CloseAsync();
     }
 
     /// <summary>A fresh browser context (own cookies), signed in through the login page.</summary>
@@ -42,7 +55,7 @@ public abstract class BrowserTest : ApiTest
     {
         var options = new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 }, Locale = "id-ID", TimezoneId = "Asia/Jakarta" };
         configure?.Invoke(options);
-        var context = await Browser.NewContextAsync(options);
+        var context = await NewContextAsync(options);
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => DialogsSeen.Add(dialog.Message);
         page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add($"{message.Text} @ {message.Location}"); };

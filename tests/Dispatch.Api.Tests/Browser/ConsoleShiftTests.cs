@@ -12,6 +12,7 @@ namespace Dispatch.Api.Tests.Browser;
 /// never silent, a reload keeps the call, and urgency reads at a glance on an office monitor.
 /// Alarm and take-over times are short here so that the tests need not wait a minute.
 /// </summary>
+[NonParallelizable] // Asserts that a refusal and a greyed-out unit show within one second.
 public sealed partial class ConsoleShiftTests : BrowserTest
 {
     private const int AlarmSeconds = 3, TakeOverSeconds = 2;

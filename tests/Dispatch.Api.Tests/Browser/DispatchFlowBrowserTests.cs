@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dispatch.Api.Tests.Browser;
 
 /// <summary>An operator takes a call to an assigned incident with the keyboard alone; the crew steps through it on a phone.</summary>
+[NonParallelizable] // Asserts that each status reaches the console within one second.
 public sealed class DispatchFlowBrowserTests : BrowserTest
 {
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };

@@ -42,7 +42,7 @@ public sealed partial class LanguageWalkTests : BrowserTest
     [TestCase("en")]
     public async Task The_login_page_speaks_the_language_and_says_a_wrong_password_in_it(string lang)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), Locale = "id-ID" });
+        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), Locale = "id-ID" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await UseLanguageAsync(page, lang, "/login");

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dispatch.Api.Tests.Browser;
 
 /// <summary>The operator console in a real Chromium.</summary>
+[NonParallelizable] // Asserts that a call reaches the console within one second.
 public sealed class OperatorConsoleTests : BrowserTest
 {
     private static readonly LocatorAssertionsToBeVisibleOptions WithinOneSecond = new() { Timeout = 1000 };

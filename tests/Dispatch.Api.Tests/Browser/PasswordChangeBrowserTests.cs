@@ -13,7 +13,7 @@ public sealed class PasswordChangeBrowserTests : BrowserTest
     {
         using var admin = await Api.AsAsync("admin");
         await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users", new { username = "op-peramban", role = "operator", password = "kata-sandi-awal" }));
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), Locale = "id-ID" });
+        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString().TrimEnd('/'), Locale = "id-ID" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/login");

@@ -11,6 +11,7 @@ namespace Dispatch.Api.Tests.Faults;
 /// gets 503 with Retry-After and /health says so while it lasts; never a 201 for a call that was
 /// not stored; after recovery every call the client retried is stored exactly once.
 /// </summary>
+[NonParallelizable] // Stops and restarts a database server against the retry pipeline's few seconds: other work on the cores would stretch the restart.
 public sealed class PostgresOutageTests
 {
     [Test]

@@ -11,6 +11,7 @@ namespace Dispatch.Api.Tests.ScaleOut;
 /// stores, operators on the other hear; event numbers are one order for the whole system; a
 /// client may come back on either node; the database settles races between nodes.
 /// </summary>
+[NonParallelizable] // The seventh wrong password must arrive within the 2 s lock of the sixth, each after a slow password check.
 public sealed class MultiNodeTests : TwoNodeTest
 {
     protected override Task<TwoNodes> StartNodesAsync() => TwoNodes.StartAsync(TwoNodes.SuiteRedisOrIgnore());

@@ -12,6 +12,7 @@ namespace Dispatch.Api.Tests.Security;
 /// </summary>
 [TestFixture(TestApp.Sqlite)]
 [TestFixture(TestApp.Postgres)]
+[NonParallelizable] // The seventh wrong password must arrive within the 2 s lock of the sixth, each after a slow password check.
 public sealed class SecurityEventTests(string database) : ApiTest(database)
 {
     private const string PbxKey = "pbx-key-0123456789-abcdefghij";

@@ -9,6 +9,7 @@ namespace Dispatch.Api.Tests.Telemetry;
 /// The database fault counters move with real faults: the SQLite writer held by another process
 /// makes ingest retry once and then answer 503, and both show on the scrape endpoint.
 /// </summary>
+[NonParallelizable] // Counts read from /metrics are process-wide: other apps running at the same time would add to them.
 public sealed class DatabaseFaultMetricsTests : ApiTest
 {
     // One retry: the hold outlasts SQLite's 5 s busy wait twice, so the answer is a 503.

@@ -16,6 +16,7 @@ namespace Dispatch.Api.Tests.Telemetry;
 /// </summary>
 [TestFixture(TestApp.Sqlite)]
 [TestFixture(TestApp.Postgres)]
+[NonParallelizable] // Counts read from /metrics and spans from a listener are process-wide: other apps running at the same time would add to them.
 public sealed partial class MetricsEndpointTests(string database) : ApiTest(database)
 {
     protected override Dictionary<string, string?> Settings => new()

@@ -12,6 +12,7 @@ namespace Dispatch.Api.Tests.Telemetry;
 /// here is a plain HTTP listener taking OTLP/HTTP posts; protobuf keeps strings as UTF-8 bytes,
 /// so a number in any attribute would show in the body.
 /// </summary>
+[NonParallelizable] // Spans come from process-wide activity sources: other apps running at the same time would add theirs.
 public sealed class OtlpExportTests
 {
     [Test]
@@ -57,7 +58,11 @@ public sealed class OtlpExportTests
 
         bool Has(string path, string text) => received.Any(r => r.Path == path && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!(Has("/v1/traces", "CallStore.InsertNew") && Has("/v1/metrics", "psc119.calls.answer.duration")) && waited.Elapsed < TimeSpan.FromSeconds(20))
+        // Wait for everything asserted below: a statement's span ends before its request's span,
+        // so the two may leave in different batches.
+        bool AllArrived() => Has("/v1/traces", "CallStore.InsertNew") && Has("/v1/traces", "POST /api/calls")
+            && Has("/v1/metrics", "psc119.calls.ingested") && Has("/v1/metrics", "psc119.calls.answer.duration");
+        while (!AllArrived() && waited.Elapsed < TimeSpan.FromSeconds(20))
             await Task.Delay(200);
 
         Assert.Multiple(() =>
