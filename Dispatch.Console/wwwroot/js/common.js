@@ -217,7 +217,7 @@ export async function connectHub(onEvent, showState) {
   // The server pings every 5 s (DispatchApp); a server silent for 12 s is gone: say so, rather
   // than after the default 30 s of a screen that looks current.
   connection.serverTimeoutInMilliseconds = 12000;
-  for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled'])
+  for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled', 'AssignmentChanged', 'NoteAdded'])
     connection.on(type, receive);
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(async () => { showState('connected'); await catchUp(); });
