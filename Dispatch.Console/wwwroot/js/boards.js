@@ -38,8 +38,12 @@ export function renderIncidents(body, list, actions) {
 
 /** Every unit on the incident now, each with its status; an incident without one says it waits for a unit. */
 function unitsCell(i) {
-  const active = (i.responses ?? []).filter(r => !r.endedAt);
-  if (!active.length) return el('span', { class: 'no-unit' }, t(i.responses?.length ? 'waitingForUnitAgain' : 'noUnit'));
+  const responses = i.responses ?? [];
+  const active = responses.filter(r => !r.endedAt);
+  // Every unit back in service: the units that served it, until it is closed.
+  if (!active.length && i.status === 'cleared')
+    return responses.filter(r => r.endReason === 'completed').map(r => el('span', { class: 'unit-on done', dataset: { unitId: r.unitId } }, r.callSign));
+  if (!active.length) return el('span', { class: 'no-unit' }, t(responses.length ? 'waitingForUnitAgain' : 'noUnit'));
   return active.map(r => el('span', { class: `unit-on status-${r.status}${r.status === 'dispatched' ? ' unacked' : ''}`, dataset: { unitId: r.unitId }, title: statusText(r.status) },
     r.callSign, r.via === 'radio' ? el('small', { class: 'via-radio', title: t('viaRadio') }, ' ⌁') : null));
 }

@@ -112,7 +112,21 @@ const waitingCalls = () => [...calls.values()].filter(c => c.status === 'waiting
 const canTakeOver = call => call.status === 'answered' && call.answeredBy !== me.username && call.answeredAt
   && secondsSince(call.answeredAt) >= config.takeOverSeconds;
 
-function renderQueue() {
+/**
+ * A drawing done at most once per 50 ms: a burst of pushes (a busy night, a catch-up after a
+ * reconnect) costs one render, not one per event. A timer, not requestAnimationFrame, so that a
+ * console in a background tab still updates its title and lists.
+ */
+function coalesced(draw) {
+  let timer = 0;
+  return () => { if (!timer) timer = setTimeout(() => { timer = 0; draw(); }, 50); };
+}
+
+const renderQueue = coalesced(drawQueue);
+const drawIncidents = coalesced(drawIncidentsNow);
+const drawUnits = coalesced(drawUnitsNow);
+
+function drawQueue() {
   const list = [...calls.values()].sort((a, b) => callStart(a).localeCompare(callStart(b)));
   $('#queue-empty').hidden = list.length > 0;
   const waiting = list.filter(c => c.status === 'waiting').length;
@@ -435,7 +449,7 @@ function closeRecommendation() {
 
 // ---- boards ------------------------------------------------------------------------------------
 
-function drawIncidents() {
+function drawIncidentsNow() {
   renderIncidents($('#incidents-board tbody'), [...incidents.values()], {
     config, units, openId: panel.id, open: openIncident,
     assign: id => openRecommendation(id),
@@ -444,7 +458,7 @@ function drawIncidents() {
   });
 }
 
-function drawUnits() {
+function drawUnitsNow() {
   renderUnits($('#units-board tbody'), [...units.values()]);
 }
 

@@ -38,15 +38,17 @@ export function createIncidentPanel(root, host) {
 
   const active = () => (open?.incident.responses ?? []).filter(r => !r.endedAt);
   const placeName = id => (id ? host.stations().get(id)?.name ?? `#${id}` : '');
+  /** Replaces a part's content; null, undefined and false are left out (replaceChildren would write them as text). */
+  const fill = (/** @type {Element} */ node, /** @type {any[]} */ ...children) => node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
 
   function render() {
     if (!open) return;
     const i = open.incident;
-    part('#incident-title').replaceChildren(`#${i.id} `, el('span', { class: `chip triage-${i.triage}` }, t(i.triage)), ' ',
+    fill(part('#incident-title'), `#${i.id} `, el('span', { class: `chip triage-${i.triage}` }, t(i.triage)), ' ',
       el('span', { class: `status-chip status-${i.status}`, dataset: { status: i.status } }, statusText(i.status)),
       i.isMajor ? el('span', { class: 'chip major-chip' }, ` ${t('major')}`) : null,
       i.waitingForUnit ? el('span', { class: 'no-unit' }, ` · ${t(i.responses.length ? 'waitingForUnitAgain' : 'noUnit')}`) : null);
-    part('#incident-summary').replaceChildren(
+    fill(part('#incident-summary'), 
       [i.address, i.kelurahan?.name].filter(Boolean).join(' · '),
       i.complaint ? el('div', { class: 'complaint' }, i.complaint) : null,
       el('div', { class: 'muted' }, [t('patientsN', { n: i.patientCount }), categoryText(i.category), i.isEmergency ? t('emergency') : null].filter(Boolean).join(' · ')));
