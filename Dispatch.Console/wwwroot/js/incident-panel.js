@@ -149,7 +149,9 @@ export function createIncidentPanel(root, host) {
   }
 
   function editForm() {
-    const i = /** @type {IncidentView} */ (open?.incident);
+    // The version the operator is looking at: a change pushed meanwhile makes the save a 409, never a silent overwrite.
+    const seen = /** @type {IncidentView} */ (open?.incident);
+    const i = seen;
     const triage = el('select', { name: 'triage' }, ...triages.map(v => el('option', { value: v, selected: v === i.triage }, t(v))));
     const lat = el('input', { name: 'lat', type: 'number', step: 'any', value: i.location.lat });
     const lon = el('input', { name: 'lon', type: 'number', step: 'any', value: i.location.lon });
@@ -169,7 +171,6 @@ export function createIncidentPanel(root, host) {
     form.addEventListener('submit', async e => {
       e.preventDefault();
       if (!open) return;
-      const seen = open.incident;
       /** @type {Record<string, unknown>} */
       const change = {};
       if (triage.value !== seen.triage) change.triage = triage.value;

@@ -229,6 +229,47 @@ public sealed partial class ConsoleResponsesTests : BrowserTest
         await crew.PostAsJsonAsync($"/api/units/{unitId}/status", new { status = "available" });
     }
 
+    [Test]
+    public async Task An_operator_edits_the_incident_reloads_after_a_concurrent_change_and_reads_and_adds_notes()
+    {
+        var page = await SignInAsync("operator1");
+        using var op = await OperatorAsync();
+        var incidentId = await Api.OpenIncidentAsync(op, $"edit-{Guid.NewGuid():n}", "kuning");
+        await OpenPanelAsync(page, incidentId);
+
+        await page.Keyboard.PressAsync("Alt+T");
+        await Expect(page.Locator("#incident-form select[name=triage]")).ToBeFocusedAsync();
+        await page.SelectOptionAsync("#incident-form select[name=triage]", "merah");
+        await page.CheckAsync("#incident-form input[name=isMajor]");
+        await page.ClickAsync("#incident-form button[type=submit]");
+        await Expect(Row(page, incidentId)).ToHaveAttributeAsync("data-triage", "merah");
+        await Expect(page.Locator("#incident-title")).ToContainTextAsync("BESAR");
+
+        // Another operator changes it while this form is open: the save is refused, the form comes back with what is stored.
+        await page.Keyboard.PressAsync("Alt+T");
+        var stored = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}"));
+        await ApiClient.OkJsonAsync(await op.PatchAsJsonAsync($"/api/incidents/{incidentId}", new { complaint = "tidak bernapas", version = stored.GetProperty("version").GetInt32() }));
+        await page.FillAsync("#incident-form input[name=patientCount]", "3");
+        await page.ClickAsync("#incident-form button[type=submit]");
+        await Expect(page.Locator("#page-alert")).ToContainTextAsync("Data diubah orang lain");
+        await Expect(page.Locator("#incident-form textarea[name=complaint]")).ToHaveValueAsync("tidak bernapas");
+        await page.FillAsync("#incident-form input[name=patientCount]", "3");
+        await page.ClickAsync("#incident-form button[type=submit]");
+        await Expect(page.Locator("#incident-summary")).ToContainTextAsync("3 pasien");
+        await Expect(page.Locator("#incident-summary")).ToContainTextAsync("tidak bernapas");
+
+        await page.Keyboard.PressAsync("Alt+N");
+        await Expect(page.Locator("#note-text")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Keluarga menunggu di depan gang");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#notes li.note")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#notes li.note").First).ToContainTextAsync("operator1");
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/notes", new { text = "Polisi sudah di lokasi" }));
+        await Expect(page.Locator("#notes li.note").Last).ToContainTextAsync("Polisi sudah di lokasi", new() { Timeout = 1000 });
+        ConsoleErrors.RemoveAll(e => e.Contains("409", StringComparison.Ordinal));
+        Assert.That(ConsoleErrors, Is.Empty);
+    }
+
     /// <summary>Answers the call with the keyboard and opens a merah incident at the device location; the recommendation opens.</summary>
     private static async Task<long> TakeCallToIncidentAsync(IPage page, long callId)
     {
