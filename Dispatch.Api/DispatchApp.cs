@@ -56,6 +56,7 @@ public static class DispatchApp
         services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
         services.AddOptions<CrewOptions>().BindConfiguration(CrewOptions.Section);
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section);
         // In Development the documented demo key is accepted beside any configured key.
         services.PostConfigure<TelephonyOptions>(o =>
         {

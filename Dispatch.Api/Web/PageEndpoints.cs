@@ -12,7 +12,7 @@ namespace Dispatch.Api.Web;
 public static class PageEndpoints
 {
     public sealed record ClientConfig(string TileUrl, string TileAttribution, int PositionIntervalSeconds, string TimeZone, string[] Languages,
-        int WaitingAlarmSeconds, int TakeOverSeconds, IReadOnlyDictionary<Triage, double?> TriageTargetSeconds);
+        int WaitingAlarmSeconds, int TakeOverSeconds, IReadOnlyDictionary<Triage, double?> TriageTargetSeconds, int AcknowledgeTimeoutSeconds);
 
     private static readonly (string Route, string File)[] Pages =
     [
@@ -25,12 +25,14 @@ public static class PageEndpoints
         foreach (var (route, file) in Pages)
             app.MapGet(route, () => Page(files, file)).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/api/config", (IOptions<MapOptions> map, IOptions<CrewOptions> crew, IOptions<ConsoleOptions> console, IOptions<TriageOptions> triage) =>
+        app.MapGet("/api/config", (IOptions<MapOptions> map, IOptions<CrewOptions> crew, IOptions<ConsoleOptions> console, IOptions<TriageOptions> triage,
+                IOptions<DispatchOptions> dispatch) =>
                 TypedResults.Ok(new ClientConfig(map.Value.TileUrl, map.Value.TileAttribution, crew.Value.PositionIntervalSeconds, "Asia/Jakarta", ["id", "en"],
                     console.Value.WaitingAlarmSeconds, console.Value.TakeOverSeconds,
-                    Enum.GetValues<Triage>().ToDictionary(t => t, t => triage.Value.Target(t)?.TotalSeconds))))
+                    Enum.GetValues<Triage>().ToDictionary(t => t, t => triage.Value.Target(t)?.TotalSeconds),
+                    dispatch.Value.AcknowledgeTimeoutSeconds)))
             .AllowAnonymous().WithTags("Web")
-            .WithSummary("Settings the pages need: map tiles (empty URL = no tiles), crew position interval, display time zone, the console's alarm and take-over times, response targets per triage (seconds; null = none).");
+            .WithSummary("Settings the pages need: map tiles (empty URL = no tiles), crew position interval, display time zone, the console's alarm and take-over times, response targets per triage (seconds; null = none), how long a crew may take to acknowledge before operators are alerted.");
 
         var kelurahan = KelurahanGeoJson(app.ServiceProvider.GetRequiredService<AreaResolver>());
         app.MapGet("/api/areas/kelurahan", () => Results.Text(kelurahan, "application/geo+json"))

@@ -3,22 +3,23 @@
 // which status) and units. Rows are rebuilt on change; the clocks and colours move every second.
 import { el, duration, secondsSince } from './common.js';
 import { t, statusText } from './i18n.js';
-import { byUrgency, sinceCallLevel, inStatusLevel, alarmAfter } from './urgency.js';
+import { byUrgency, sinceCallLevel, inStatusLevel, alarmAfter, unacknowledgedSince } from './urgency.js';
 
 const chip = status => el('span', { class: `status-chip status-${status}` }, statusText(status));
 
 /**
  * @param {HTMLElement} body the incidents table's tbody
  * @param {IncidentView[]} list active incidents
- * @param {{ config: any, units: Map<number, UnitView>, assign: Function, close: Function, cancel: Function }} actions
+ * @param {{ config: any, units: Map<number, UnitView>, openId: number | null, open: (id: number) => void, assign: Function, close: Function, cancel: Function }} actions
  */
 export function renderIncidents(body, list, actions) {
   const focused = document.activeElement?.closest?.('tr.incident')?.getAttribute('data-incident-id');
   const rows = list.sort(byUrgency).map(i => {
-    const waiting = !i.unitId && i.status === 'pending';
+    const waiting = i.waitingForUnit;
     const row = el('tr', {
-      class: `incident triage-${i.triage}${waiting ? ' waiting' : ''}`, tabindex: '0',
-      dataset: { incidentId: i.id, triage: i.triage, status: i.status },
+      class: `incident triage-${i.triage}${waiting ? ' waiting' : ''}${i.isMajor ? ' major' : ''}${actions.openId === i.id ? ' open' : ''}`, tabindex: '0',
+      dataset: { incidentId: i.id, triage: i.triage, status: i.status, unacked: unacknowledgedSince(i) ?? '' },
+      onclick: e => { if (!e.target.closest('button, input')) actions.open(i.id); },
     },
       el('td', {}, `#${i.id}`),
       el('td', {}, el('span', { class: `chip triage-${i.triage}` }, t(i.triage))),
@@ -26,13 +27,25 @@ export function renderIncidents(body, list, actions) {
       el('td', { class: 'since clock', dataset: { since: i.times.callReceived, clock: 'call' } }, duration(secondsSince(i.times.callReceived))),
       el('td', { class: 'in-status clock', dataset: { since: i.statusSince ?? '', clock: 'status' } }, i.statusSince ? duration(secondsSince(i.statusSince)) : '—'),
       el('td', { class: 'place' }, i.address ?? '', i.kelurahan ? el('div', { class: 'muted' }, i.kelurahan.name) : null),
-      el('td', { class: 'unit' }, i.unitId ? actions.units.get(i.unitId)?.callSign ?? `#${i.unitId}` : el('span', { class: 'no-unit' }, t('noUnit'))),
+      el('td', { class: 'unit' }, unitsCell(i)),
       el('td', { class: 'actions' }, ...rowActions(i, waiting, actions)));
     return row;
   });
   body.replaceChildren(...(rows.length ? rows : [el('tr', { class: 'empty' }, el('td', { colspan: '8', class: 'muted' }, t('noIncidents')))]));
   if (focused) /** @type {HTMLElement | null} */ (body.querySelector(`tr[data-incident-id='${focused}']`))?.focus();
   tickBoards(actions.config);
+}
+
+/** Every unit on the incident now, each with its status; an incident without one says it waits for a unit. */
+function unitsCell(i) {
+  const responses = i.responses ?? [];
+  const active = responses.filter(r => !r.endedAt);
+  // Every unit back in service: the units that served it, until it is closed.
+  if (!active.length && i.status === 'cleared')
+    return responses.filter(r => r.endReason === 'completed').map(r => el('span', { class: 'unit-on done', dataset: { unitId: r.unitId } }, r.callSign));
+  if (!active.length) return el('span', { class: 'no-unit' }, t(responses.length ? 'waitingForUnitAgain' : 'noUnit'));
+  return active.map(r => el('span', { class: `unit-on status-${r.status}${r.status === 'dispatched' ? ' unacked' : ''}`, dataset: { unitId: r.unitId }, title: statusText(r.status) },
+    r.callSign, r.via === 'radio' ? el('small', { class: 'via-radio', title: t('viaRadio') }, ' ⌁') : null));
 }
 
 function rowActions(i, waiting, actions) {
@@ -77,5 +90,10 @@ export function tickBoards(config) {
     const incident = { triage: row.dataset.triage, status: row.dataset.status };
     e.dataset.level = e.dataset.clock === 'call' ? sinceCallLevel(incident, seconds, config) : inStatusLevel(incident, seconds, config);
     if (e.dataset.clock === 'status') row.classList.toggle('alarm', alarmAfter(incident, seconds, config));
+  });
+  // A unit notified and not acknowledged past Dispatch:AcknowledgeTimeoutSeconds: the row says so until its crew (or an operator) acts.
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#incidents-board tr.incident')).forEach(row => {
+    const since = row.dataset.unacked;
+    row.classList.toggle('ack-late', !!since && secondsSince(since) >= (config.acknowledgeTimeoutSeconds ?? 60));
   });
 }

@@ -6,10 +6,11 @@ import { t, statusText, sourceText, flagsText } from './i18n.js';
 import { createMap, callPoint } from './map.js';
 import { trackRoutes, showRoadStatus } from './routes.js';
 import { sound, checkSound, enableSound, ringWhile } from './alarm.js';
-import { callStart, alarming } from './urgency.js';
+import { callStart, alarming, ackLate } from './urgency.js';
 import { renderIncidents, renderUnits, tickBoards } from './boards.js';
 import { trackConnection } from './connection.js';
 import { initSearch } from './search.js';
+import { createIncidentPanel } from './incident-panel.js';
 
 const calls = new Map();      // open calls by id
 const incidents = new Map();  // active incidents by id
@@ -20,8 +21,10 @@ let me, config, view, routes;
 let search;
 /** @type {{ call: CallView, point: ReturnType<typeof callPoint> | null } | null} */
 let current = null;   // the call being taken
-/** @type {{ incident: IncidentView, candidates: Candidate[], selected: number } | null} */
-let rec = null;       // the open recommendation
+/** @type {{ incident: IncidentView, candidates: Candidate[], selected: number, wasWaiting: boolean } | null} */
+let rec = null;       // the open recommendation (one more unit for the incident in the panel)
+/** @type {ReturnType<typeof createIncidentPanel>} */
+let panel;            // the incident opened from the board
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
@@ -42,16 +45,36 @@ function upsertCall(call) {
 }
 
 function upsertIncident(incident) {
-  if (!newer(incidents.get(incident.id), incident)) return;
+  const old = incidents.get(incident.id);
+  if (!newer(old, incident)) return;
+  if (old) alertDeclined(old, incident);
   if (incident.status === 'closed' || incident.status === 'cancelled') incidents.delete(incident.id);
   else incidents.set(incident.id, incident);
   view.setIncident(incident);
   routes.update(incident);
+  panel.update(incident);
   if (rec && rec.incident.id === incident.id) {
     rec.incident = incident;
-    if (incident.unitId || !incidents.has(incident.id)) closeRecommendation(); // assigned (here or elsewhere), closed or cancelled
+    // Closed or cancelled; or it waited for a unit and another operator sent one: the list would offer a second by mistake.
+    if (!incidents.has(incident.id) || (rec.wasWaiting && !incident.waitingForUnit)) closeRecommendation();
+    else refreshRecommendationSoon();
   }
   drawIncidents();
+}
+
+/** A crew declined: the operators hear it and see it at once (the incident may wait for a unit again). */
+function alertDeclined(old, incident) {
+  const declined = incident.responses.filter(r => r.endReason === 'declined' && !old.responses.some(o => o.id === r.id && o.endReason === 'declined'));
+  if (!declined.length) return;
+  sound('alarm');
+  const banner = $('#declined');
+  for (const r of declined) {
+    banner.append(el('div', { class: 'declined-item', dataset: { incidentId: incident.id, unitId: r.unitId } },
+      t('declinedAlert', { unit: r.callSign, id: incident.id, reason: r.endNote ?? '' }), ' ',
+      el('button', { type: 'button', class: 'open-declined', onclick: () => openIncident(incident.id) }, t('openIncident')), ' ',
+      el('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: e => { e.currentTarget.parentElement.remove(); banner.hidden = !banner.childElementCount; } }, '×')));
+  }
+  banner.hidden = false;
 }
 
 function upsertUnit(unit) {
@@ -79,6 +102,7 @@ function onEvent(e) {
     case 'CallUpdated': upsertCall(e.data); break;
     case 'IncidentChanged': upsertIncident(e.data); break;
     case 'UnitChanged': upsertUnit(e.data); break;
+    case 'NoteAdded': panel.noteAdded(e.data); break;
   }
 }
 
@@ -91,7 +115,21 @@ const waitingCalls = () => [...calls.values()].filter(c => c.status === 'waiting
 const canTakeOver = call => call.status === 'answered' && call.answeredBy !== me.username && call.answeredAt
   && secondsSince(call.answeredAt) >= config.takeOverSeconds;
 
-function renderQueue() {
+/**
+ * A drawing done at most once per 50 ms: a burst of pushes (a busy night, a catch-up after a
+ * reconnect) costs one render, not one per event. A timer, not requestAnimationFrame, so that a
+ * console in a background tab still updates its title and lists.
+ */
+function coalesced(draw) {
+  let timer = 0;
+  return () => { if (!timer) timer = setTimeout(() => { timer = 0; draw(); }, 50); };
+}
+
+const renderQueue = coalesced(drawQueue);
+const drawIncidents = coalesced(drawIncidentsNow);
+const drawUnits = coalesced(drawUnitsNow);
+
+function drawQueue() {
   const list = [...calls.values()].sort((a, b) => callStart(a).localeCompare(callStart(b)));
   $('#queue-empty').hidden = list.length > 0;
   const waiting = list.filter(c => c.status === 'waiting').length;
@@ -147,6 +185,7 @@ function answerNext() {
 function openCallPanel(call) {
   if (current?.call.id === call.id) return;
   if (current) closeCallPanel();
+  panel.close(); // a call answered comes first: the incident stays on the board
   current = { call, point: null };
   $('#panel-empty').hidden = true;
   const form = $('#call-form');
@@ -259,18 +298,37 @@ function closeCallPanel() {
   $('#call-form').hidden = true;
   $('#call-actions').hidden = true;
   $('#duplicates').hidden = true;
-  $('#panel-empty').hidden = !!rec;
+  $('#panel-empty').hidden = !!rec || panel.id !== null;
 }
 
 // ---- recommendation: for the incident just created, or any incident without a unit -------------
 
-async function openRecommendation(incidentId) {
+/** The incident panel (responses, notes, edit) for an incident of the board; the call being taken waits behind it. */
+function openIncident(incidentId) {
   const incident = incidents.get(incidentId);
-  if (!incident || incident.unitId) return;
-  rec = { incident, candidates: [], selected: 0 };
+  if (!incident) return;
+  if (rec && rec.incident.id !== incidentId) closeRecommendation();
   $('#panel-empty').hidden = true;
   $('#call-form').hidden = true;
   $('#call-actions').hidden = true;
+  panel.show(incident);
+  drawIncidents();
+}
+
+function panelClosed() {
+  if (rec) closeRecommendation();
+  if (current) { $('#call-form').hidden = false; $('#call-actions').hidden = false; }
+  else $('#panel-empty').hidden = false;
+  drawIncidents();
+}
+
+/** One more unit for an active incident: the ranked list, in the incident's panel. */
+async function openRecommendation(incidentId) {
+  const incident = incidents.get(incidentId);
+  if (!incident) return;
+  openIncident(incidentId);
+  rec = { incident, candidates: [], selected: 0, wasWaiting: incident.waitingForUnit };
+  hideConfirm();
   $('#recommend').hidden = false;
   $('#recommend-for').textContent = `#${incident.id} · ${t(incident.triage)} · ${incident.address ?? incident.kelurahan?.name ?? ''}`;
   $('#candidates').replaceChildren();
@@ -296,19 +354,21 @@ function refreshRecommendationSoon() {
   refreshTimer = setTimeout(refreshRecommendation, 300);
 }
 
-const busy = c => units.get(c.unitId)?.available === false;
+// A divert candidate is committed elsewhere by definition; any other unit that is not available was taken meanwhile.
+const busy = c => !c.divertFrom && units.get(c.unitId)?.available === false;
 
 function renderCandidates() {
   if (!rec) return;
   const selected = rec.selected;
   $('#no-candidates').hidden = rec.candidates.length > 0;
   $('#candidates').replaceChildren(...rec.candidates.map((c, i) => el('li', {
-    class: `candidate${i === selected ? ' selected' : ''}${busy(c) ? ' busy' : ''}`, 'aria-selected': i === selected ? 'true' : 'false',
-    dataset: { unitId: c.unitId },
+    class: `candidate${i === selected ? ' selected' : ''}${busy(c) ? ' busy' : ''}${c.divertFrom ? ' divert' : ''}`, 'aria-selected': i === selected ? 'true' : 'false',
+    dataset: { unitId: c.unitId, ...(c.divertFrom ? { divertFrom: c.divertFrom.incidentId } : {}) },
   },
     el('strong', {}, `${c.callSign} (${c.type.toUpperCase()})`), ` ${duration(c.etaSeconds)} · `,
+    c.divertFrom ? el('span', { class: 'divert-from' }, t('divertFrom', { id: c.divertFrom.incidentId, triage: t(c.divertFrom.triage) }), ' · ') : null,
     el('span', { class: 'reason' }, busy(c) ? statusText(units.get(c.unitId).status) : candidateReason(c)), ' ',
-    el('button', { type: 'button', class: 'assign', disabled: busy(c), onclick: () => assign(c.unitId) }, t('assign')))));
+    el('button', { type: 'button', class: 'assign', disabled: busy(c), onclick: () => assign(c) }, t(c.divertFrom ? 'divert' : 'assign')))));
 }
 
 /** Why a unit is where it is in the list, in the page's language, from the candidate's figures (not the server's English sentence). */
@@ -322,41 +382,95 @@ function candidateReason(c) {
   ].join(' · ');
 }
 
-async function assign(unitId) {
+/**
+ * Sends the unit. A divert candidate is sent only after a confirmation naming the incident it
+ * leaves; a unit found committed elsewhere (409 unit-committed: the reason is shown) is offered for
+ * diversion; a diversion toward a less urgent incident (409 divert-lower-priority) is asked again.
+ * @param {Candidate} c
+ */
+async function assign(c) {
   if (!rec) return;
   const incidentId = rec.incident.id;
-  const incident = await attempt(() => api(`/api/incidents/${incidentId}/assign`, { method: 'POST', body: { unitId } }));
-  if (!incident) { await refreshRecommendation(); return; } // refused (taken by another operator): the list shows what is left
-  $('#assign-result').textContent = `${t('assigned')}: ${units.get(unitId)?.callSign ?? unitId}`;
-  upsertIncident(incident);
-  setTimeout(() => { $('#assign-result').textContent = ''; }, 2000);
+  /** @type {{ unitId: number, divert?: boolean, confirmLowerPriority?: boolean, fromIncidentId?: number }} */
+  const body = { unitId: c.unitId };
+  let leaves = c.divertFrom?.incidentId;
+  if (c.divertFrom) {
+    if (!await ask(t('divertConfirm', { unit: c.callSign, id: c.divertFrom.incidentId, triage: t(c.divertFrom.triage) }))) return;
+    body.divert = true;
+    // The incident the operator agreed to take the unit from: if another operator moved it first, 409.
+    body.fromIncidentId = c.divertFrom.incidentId;
+  }
+  for (;;) {
+    /** @type {any} */
+    let refusal = null;
+    const incident = await attempt(() => api(`/api/incidents/${incidentId}/assign`, { method: 'POST', body }), (_, e) => { refusal = e; });
+    if (incident) {
+      $('#assign-result').textContent = `${t('assigned')}: ${c.callSign}`;
+      closeRecommendation();
+      upsertIncident(incident);
+      setTimeout(() => { $('#assign-result').textContent = ''; }, 2000);
+      return;
+    }
+    const problem = refusal instanceof ApiError ? refusal.problem : null;
+    if (problem?.code === 'unit-committed' && !body.divert && rec?.incident.id === incidentId) {
+      leaves = problem.incidentId;
+      if (await ask(t('divertOffer', { unit: c.callSign, id: leaves }))) { body.divert = true; body.fromIncidentId = leaves; continue; }
+    } else if (problem?.code === 'divert-lower-priority' && !body.confirmLowerPriority && rec?.incident.id === incidentId) {
+      if (await ask(t('divertLowerConfirm', { unit: c.callSign, id: leaves ?? '' }))) { body.confirmLowerPriority = true; continue; }
+    }
+    await refreshRecommendation(); // refused: the list shows what is left
+    return;
+  }
 }
 
+/** @type {((yes: boolean) => void) | null} */
+let answerConfirm = null;
+
+/** An inline question under the list: Enter (or the button) says yes, Esc or "no" says no. */
+function ask(text) {
+  hideConfirm();
+  const box = $('#assign-confirm');
+  return new Promise(resolve => {
+    answerConfirm = yes => { answerConfirm = null; box.hidden = true; box.replaceChildren(); resolve(yes); };
+    const yes = el('button', { type: 'button', class: 'confirm-yes primary', onclick: () => answerConfirm?.(true) }, t('yesDivert'), ' ', el('kbd', {}, 'Enter'));
+    box.replaceChildren(el('p', { class: 'confirm-text' }, text), yes, ' ',
+      el('button', { type: 'button', class: 'confirm-no', onclick: () => answerConfirm?.(false) }, t('no'), ' ', el('kbd', {}, 'Esc')));
+    box.hidden = false;
+    yes.focus();
+  });
+}
+
+function hideConfirm() { answerConfirm?.(false); }
+
 function closeRecommendation() {
+  hideConfirm();
   rec = null;
   $('#recommend').hidden = true;
-  if (current) { $('#call-form').hidden = false; $('#call-actions').hidden = false; }
-  else $('#panel-empty').hidden = false;
+  if (panel.id === null) {
+    if (current) { $('#call-form').hidden = false; $('#call-actions').hidden = false; }
+    else $('#panel-empty').hidden = false;
+  }
 }
 
 // ---- boards ------------------------------------------------------------------------------------
 
-function drawIncidents() {
+function drawIncidentsNow() {
   renderIncidents($('#incidents-board tbody'), [...incidents.values()], {
-    config, units,
+    config, units, openId: panel.id, open: openIncident,
     assign: id => openRecommendation(id),
     close: id => attempt(() => api(`/api/incidents/${id}/close`, { method: 'POST' })).then(i => i && upsertIncident(i)),
     cancel: (id, reason) => attempt(() => api(`/api/incidents/${id}/cancel`, { method: 'POST', body: { reason } })).then(i => i && upsertIncident(i)),
   });
 }
 
-function drawUnits() {
+function drawUnitsNow() {
   renderUnits($('#units-board tbody'), [...units.values()]);
 }
 
 /** The strongest thing waiting: a merah incident without a unit past the alarm time, else the oldest waiting call's level. */
 function waitingLevel() {
-  if ([...incidents.values()].some(i => alarming(i, config))) return 'alarm';
+  // ...or a unit whose crew has not acknowledged within Dispatch:AcknowledgeTimeoutSeconds.
+  if ([...incidents.values()].some(i => alarming(i, config) || ackLate(i, config))) return 'alarm';
   const oldest = waitingCalls()[0];
   if (!oldest) return 0;
   const waited = secondsSince(callStart(oldest));
@@ -367,6 +481,7 @@ function tick() {
   tickBoards(config);
   const level = waitingLevel();
   document.body.dataset.waitLevel = String(level);
+  document.body.dataset.ackLate = [...incidents.values()].filter(i => ackLate(i, config)).map(i => i.id).join(' ');
   /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#queue .call.answered:not(.mine)')).forEach(li => {
     const call = calls.get(Number(li.dataset.callId));
     if (call && canTakeOver(call) && !li.querySelector('.takeover')) renderQueue();
@@ -377,8 +492,11 @@ function tick() {
 
 function onKey(e) {
   if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); createIncident(); return; }
-  // Esc leaves the recommendation (the incident stays on the board, with its assign button); an answered call is never dropped by a key.
+  // Esc: the open question, then the recommendation (the incident stays on the board, with its assign
+  // button), then the incident panel's form, then the panel; an answered call is never dropped by a key.
+  if (e.key === 'Escape' && answerConfirm) { e.preventDefault(); hideConfirm(); $('#candidates').focus(); return; }
   if (e.key === 'Escape' && rec) { e.preventDefault(); closeRecommendation(); return; }
+  if (e.key === 'Escape' && panel.escape()) { e.preventDefault(); return; }
   if (document.activeElement === $('#candidates') && rec?.candidates.length) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -386,7 +504,7 @@ function onKey(e) {
       renderCandidates();
       return;
     }
-    if (e.key === 'Enter') { e.preventDefault(); assign(rec.candidates[rec.selected].unitId); return; }
+    if (e.key === 'Enter') { e.preventDefault(); assign(rec.candidates[rec.selected]); return; }
   }
   const row = /** @type {HTMLElement | null | undefined} */ (document.activeElement?.closest?.('#incidents-board tr.incident'));
   if (row && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
@@ -394,23 +512,31 @@ function onKey(e) {
     /** @type {HTMLElement | null} */ (e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling)?.focus();
     return;
   }
-  if (row && e.key === 'Enter' && e.target === row) { e.preventDefault(); openRecommendation(Number(row.dataset.incidentId)); return; }
+  // Enter on a row: its panel; one still waiting for a unit opens with its recommendation, the most urgent thing to do.
+  if (row && e.key === 'Enter' && e.target === row) {
+    e.preventDefault();
+    const id = Number(row.dataset.incidentId);
+    if (incidents.get(id)?.waitingForUnit) openRecommendation(id); else openIncident(id);
+    return;
+  }
   if (!e.altKey) return;
   const actions = {
     j: answerNext, k: () => $('#kelurahan').focus(), l: () => $('#landmark').focus(), c: () => $('#complaint').focus(),
     p: () => $('#patients').focus(), v: () => { current?.point?.useSuggestion(); },
     r: () => recommendFor(row), i: focusWaitingIncident, s: enableSound, f: () => search?.focus(),
     g: () => $('#duplicates .attach')?.click(),
+    u: () => panel.form('radio'), x: () => panel.form('release'), t: () => panel.form('edit'), n: () => panel.focusNote(),
     1: () => pickTriage('merah'), 2: () => pickTriage('kuning'), 3: () => pickTriage('hijau'), 4: () => pickTriage('hitam'),
   };
   const action = actions[e.key.toLowerCase()] ?? actions[e.code.replace(/^(Key|Digit)/, '').toLowerCase()];
   if (action) { e.preventDefault(); action(); }
 }
 
-/** Alt+R: the recommendation of the selected board row; else back to the open list; else the most urgent incident waiting for a unit. */
+/** Alt+R: the recommendation of the selected board row; else back to the open list; else one more unit for the open incident; else the most urgent incident waiting for a unit. */
 function recommendFor(row) {
   if (row) { openRecommendation(Number(row.dataset.incidentId)); return; }
   if (rec) { $('#candidates').focus(); return; }
+  if (panel.id !== null) { openRecommendation(panel.id); return; }
   const waiting = $('#incidents-board tr.incident.waiting');
   if (waiting) openRecommendation(Number(waiting.dataset.incidentId));
 }
@@ -421,11 +547,11 @@ function focusWaitingIncident() {
 }
 
 /**
- * An incident found by search: an active one is shown on its board row (and, waiting for a unit,
- * with its recommendation, as Enter on the row does); a finished one is answered for the search
- * list to show, since it is on no board.
+ * An incident found by search: an active one is shown on its board row and opened in the panel
+ * (waiting for a unit, with its recommendation, as Enter on the row does); a finished one is
+ * answered for the search list to show, since it is on no board.
  */
-async function openIncident(id) {
+async function showFound(id) {
   const incident = await attempt(() => api(`/api/incidents/${id}`));
   if (!incident) return undefined;
   upsertIncident(incident);
@@ -435,7 +561,7 @@ async function openIncident(id) {
   row.focus();
   row.classList.add('found');
   setTimeout(() => row.classList.remove('found'), 3000);
-  if (row.classList.contains('waiting')) await openRecommendation(id);
+  if (incidents.get(id)?.waitingForUnit) await openRecommendation(id); else openIncident(id);
   return true;
 }
 
@@ -479,7 +605,10 @@ async function main() {
   $('#close-call').addEventListener('click', () => closeCall());
   $('#use-device').addEventListener('click', () => current?.point?.useSuggestion());
   $('#recommend-close').addEventListener('click', closeRecommendation);
-  search = initSearch($('#search'), { open: openIncident });
+  search = initSearch($('#search'), { open: showFound });
+  panel = createIncidentPanel($('#incident-panel'), { stations: () => stations, apply: upsertIncident, closed: panelClosed });
+  $('#incident-close').addEventListener('click', () => panel.close());
+  $('#add-unit').addEventListener('click', () => { if (panel.id !== null) openRecommendation(panel.id); });
   document.addEventListener('keydown', onKey);
   checkSound();
   ringWhile(waitingLevel);

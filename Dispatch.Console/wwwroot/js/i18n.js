@@ -47,6 +47,19 @@ const texts = {
     errUnexpected: 'Terjadi kesalahan tak terduga; coba lagi.', dismiss: 'Tutup',
     // console
     noIncidents: 'Tidak ada insiden aktif.', consoleTitle: 'Konsol operator', resumeCall: 'Lanjutkan panggilan saya', takeOver: 'Ambil alih', takeOverConfirm: 'Yakin ambil alih?', noUnit: 'belum ada unit',
+    // console (issue 13)
+    closePanel: 'Tutup panel', addUnit: 'Tambah unit', radioStatus: 'Catat status radio', releaseUnit: 'Lepas unit', editIncident: 'Ubah insiden',
+    openIncident: 'Buka insiden', notes: 'Catatan', notePlaceholder: 'Tulis catatan…', addNote: 'Tambah catatan', noNotes: 'Belum ada catatan.',
+    waitingForUnitAgain: 'menunggu unit lagi', viaRadio: 'dicatat operator dari radio', radio: 'radio', divert: 'Alihkan',
+    divertFrom: 'alihkan dari insiden #{id} ({triage})', divertConfirm: 'Alihkan {unit} dari insiden #{id} ({triage}) ke insiden ini? Insiden #{id} menunggu unit lagi bila tidak punya unit lain.',
+    divertOffer: '{unit} sedang bertugas pada insiden #{id}. Alihkan ke insiden ini?', divertLowerConfirm: 'Insiden ini kurang mendesak daripada insiden #{id} yang ditinggalkan {unit}. Tetap alihkan?',
+    yesDivert: 'Ya, alihkan', rt_notifiedAt: 'Dikirim', rt_acknowledgedAt: 'Diterima', rt_enRouteAt: 'Berangkat', rt_onSceneAt: 'Tiba',
+    rt_leftSceneAt: 'Tinggalkan lokasi', rt_atDestinationAt: 'Di tujuan', rt_handoverAt: 'Serah terima', rt_backInServiceAt: 'Siaga kembali',
+    end_completed: 'selesai', end_released: 'dilepas', end_diverted: 'dialihkan', end_declined: 'ditolak kru', end_cancelled: 'dibatalkan',
+    divertedTo: 'ke insiden #{id}', statusAt: 'Waktu dilaporkan (WIB; kosong = sekarang)', recordStatus: 'Catat status', chooseUnit: '— pilih unit —',
+    chooseStatus: '— pilih status —', release: 'Lepas', saveChanges: 'Simpan perubahan', majorIncident: 'Insiden besar (korban massal)', major: 'BESAR',
+    noActiveUnit: 'Tidak ada unit aktif pada insiden ini.', declinedAlert: '{unit} menolak insiden #{id}: {reason}', ackLate: '{unit} belum menerima penugasan',
+    patientsN: '{n} pasien', unchanged: 'Tidak ada yang diubah.', notesOf: 'Catatan insiden #{id}', by: 'oleh {name}',
     cancelIncident: 'Batalkan insiden', inStatus: 'Dalam status', place: 'Lokasi', closeList: 'Tutup daftar', noCandidates: 'Tidak ada unit tersedia saat ini.',
     enableSound: 'Aktifkan suara', soundBlocked: 'Peramban menahan suara: alarm panggilan tidak akan terdengar.',
     offlineTitle: 'Koneksi ke server terputus.', offlineDetail: 'Data di layar tidak diperbarui sejak {time}. Jangan andalkan antrean sampai tersambung lagi.',
@@ -127,6 +140,19 @@ const texts = {
     errUnexpected: 'Something went wrong; try again.', dismiss: 'Dismiss',
     // console
     noIncidents: 'No active incidents.', consoleTitle: 'Operator console', resumeCall: 'Resume my call', takeOver: 'Take over', takeOverConfirm: 'Really take over?', noUnit: 'no unit yet',
+    // console (issue 13)
+    closePanel: 'Close panel', addUnit: 'Add a unit', radioStatus: 'Record a radio status', releaseUnit: 'Release a unit', editIncident: 'Edit incident',
+    openIncident: 'Open incident', notes: 'Notes', notePlaceholder: 'Write a note…', addNote: 'Add note', noNotes: 'No notes yet.',
+    waitingForUnitAgain: 'waiting for a unit again', viaRadio: 'entered by an operator from the radio', radio: 'radio', divert: 'Divert',
+    divertFrom: 'divert from incident #{id} ({triage})', divertConfirm: 'Divert {unit} from incident #{id} ({triage}) to this incident? Incident #{id} waits for a unit again unless it has another.',
+    divertOffer: '{unit} is committed to incident #{id}. Divert it to this incident?', divertLowerConfirm: 'This incident is less urgent than incident #{id}, which {unit} would leave. Divert anyway?',
+    yesDivert: 'Yes, divert', rt_notifiedAt: 'Notified', rt_acknowledgedAt: 'Acknowledged', rt_enRouteAt: 'En route', rt_onSceneAt: 'On scene',
+    rt_leftSceneAt: 'Left scene', rt_atDestinationAt: 'At destination', rt_handoverAt: 'Handover', rt_backInServiceAt: 'Back in service',
+    end_completed: 'completed', end_released: 'released', end_diverted: 'diverted', end_declined: 'declined by the crew', end_cancelled: 'cancelled',
+    divertedTo: 'to incident #{id}', statusAt: 'Time reported (WIB; empty = now)', recordStatus: 'Record status', chooseUnit: '— choose a unit —',
+    chooseStatus: '— choose a status —', release: 'Release', saveChanges: 'Save changes', majorIncident: 'Major incident (mass casualty)', major: 'MAJOR',
+    noActiveUnit: 'No unit is active on this incident.', declinedAlert: '{unit} declined incident #{id}: {reason}', ackLate: '{unit} has not acknowledged',
+    patientsN: '{n} patients', unchanged: 'Nothing was changed.', notesOf: 'Notes of incident #{id}', by: 'by {name}',
     cancelIncident: 'Cancel incident', inStatus: 'In status', place: 'Place', closeList: 'Close list', noCandidates: 'No unit is available now.',
     enableSound: 'Enable sound', soundBlocked: 'The browser is holding back sound: call alarms will not be heard.',
     offlineTitle: 'Connection to the server lost.', offlineDetail: 'What you see has not been updated since {time}. Do not rely on the queue until reconnected.',
@@ -226,12 +252,16 @@ const statuses = {
     onScene: 'Di lokasi', transporting: 'Membawa pasien', atDestination: 'Di tujuan', returning: 'Kembali ke pos',
     outOfService: 'Tidak beroperasi', pending: 'Menunggu unit', dispatched: 'Unit dikirim', acknowledged: 'Diterima kru',
     handover: 'Serah terima', cleared: 'Unit siaga kembali', closed: 'Selesai', cancelled: 'Dibatalkan',
+    // console (issue 13)
+    ended: 'Berakhir',
   },
   en: {
     availableAtStation: 'Available at station', availableOnRoad: 'Available on the road', assigned: 'Assigned', enRoute: 'En route',
     onScene: 'On scene', transporting: 'Transporting', atDestination: 'At destination', returning: 'Returning',
     outOfService: 'Out of service', pending: 'Waiting for a unit', dispatched: 'Unit notified', acknowledged: 'Acknowledged',
     handover: 'Handover', cleared: 'Unit back in service', closed: 'Closed', cancelled: 'Cancelled',
+    // console (issue 13)
+    ended: 'Ended',
   },
 };
 
@@ -259,6 +289,10 @@ const problems = {
     'json-required': 'Kiriman harus berformat JSON.', 'payload-too-large': 'Berkas atau isian terlalu besar.',
     'no-road-network': 'Jaringan jalan belum dimuat; waktu tempuh memakai garis lurus.',
     'text-too-long': 'Teks terlalu panjang untuk disimpan.',
+    // console (issue 13)
+    'unit-committed': 'Unit ini sedang bertugas pada insiden lain; alihkan bila perlu.', 'unit-already-assigned': 'Unit ini sudah ditugaskan pada insiden ini.',
+    'divert-lower-priority': 'Insiden tujuan kurang mendesak daripada insiden yang ditinggalkan unit: pengalihan perlu dikonfirmasi.',
+    'divert-not-allowed': 'Unit ini tidak dapat dialihkan lagi (sudah di lokasi).', 'response-ended': 'Penugasan unit ini sudah berakhir.',
     // Sign-in, own password, second factor, administrators
     'sign-in-busy': 'Terlalu banyak yang masuk bersamaan; coba lagi sebentar lagi.', 'password-change-required': 'Buat kata sandi Anda sendiri dahulu.',
     'wrong-current-password': 'Kata sandi sekarang salah.', 'totp-required': 'Masukkan kode dari aplikasi autentikator.',
@@ -290,6 +324,10 @@ const problems = {
     'json-required': 'The request must be JSON.', 'payload-too-large': 'The file or input is too large.',
     'no-road-network': 'No road network is loaded; travel times are straight-line estimates.',
     'text-too-long': 'A text is too long to be stored.',
+    // console (issue 13)
+    'unit-committed': 'This unit is committed to another incident; divert it if needed.', 'unit-already-assigned': 'This unit is already on this incident.',
+    'divert-lower-priority': 'The target incident is less urgent than the one the unit leaves: the diversion needs confirming.',
+    'divert-not-allowed': 'This unit can no longer be diverted (already on scene).', 'response-ended': 'This unit\'s response has already ended.',
     // Sign-in, own password, second factor, administrators
     'sign-in-busy': 'Too many sign-ins at once; try again in a moment.', 'password-change-required': 'Choose your own password first.',
     'wrong-current-password': 'The current password is wrong.', 'totp-required': 'Enter the code from your authenticator app.',
@@ -362,6 +400,8 @@ const codes = {
       callSign: 'Kode panggil', plate: 'Nomor polisi', type: 'Tipe', name: 'Nama', kind: 'Jenis', role: 'Peran', username: 'Nama pengguna',
       password: 'Sandi', displayName: 'Nama', $: 'Isi permintaan',
       address: 'Alamat/patokan', complaint: 'Keluhan',
+      // console (issue 13)
+      text: 'Catatan', at: 'Waktu dilaporkan', destinationId: 'Tujuan', location: 'Lokasi', version: 'Versi',
       currentPassword: 'Kata sandi sekarang', newPassword: 'Kata sandi baru', code: 'Kode autentikator', totpCode: 'Kode autentikator',
     },
     // What is wrong with a field, when the server refuses it (validation problems).
@@ -382,6 +422,8 @@ const codes = {
       role: 'Pilih peran.', username: 'Nama pengguna wajib diisi (paling panjang 100 huruf).', password: 'Sandi 12 sampai 128 karakter dan bukan sandi umum.',
       displayName: 'Nama paling panjang 200 huruf.', $: 'Isi permintaan tidak dapat dibaca.',
       address: 'Alamat/patokan paling panjang 2000 huruf.', complaint: 'Keluhan paling panjang 4000 huruf.',
+      // console (issue 13)
+      text: 'Catatan wajib diisi.', at: 'Waktu dilaporkan tidak boleh di masa depan.', location: 'Lokasi: lintang −90..90 dan bujur −180..180.',
       limit: 'Jumlah per halaman 1 sampai 1000.', before: 'Halaman berikutnya tidak valid; tampilkan ulang.',
       currentPassword: 'Kata sandi sekarang wajib diisi.', newPassword: 'Kata sandi baru 12 sampai 128 karakter, bukan sandi umum, dan berbeda dari yang sekarang.',
       code: 'Masukkan kode 6 angka.', totpCode: 'Masukkan kode 6 angka.',
@@ -444,6 +486,8 @@ const codes = {
       callSign: 'Call sign', plate: 'Plate', type: 'Type', name: 'Name', kind: 'Kind', role: 'Role', username: 'User name',
       password: 'Password', displayName: 'Name', $: 'Request body',
       address: 'Address/landmark', complaint: 'Complaint',
+      // console (issue 13)
+      text: 'Note', at: 'Time reported', destinationId: 'Destination', location: 'Location', version: 'Version',
       currentPassword: 'Current password', newPassword: 'New password', code: 'Authenticator code', totpCode: 'Authenticator code',
     },
     fieldProblem: {
@@ -463,6 +507,8 @@ const codes = {
       role: 'Choose a role.', username: 'A user name is required (at most 100 characters).', password: 'The password needs 12 to 128 characters and must not be a common one.',
       displayName: 'The name has at most 200 characters.', $: 'The request body cannot be read.',
       address: 'The address/landmark has at most 2000 characters.', complaint: 'The complaint has at most 4000 characters.',
+      // console (issue 13)
+      text: 'A note needs a text.', at: 'The time reported cannot be in the future.', location: 'Location: latitude −90..90 and longitude −180..180.',
       limit: 'Between 1 and 1000 per page.', before: 'The next page is not valid; show the list again.',
       currentPassword: 'The current password is required.', newPassword: 'The new password needs 12 to 128 characters, not a common one, and differs from the current one.',
       code: 'Enter the 6-digit code.', totpCode: 'Enter the 6-digit code.',

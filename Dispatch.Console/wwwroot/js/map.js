@@ -79,7 +79,8 @@ export async function createMap(container, config) {
     },
     setIncident(incident) {
       incidents.get(incident.id)?.remove();
-      if (incident.status === 'closed' || incident.status === 'cancelled') return;
+      // A closed or cancelled incident leaves the map and this list (a long shift keeps only the active ones).
+      if (incident.status === 'closed' || incident.status === 'cancelled') { incidents.delete(incident.id); return; }
       incidents.set(incident.id, L.circleMarker([incident.location.lat, incident.location.lon], {
         radius: 10, color: triageColour[incident.triage], fillColor: triageColour[incident.triage], fillOpacity: 0.6, className: 'incident-marker',
       }).bindTooltip(label(`#${incident.id} ${incident.triage} · ${statusText(incident.status)}`)).addTo(map));

@@ -36,3 +36,18 @@ const priorityRank = { P1: 1, P2: 2, P3: 3, none: 4, None: 4 };
 /** Most urgent first: priority, then the oldest call. */
 export const byUrgency = (a, b) =>
   (priorityRank[a.priority] ?? 5) - (priorityRank[b.priority] ?? 5) || Date.parse(a.times.callReceived) - Date.parse(b.times.callReceived);
+
+/**
+ * The oldest notification of a unit still waiting for its crew's acknowledgement (an active
+ * response in status dispatched), or null when every unit sent has answered.
+ * @param {IncidentView} incident
+ */
+export const unacknowledgedSince = incident => (incident.responses ?? [])
+  .filter(r => r.status === 'dispatched' && !r.endedAt)
+  .map(r => r.notifiedAt).sort()[0] ?? null;
+
+/** A response not acknowledged within Dispatch:AcknowledgeTimeoutSeconds: flagged on the board, and sounds. */
+export const ackLate = (incident, config, now = Date.now()) => {
+  const since = unacknowledgedSince(incident);
+  return !!since && (now - Date.parse(since)) / 1000 >= (config.acknowledgeTimeoutSeconds ?? 60);
+};

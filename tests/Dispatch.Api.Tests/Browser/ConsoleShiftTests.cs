@@ -122,7 +122,7 @@ public sealed partial class ConsoleShiftTests : BrowserTest
 
         var alert = page.Locator("#page-alert");
         await Expect(alert).ToBeVisibleAsync(new() { Timeout = 1000 });
-        await Expect(alert).ToContainTextAsync("Unit ini sedang bertugas atau tidak tersedia.");
+        await Expect(alert).ToContainTextAsync("Unit ini sedang bertugas pada insiden lain; alihkan bila perlu.");
         var offered = page.Locator($"#candidates li[data-unit-id='{unitId}']:not(.busy) button.assign:enabled");
         await Expect(offered).ToHaveCountAsync(0, new() { Timeout = 1000 });
         await Expect(page.Locator($"#incidents-board tr[data-incident-id='{incidentId}']")).ToHaveClassAsync(new Regex(@"\bwaiting\b"));
