@@ -129,6 +129,11 @@ public static class ReportsCommand
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        await using (var fast = connection.CreateCommand())
+        {
+            fast.CommandText = "PRAGMA synchronous = OFF"; // not inside a transaction
+            await fast.ExecuteNonQueryAsync();
+        }
         await using var tx = connection.BeginTransaction();
         await using var insert = connection.CreateCommand();
         insert.Transaction = tx;
@@ -136,7 +141,7 @@ public static class ReportsCommand
         const string Columns = "INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at, " +
             "at_destination_at, back_in_service_at, ended_at, end_reason, end_note) ";
         // The extra units first, while the incidents still lack responses.
-        insert.CommandText = "PRAGMA synchronous = OFF; " +
+        insert.CommandText =
             Columns + "SELECT i.id, 1 + i.unit_id % 20, 'BENCH-' || (1 + i.unit_id % 20), 'Ended', 'bench', i.unit_notified_at + 60000, i.unit_notified_at + 90000, " +
             "i.en_route_at + 60000, i.on_scene_at + 120000, i.at_destination_at + 120000, i.back_in_service_at + 600000, i.back_in_service_at + 600000, 'Completed', NULL " +
             Missing + " AND i.id % 8 = 0; " +
