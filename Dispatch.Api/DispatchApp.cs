@@ -87,6 +87,7 @@ public static class DispatchApp
         services.AddSingleton<AdminDesk>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Exports.ResponseExport>();
         services.AddSingleton<Imports.ImportStore>();
         services.AddSingleton<Imports.IncidentImporter>();
         services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);

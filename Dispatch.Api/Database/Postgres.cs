@@ -39,6 +39,9 @@ public sealed class Postgres : SqlDialect
         $"locked AS (SELECT pg_advisory_xact_lock({EventOrderKey}) FROM timeout) ";
 
     // PostgreSQL picks the interval's partial expression index (or the covering one) by itself.
+    public override string JoinText(string expression, string separator, string orderBy) =>
+        $"string_agg({expression}, {separator} ORDER BY {orderBy})";
+
     public override string IncidentsVia(string index) => "incidents i";
 
     // The closing writes and the COMMIT go as one batch: the event-order lock, taken by the first

@@ -52,6 +52,12 @@ public abstract class SqlDialect
     public virtual string? EventOrderLockCte => null;
 
     /// <summary>
+    /// An aggregate that joins the text <paramref name="expression"/> of a group's rows with
+    /// <paramref name="separator"/> (an SQL string literal), in the order of <paramref name="orderBy"/>.
+    /// </summary>
+    public abstract string JoinText(string expression, string separator, string orderBy);
+
+    /// <summary>
     /// The incidents table, read through a named index where the dialect needs the hint (SQLite
     /// would otherwise sort instead of walking the interval's ordered index).
     /// </summary>

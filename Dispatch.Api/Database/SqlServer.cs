@@ -32,6 +32,9 @@ public sealed class SqlServer : SqlDialect
         "IF @order_lock < 0 THROW 51000, 'The event order lock was not granted within 10 s.', 1;";
 
     // SQL Server sorts the values from ix_incidents_report itself; no hint.
+    public override string JoinText(string expression, string separator, string orderBy) =>
+        $"STRING_AGG({expression}, {separator}) WITHIN GROUP (ORDER BY {orderBy})";
+
     public override string IncidentsVia(string index) => "incidents i";
 
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)

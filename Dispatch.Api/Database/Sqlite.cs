@@ -23,6 +23,9 @@ public sealed class Sqlite : SqlDialect
 
     public override string Limit(string parameter) => $" LIMIT {parameter}";
 
+    public override string JoinText(string expression, string separator, string orderBy) =>
+        $"group_concat({expression}, {separator} ORDER BY {orderBy})";
+
     public override string IncidentsVia(string index) => $"incidents i INDEXED BY {index}";
 
     /// <summary>30 days: the same number as in the ix_interval_* indexes (migration 0003).</summary>

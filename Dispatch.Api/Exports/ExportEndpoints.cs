@@ -13,12 +13,17 @@ public static class ExportEndpoints
         group.MapGet("/exports/incidents.csv", (HttpContext http, ExportService exports, CancellationToken ct) =>
                 Stream(http, "text/csv; charset=utf-8", "incidents.csv", (f, body) => exports.IncidentsCsvAsync(f, body, ct)))
             .WithSummary("Incidents of the range and filters as UTF-8 CSV: one row per incident, every time point (UTC) and interval (seconds).");
+        group.MapGet("/exports/responses.csv", (HttpContext http, ResponseExport responses, CancellationToken ct) =>
+                Stream(http, "text/csv; charset=utf-8", "responses.csv", (f, body) => responses.CsvAsync(f, body, ct)))
+            .WithSummary("Responses to the range's incidents as UTF-8 CSV: one row per unit sent, its time points (WIB), destination and end reason.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         group.MapGet("/exports/kemenkes", (HttpContext http, string? format, ExportService exports, CancellationToken ct) =>
                 format is null or "json" or "csv"
                     ? Stream(http, format == "csv" ? "text/csv; charset=utf-8" : "application/json", format == "csv" ? "kemenkes.csv" : "kemenkes.json",
                         (f, body) => exports.KemenkesAsync(f, format == "csv", body, ct))
                     : Task.FromResult(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["'format' is csv or json."] }) as IResult))
-            .WithSummary("The national PSC report shape (data pelaporan panggilan) as JSON or CSV; unmapped fields are empty (see README).");
+            .WithSummary("The national PSC report shape (data pelaporan panggilan) as JSON or CSV: nomor_kendaraan lists every unit sent, " +
+                         "korban is the patient count, is_krisis the major-incident flag; unmapped fields are empty (see README).");
         group.MapPost("/imports/incidents", Import).DisableAntiforgery()
             .WithSummary("Import past incidents: multipart 'file' (CSV) and 'mapping' (JSON). ?dryRun=true validates and previews without writing. " +
                          "Rows whose externalId was imported before are skipped.");

@@ -22,7 +22,11 @@ public sealed class ExportRow
     public string? KecamatanCode { get; init; }
     public string? KecamatanName { get; init; }
     public string? UnitCallSign { get; init; }
-    public string? UnitPlate { get; init; }
+    /// <summary>The plates of every unit sent (declined ones left out), joined by <see cref="ExportService.PlateSeparator"/>.</summary>
+    public string? UnitPlates { get; init; }
+
+    /// <summary>A major (mass-casualty) incident.</summary>
+    public bool IsMajor { get; init; }
     public string? DestinationName { get; init; }
     public string? CancelReason { get; init; }
     public bool IsImported { get; init; }

@@ -26,12 +26,26 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    private static readonly SqlText Rows = SqlText.Of("ExportService.Rows",
+    /// <summary>
+    /// Between the plates of the units sent to one incident in <c>nomor_kendaraan</c> (a comma: plates
+    /// hold spaces, never commas).
+    /// </summary>
+    public const string PlateSeparator = ", ";
+
+    /// <summary>
+    /// Every unit sent to the incident, in the order they were notified: the plate, or the call sign
+    /// as sent when the unit has no plate. A unit that declined never went and is left out.
+    /// </summary>
+    private static string UnitPlates(SqlDialect d) =>
+        "(SELECT " + d.JoinText("COALESCE(NULLIF(pu.plate, ''), pr.call_sign)", $"'{PlateSeparator}'", "pr.notified_at, pr.id") +
+        $" FROM responses pr JOIN units pu ON pu.id = pr.unit_id WHERE pr.incident_id = i.id AND (pr.end_reason IS NULL OR pr.end_reason <> '{nameof(ResponseEnd.Declined)}'))";
+
+    private static readonly SqlText Rows = SqlText.Of("ExportService.Rows", d =>
         "SELECT i.id, c.external_id AS call_external_id, i.source, i.status, i.triage, i.is_emergency, i.category, i.patient_count, i.lat, i.lon, " +
         "i.address, i.complaint, i.kelurahan_code, i.kelurahan_name, i.kecamatan_code, i.kecamatan_name, u.call_sign AS unit_call_sign, " +
-        "u.plate AS unit_plate, d.name AS destination_name, i.cancel_reason, i.is_imported, i.call_received_at, i.call_answered_at, i.created_at, " +
+        "d.name AS destination_name, i.cancel_reason, i.is_imported, i.call_received_at, i.call_answered_at, i.created_at, " +
         "i.unit_notified_at, i.acknowledged_at, i.en_route_at, i.on_scene_at, i.left_scene_at, i.at_destination_at, i.handover_at, " +
-        "i.back_in_service_at, i.closed_at, i.cancelled_at " +
+        "i.back_in_service_at, i.closed_at, i.cancelled_at, i.is_major, " + UnitPlates(d) + " AS unit_plates " +
         ReportSql.From + "JOIN calls c ON c.id = i.call_id LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN stations d ON d.id = i.destination_id " +
         ReportSql.Where + "ORDER BY i.id");
 
@@ -44,7 +58,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
     ];
 
     /// <summary>The national fields this system has no data for; exported empty and listed in the README.</summary>
-    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan", "icd_10", "crew", "is_krisis"];
+    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan", "icd_10", "crew"];
 
     private Task StreamAsync(ReportFilter filter, Func<ExportRow, Task> write, CancellationToken ct) =>
         db.ReadAsync(async s =>
@@ -94,13 +108,13 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
             ["korban"] = r.PatientCount,
             ["keluhan"] = r.Complaint,
             ["icd_10"] = null,
-            ["nomor_kendaraan"] = r.UnitPlate,
+            ["nomor_kendaraan"] = r.UnitPlates,
             ["crew"] = null,
             ["rumahsakit_rujukan"] = r.DestinationName,
             ["waktu_respons"] = response is { } s ? Math.Round(s / 60, 1) : null,
             ["latitude"] = r.Lat,
             ["longitude"] = r.Lon,
-            ["is_krisis"] = null,
+            ["is_krisis"] = r.IsMajor,
         };
     }
 
@@ -131,7 +145,12 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
         {
             var fields = Kemenkes(r);
             if (header) { foreach (var k in fields.Keys) csv.WriteField(k); await csv.NextRecordAsync(); header = false; }
-            foreach (var v in fields.Values) csv.WriteField(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v);
+            foreach (var v in fields.Values) csv.WriteField(v switch
+            {
+                bool b => b ? "true" : "false", // as in the JSON shape
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => v,
+            });
             await csv.NextRecordAsync();
         }, ct);
         if (header) { foreach (var k in Kemenkes(new ExportRow()).Keys) csv.WriteField(k); await csv.NextRecordAsync(); }

@@ -1,8 +1,13 @@
 using Dispatch.Api.Database;
+using Dispatch.Core.Incidents;
 
 namespace Dispatch.Api.Imports;
 
-/// <summary>Writes imported history: a closed call and a closed incident marked as imported, per row.</summary>
+/// <summary>
+/// Writes imported history: a closed call and a closed incident marked as imported, per row, and
+/// when the row names a unit, its completed response (so imported history counts in unit workload
+/// like live history).
+/// </summary>
 public sealed class ImportStore
 {
     public static readonly (string Field, string Column)[] TimeColumns =
@@ -24,6 +29,12 @@ public sealed class ImportStore
         "kecamatan_code, kecamatan_name, unit_id, created_by, is_imported, source, " + string.Join(", ", TimeColumns.Select(t => t.Column)),
         "@CallId, 'Closed', @Triage, @IsEmergency, @Category, 1, @Lat, @Lon, @Complaint, @KelurahanCode, @KelurahanName, " +
         "@KecamatanCode, @KecamatanName, @UnitId, @CreatedBy, @IsImported, @Source, " + string.Join(", ", TimeColumns.Select(t => "@" + t.Column))));
+
+    private static readonly SqlText InsertResponse = SqlText.Of("ImportStore.InsertResponse",
+        "INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at, " +
+        "left_scene_at, at_destination_at, handover_at, back_in_service_at, ended_at, end_reason) " +
+        "SELECT @IncidentId, u.id, u.call_sign, @Status, @CreatedBy, @NotifiedAt, @AcknowledgedAt, @EnRouteAt, @OnSceneAt, " +
+        "@LeftSceneAt, @AtDestinationAt, @HandoverAt, @BackInServiceAt, @EndedAt, @EndReason FROM units u WHERE u.id = @UnitId");
 
     private static readonly SqlText LinkCall = SqlText.Of("ImportStore.LinkCall", "UPDATE calls SET incident_id = @IncidentId WHERE id = @CallId");
 
@@ -51,7 +62,26 @@ public sealed class ImportStore
         foreach (var (field, column) in TimeColumns) args.Add(column, row.Times.TryGetValue(field, out var t) ? t.ToUnixTimeMilliseconds() : null);
         var incidentId = await s.InsertAsync(InsertIncident, args);
         await s.ExecuteAsync(LinkCall, new { IncidentId = incidentId, CallId = callId });
+        if (row.UnitId is { } unitId) await AddResponseAsync(s, incidentId, unitId, row.Times);
         s.Log("incident.imported", callId, incidentId, row.UnitId, new { externalId = row.ExternalId, line = row.Line });
         return incidentId;
+    }
+
+    /// <summary>
+    /// The unit's completed response with the row's unit time points. It was notified at the first
+    /// time the row has from unit notified back to the call; it ended at the last unit time point.
+    /// </summary>
+    private static Task AddResponseAsync(DbSession s, long incidentId, long unitId, Dictionary<string, DateTimeOffset> times)
+    {
+        long? At(string field) => times.TryGetValue(field, out var t) ? t.ToUnixTimeMilliseconds() : null;
+        var notified = At("unitNotified") ?? At("incidentCreated") ?? At("callAnswered") ?? At("callReceived");
+        var ended = At("backInService") ?? At("closed") ?? At("handover") ?? At("atDestination") ?? At("leftScene") ?? At("onScene") ?? notified;
+        return s.ExecuteAsync(InsertResponse, new
+        {
+            IncidentId = incidentId, UnitId = unitId, Status = nameof(ResponseStatus.Ended), CreatedBy = s.Actor, NotifiedAt = notified,
+            AcknowledgedAt = At("unitAcknowledged"), EnRouteAt = At("enRoute"), OnSceneAt = At("onScene"), LeftSceneAt = At("leftScene"),
+            AtDestinationAt = At("atDestination"), HandoverAt = At("handover"), BackInServiceAt = At("backInService"), EndedAt = ended,
+            EndReason = nameof(ResponseEnd.Completed),
+        });
     }
 }

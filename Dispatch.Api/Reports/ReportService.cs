@@ -48,6 +48,13 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             await s.StreamAsync(ReportSql.Rows, args, sum.Add);
             return sum;
         }, ct), ct);
+        // Unit workload counts every response, so it reads the responses beside the incidents' pass.
+        var workload = Task.Run(() => db.ReadAsync(async s =>
+        {
+            var sum = new ReportTally(triage.Value);
+            await s.StreamAsync(ReportSql.Workload, args, sum.AddResponse);
+            return sum.ByUnit;
+        }, ct), ct);
         var groups = tallied.ContinueWith(t => (
             Kelurahan: new GroupMedians<string>(t.Result.ByKelurahan.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured))),
             Month: new GroupMedians<int>(t.Result.ByMonth.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)))), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
@@ -58,6 +65,7 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
         var tally = await tallied;
         var (byKelurahan, byMonth) = await groups;
         var results = await Task.WhenAll(intervals);
+        var byUnit = await workload;
         var names = (await unitNames).ToDictionary(u => u.Id, u => u.CallSign);
         var callRows = (await calls).Select(c => (c.Key.Source, c.Key.Outcome, Calls: c.Value)).ToList();
         var compliance = tally.ByTriage.ToDictionary(t => Camel(t.Key), t =>
@@ -81,7 +89,7 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Where(h => tally.Heat[d, h] > 0).Select(h => new HeatCell(d, h, tally.Heat[d, h]))).ToList(),
             tally.ByMonth.Select(m => new MonthRow(ReportTally.MonthName(m.Key), m.Value.Incidents, m.Value.Measured, byMonth.Median(m.Key)))
                 .OrderBy(m => m.Month, StringComparer.Ordinal).ToList(),
-            tally.ByUnit.Select(u => new UnitRow(u.Key, names.GetValueOrDefault(u.Key), u.Value.Incidents, u.Value.BusyMs / 1000.0)).OrderByDescending(u => u.Incidents).ToList());
+            byUnit.Select(u => new UnitRow(u.Key, names.GetValueOrDefault(u.Key), u.Value.Responses, u.Value.BusyMs / 1000.0)).OrderByDescending(u => u.Incidents).ToList());
     }
 
     /// <summary>

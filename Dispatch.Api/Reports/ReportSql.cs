@@ -33,7 +33,9 @@ public static class ReportSql
     public const string Where =
         "WHERE i.call_received_at >= @FromMs AND i.call_received_at < @ToMs " +
         "AND (@Triage IS NULL OR i.triage = @Triage) AND (@Kecamatan IS NULL OR i.kecamatan_code = @Kecamatan) " +
-        "AND (@Kelurahan IS NULL OR i.kelurahan_code = @Kelurahan) AND (@UnitId IS NULL OR i.unit_id = @UnitId) " +
+        "AND (@Kelurahan IS NULL OR i.kelurahan_code = @Kelurahan) " +
+        // The unit filter matches an incident any of whose responses was that unit (not only its primary unit).
+        "AND (@UnitId IS NULL OR EXISTS (SELECT 1 FROM responses ur WHERE ur.incident_id = i.id AND ur.unit_id = @UnitId)) " +
         "AND (@Source IS NULL OR i.source = @Source) AND (@Emergency IS NULL OR i.is_emergency = @Emergency) ";
 
     // A comparison with NULL is never true, so this also excludes a missing start or end; written
@@ -61,14 +63,28 @@ public static class ReportSql
 
     /// <summary>
     /// Every incident of the filter once, from the covering index alone (a seek on the time range),
-    /// reduced by the database to what the counts need, without NULLs: triage (its enum number), kelurahan_code,
-    /// unit_id (-1 without), call_received_at, the response time (-1 when invalid) and the task
-    /// time (0 when invalid). <see cref="ReportTally"/> sums them in one streaming pass.
+    /// reduced by the database to what the counts need, without NULLs: triage (its enum number),
+    /// kelurahan_code, call_received_at and the response time (-1 when invalid).
+    /// <see cref="ReportTally"/> sums them in one streaming pass.
     /// </summary>
     public static readonly SqlText Rows = SqlText.Of("ReportSql.Rows",
-        "SELECT " + TriageNumber + ", COALESCE(i.kelurahan_code, ''), COALESCE(i.unit_id, -1), i.call_received_at, " +
-        "CASE WHEN i.on_scene_at >= i.call_received_at THEN i.on_scene_at - i.call_received_at ELSE -1 END, " +
-        "CASE WHEN i.back_in_service_at >= i.unit_notified_at THEN i.back_in_service_at - i.unit_notified_at ELSE 0 END " + From + Where);
+        "SELECT " + TriageNumber + ", COALESCE(i.kelurahan_code, ''), i.call_received_at, " +
+        "CASE WHEN i.on_scene_at >= i.call_received_at THEN i.on_scene_at - i.call_received_at ELSE -1 END " + From + Where);
+
+    /// <summary>
+    /// Every response to the filter's incidents (a unit sent to three incidents counts three times,
+    /// two units on one incident count once each): its unit and busy time, from notified to back in
+    /// service, or to its end when it ended otherwise (released, diverted, declined, cancelled);
+    /// 0 while it runs, when its times are out of order, or when it completed without a back-in-service time. With a unit filter, that unit's responses only.
+    /// The time range is sought on the incidents' covering index and each incident's responses
+    /// probed on ix_responses_report, both from the index alone.
+    /// </summary>
+    // A completed response without a back-in-service time (imported history) has no known end: 0, as before.
+    private const string BusyEnd = "COALESCE(r.back_in_service_at, CASE WHEN r.end_reason <> 'Completed' THEN r.ended_at END)";
+
+    public static readonly SqlText Workload = SqlText.Of("ReportSql.Workload",
+        "SELECT r.unit_id, CASE WHEN " + BusyEnd + " >= r.notified_at THEN " + BusyEnd + " - r.notified_at ELSE 0 END " +
+        From + "JOIN responses r ON r.incident_id = i.id " + Where + "AND (@UnitId IS NULL OR r.unit_id = @UnitId)");
 
     /// <summary>
     /// Each call of the range (source, outcome) from its covering index, counted by the caller:

@@ -5,7 +5,8 @@ namespace Dispatch.Api.Reports;
 
 /// <summary>
 /// Sums one pass over the filter's incidents (<see cref="ReportSql.Rows"/>): compliance per
-/// triage and incidents per kelurahan, month, hour x weekday and unit. Holds counters, never rows.
+/// triage and incidents per kelurahan, month and hour x weekday; and of <see cref="ReportSql.Workload"/>,
+/// the responses and busy time per unit. Holds counters, never rows.
 /// </summary>
 public sealed class ReportTally(TriageOptions triage)
 {
@@ -29,7 +30,9 @@ public sealed class ReportTally(TriageOptions triage)
     /// <summary>Keyed by <see cref="MonthOf"/>.</summary>
     public Dictionary<int, (long Incidents, long Measured)> ByMonth { get; } = [];
     public long[,] Heat { get; } = new long[7, 24];
-    public Dictionary<long, (long Incidents, long BusyMs)> ByUnit { get; } = [];
+
+    /// <summary>Responses and busy time per unit, from <see cref="AddResponse"/>.</summary>
+    public Dictionary<long, (long Responses, long BusyMs)> ByUnit { get; } = [];
 
     /// <summary>The WIB calendar month of an epoch-milliseconds instant as yyyy * 100 + MM.</summary>
     public static int MonthOf(long epochMs)
@@ -41,12 +44,12 @@ public sealed class ReportTally(TriageOptions triage)
     /// <summary>A <see cref="MonthOf"/> key as "yyyy-MM".</summary>
     public static string MonthName(int key) => $"{key / 100:D4}-{key % 100:D2}";
 
-    /// <summary>Columns of <see cref="ReportSql.Rows"/>: triage number, kelurahan ('' without), unit (-1 without), received, response (-1 invalid), busy.</summary>
+    /// <summary>Columns of <see cref="ReportSql.Rows"/>: triage number, kelurahan ('' without), received, response (-1 invalid).</summary>
     public void Add(DbDataReader r)
     {
         Total++;
-        var received = r.GetInt64(3);
-        var response = r.GetInt64(4);
+        var received = r.GetInt64(2);
+        var response = r.GetInt64(3);
         var measured = response >= 0 ? 1 : 0;
 
         var colour = (int)r.GetInt64(0);
@@ -66,10 +69,13 @@ public sealed class ReportTally(TriageOptions triage)
         ByMonth[_month] = (m.Incidents + 1, m.Measured + measured);
 
         Heat[(int)((days + 4) % 7 + 7) % 7, (int)((localMs - days * DayMs) / 3_600_000L)]++; // 1970-01-01 was a Thursday
+    }
 
-        var unit = r.GetInt64(2);
-        if (unit < 0) return;
+    /// <summary>Columns of <see cref="ReportSql.Workload"/>: unit, busy milliseconds. Only ever called from one pass.</summary>
+    public void AddResponse(DbDataReader r)
+    {
+        var unit = r.GetInt64(0);
         var u = ByUnit.GetValueOrDefault(unit);
-        ByUnit[unit] = (u.Incidents + 1, u.BusyMs + r.GetInt64(5));
+        ByUnit[unit] = (u.Responses + 1, u.BusyMs + r.GetInt64(1));
     }
 }

@@ -30,4 +30,9 @@ public sealed record HeatCell(int Weekday, int Hour, long Incidents);
 
 public sealed record MonthRow(string Month, long Incidents, long Measured, double? MedianResponseSeconds);
 
+/// <summary>
+/// One unit's workload: <see cref="Incidents"/> counts its responses (each time it was sent, whether it
+/// completed, was released, diverted or declined); busy time runs from notified to back in service
+/// (or to the response's end when it ended otherwise).
+/// </summary>
 public sealed record UnitRow(long UnitId, string? CallSign, long Incidents, double BusySeconds);

@@ -45,6 +45,21 @@ public sealed class SqliteReportPlanTests
             Does.Contain("USING COVERING INDEX ix_incidents_report (call_received_at>? AND call_received_at<?)"));
 
     [Test]
+    public async Task The_workload_pass_seeks_the_time_range_and_probes_each_incidents_responses_from_the_index()
+    {
+        var plan = await PlanAsync(ReportSql.Workload);
+        Assert.That(plan, Does.Contain("USING COVERING INDEX ix_incidents_report (call_received_at>? AND call_received_at<?)")
+            .And.Contain("SEARCH r USING COVERING INDEX ix_responses_report (incident_id=?)")
+            .And.Not.Contain("TEMP B-TREE"));
+    }
+
+    [Test]
+    public async Task The_unit_filter_probes_the_responses_index()
+    {
+        Assert.That(await PlanAsync(ReportSql.ValidCounts), Does.Contain("SEARCH ur USING COVERING INDEX ix_responses_report (incident_id=? AND unit_id=?)"));
+    }
+
+    [Test]
     public async Task The_bucket_width_in_the_indexes_is_the_dialects()
     {
         await using var connection = await Sqlite.Instance.OpenAsync(_file.ConnectionString, CancellationToken.None);

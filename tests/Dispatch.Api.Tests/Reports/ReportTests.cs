@@ -80,6 +80,26 @@ public sealed class ReportTests(string database) : ApiTest(database)
         Assert.That((long)(await cmd.ExecuteScalarAsync())!, Is.EqualTo(5));
     }
 
+    [Test]
+    public async Task An_imported_row_with_a_unit_has_its_completed_response_with_the_rows_times()
+    {
+        using var db = App.OpenDatabase();
+        using var cmd = db.CreateCommand();
+        // A1: unit notified 08:01, en route 08:02, on scene 08:10 (WIB), no back-in-service time: it ended on scene.
+        cmd.CommandText = "SELECT COUNT(*) FROM responses r JOIN incidents i ON i.id = r.incident_id WHERE i.is_imported = TRUE " +
+                          "AND r.end_reason = 'Completed' AND r.status = 'Ended' AND r.unit_id = i.unit_id AND r.notified_at = i.unit_notified_at " +
+                          "AND r.on_scene_at = i.on_scene_at AND r.ended_at IS NOT NULL";
+        Assert.That((long)(await cmd.ExecuteScalarAsync())!, Is.EqualTo(5), "one response per imported row, none for the re-import");
+        cmd.CommandText = "SELECT r.notified_at, r.en_route_at, r.on_scene_at, r.ended_at, r.call_sign FROM responses r " +
+                          "JOIN incidents i ON i.id = r.incident_id JOIN calls c ON c.id = i.call_id WHERE c.external_id = 'import:A1'";
+        using var reader = await cmd.ExecuteReaderAsync();
+        Assert.That(await reader.ReadAsync(), Is.True);
+        var at = new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.FromHours(7));
+        Assert.That(new[] { reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3) },
+            Is.EqualTo(new[] { at.AddMinutes(1), at.AddMinutes(2), at.AddMinutes(10), at.AddMinutes(10) }.Select(t => t.ToUnixTimeMilliseconds())));
+        Assert.That(reader.GetString(4), Is.EqualTo("AMB-01 (contoh)"));
+    }
+
     private JsonElement Interval(string name) => _report.GetProperty("intervals").GetProperty(name);
 
     private static void AssertSummary(JsonElement s, long count, long invalid, double mean, double median, double p90, double p95, double max)

@@ -36,6 +36,7 @@ public static class AccessMatrix
         new("GET", "/api/reports/response-times", "/api/reports/response-times?from=2025-01-01&to=2025-01-31", "healthoffice", "admin"),
         new("GET", "/api/reports/setup", "/api/reports/setup", "healthoffice", "admin"),
         new("GET", "/api/exports/incidents.csv", "/api/exports/incidents.csv?from=2025-01-01&to=2025-01-31", "healthoffice", "admin"),
+        new("GET", "/api/exports/responses.csv", "/api/exports/responses.csv?from=2025-01-01&to=2025-01-31", "healthoffice", "admin"),
         new("GET", "/api/exports/kemenkes", "/api/exports/kemenkes?from=2025-01-01&to=2025-01-31", "healthoffice", "admin"),
         new("POST", "/api/imports/incidents", "/api/imports/incidents", "healthoffice", "admin"),
         new("POST", "/api/admin/units", "/api/admin/units", "admin"),

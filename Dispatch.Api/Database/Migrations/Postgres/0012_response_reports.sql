@@ -1,0 +1,4 @@
+-- Reports count every response (issue 13): unit workload and busy time join each incident of the
+-- report's time range to its responses. This index answers that probe, and the report's unit
+-- filter (any response of the incident was that unit), with an index-only scan.
+CREATE INDEX ix_responses_report ON responses (incident_id, unit_id) INCLUDE (notified_at, back_in_service_at, ended_at, end_reason);
