@@ -10,14 +10,14 @@ const chip = status => el('span', { class: `status-chip status-${status}` }, sta
 /**
  * @param {HTMLElement} body the incidents table's tbody
  * @param {IncidentView[]} list active incidents
- * @param {{ config: any, units: Map<number, UnitView>, openId: number | null, open: (id: number) => void, assign: Function, close: Function, cancel: Function }} actions
+ * @param {{ config: any, units: Map<number, UnitView>, openId: number | null, foundId?: number | null, open: (id: number) => void, assign: Function, close: Function, cancel: Function }} actions
  */
 export function renderIncidents(body, list, actions) {
   const focused = document.activeElement?.closest?.('tr.incident')?.getAttribute('data-incident-id');
   const rows = list.sort(byUrgency).map(i => {
     const waiting = i.waitingForUnit;
     const row = el('tr', {
-      class: `incident triage-${i.triage}${waiting ? ' waiting' : ''}${i.isMajor ? ' major' : ''}${actions.openId === i.id ? ' open' : ''}`, tabindex: '0',
+      class: `incident triage-${i.triage}${waiting ? ' waiting' : ''}${i.isMajor ? ' major' : ''}${actions.openId === i.id ? ' open' : ''}${actions.foundId === i.id ? ' found' : ''}`, tabindex: '0',
       dataset: { incidentId: i.id, triage: i.triage, status: i.status, unacked: unacknowledgedSince(i) ?? '' },
       onclick: e => { if (!e.target.closest('button, input')) actions.open(i.id); },
     },

@@ -456,7 +456,7 @@ function closeRecommendation() {
 
 function drawIncidentsNow() {
   renderIncidents($('#incidents-board tbody'), [...incidents.values()], {
-    config, units, openId: panel.id, open: openIncident,
+    config, units, openId: panel.id, foundId, open: openIncident,
     assign: id => openRecommendation(id),
     close: id => attempt(() => api(`/api/incidents/${id}/close`, { method: 'POST' })).then(i => i && upsertIncident(i)),
     cancel: (id, reason) => attempt(() => api(`/api/incidents/${id}/cancel`, { method: 'POST', body: { reason } })).then(i => i && upsertIncident(i)),
@@ -551,17 +551,22 @@ function focusWaitingIncident() {
  * (waiting for a unit, with its recommendation, as Enter on the row does); a finished one is
  * answered for the search list to show, since it is on no board.
  */
+/** @type {number | null} */
+let foundId = null; // highlighted on the board for a moment after a search opened it
+
 async function showFound(id) {
   const incident = await attempt(() => api(`/api/incidents/${id}`));
   if (!incident) return undefined;
   upsertIncident(incident);
   const row = /** @type {HTMLElement | null} */ (document.querySelector(`#incidents-board tr[data-incident-id='${id}']`));
   if (!row) return incident;
-  row.scrollIntoView({ block: 'nearest' });
-  row.focus();
-  row.classList.add('found');
-  setTimeout(() => row.classList.remove('found'), 3000);
+  foundId = id;
+  setTimeout(() => { if (foundId === id) { foundId = null; drawIncidents(); } }, 3000);
   if (incidents.get(id)?.waitingForUnit) await openRecommendation(id); else openIncident(id);
+  drawIncidentsNow();
+  const shown = /** @type {HTMLElement | null} */ (document.querySelector(`#incidents-board tr[data-incident-id='${id}']`));
+  shown?.scrollIntoView({ block: 'nearest' });
+  shown?.focus();
   return true;
 }
 
