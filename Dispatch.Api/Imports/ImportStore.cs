@@ -32,9 +32,10 @@ public sealed class ImportStore
 
     private static readonly SqlText InsertResponse = SqlText.Of("ImportStore.InsertResponse",
         "INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at, " +
-        "left_scene_at, at_destination_at, handover_at, back_in_service_at, ended_at, end_reason) " +
+        "left_scene_at, at_destination_at, handover_at, back_in_service_at, ended_at, end_reason, call_received_at) " +
         "SELECT @IncidentId, u.id, u.call_sign, @Status, @CreatedBy, @NotifiedAt, @AcknowledgedAt, @EnRouteAt, @OnSceneAt, " +
-        "@LeftSceneAt, @AtDestinationAt, @HandoverAt, @BackInServiceAt, @EndedAt, @EndReason FROM units u WHERE u.id = @UnitId");
+        "@LeftSceneAt, @AtDestinationAt, @HandoverAt, @BackInServiceAt, @EndedAt, @EndReason, " +
+        "(SELECT i.call_received_at FROM incidents i WHERE i.id = @IncidentId) FROM units u WHERE u.id = @UnitId");
 
     private static readonly SqlText LinkCall = SqlText.Of("ImportStore.LinkCall", "UPDATE calls SET incident_id = @IncidentId WHERE id = @CallId");
 

@@ -24,7 +24,8 @@ public sealed class ResponseStore
         "SELECT incident_id FROM responses WHERE unit_id = @UnitId AND ended_at IS NULL");
 
     private static readonly SqlText Insert = SqlText.Of("ResponseStore.Insert", d => d.InsertReturning("responses",
-        "incident_id, unit_id, call_sign, status, notified_by, notified_at", "@IncidentId, @UnitId, @CallSign, @Status, @NotifiedBy, @NotifiedAt"));
+        "incident_id, unit_id, call_sign, status, notified_by, notified_at, call_received_at",
+        "@IncidentId, @UnitId, @CallSign, @Status, @NotifiedBy, @NotifiedAt, (SELECT i.call_received_at FROM incidents i WHERE i.id = @IncidentId)"));
 
     private static readonly SqlText Update = SqlText.Of("ResponseStore.Update",
         "UPDATE responses SET status = @Status, acknowledged_at = @AcknowledgedAt, en_route_at = @EnRouteAt, on_scene_at = @OnSceneAt, " +

@@ -17,6 +17,9 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Triage? Triage, st
     public long FromMs => new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), Wib).ToUnixTimeMilliseconds();
     public long ToMs => new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), Wib).ToUnixTimeMilliseconds();
 
+    /// <summary>No filter on the incidents themselves (triage, area, source, emergency): the time range and the unit only.</summary>
+    public bool ByTimeOnly => Triage is null && Kecamatan is null && Kelurahan is null && Source is null && Emergency is null;
+
     /// <summary>The SQL parameters of <see cref="ReportSql.Where"/>.</summary>
     public object Parameters => new
     {

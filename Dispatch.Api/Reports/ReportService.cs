@@ -52,7 +52,7 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
         var workload = Task.Run(() => db.ReadAsync(async s =>
         {
             var sum = new ReportTally(triage.Value);
-            await s.StreamAsync(ReportSql.Workload, args, sum.AddResponse);
+            await s.StreamAsync(filter.ByTimeOnly ? ReportSql.WorkloadByTime : ReportSql.Workload, args, sum.AddResponse);
             return sum.ByUnit;
         }, ct), ct);
         var groups = tallied.ContinueWith(t => (

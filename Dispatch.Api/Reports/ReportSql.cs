@@ -82,8 +82,19 @@ public static class ReportSql
     // A completed response without a back-in-service time (imported history) has no known end: 0, as before.
     private const string BusyEnd = "COALESCE(r.back_in_service_at, CASE WHEN r.end_reason <> 'Completed' THEN r.ended_at END)";
 
+    private const string Busy = "CASE WHEN " + BusyEnd + " >= r.notified_at THEN " + BusyEnd + " - r.notified_at ELSE 0 END ";
+
+    /// <summary>
+    /// <see cref="Workload"/> for a report filtered by time (and unit) only: the responses' own
+    /// copy of the call time answers the range from ix_responses_received, in order and from the
+    /// index alone, without probing each incident.
+    /// </summary>
+    public static readonly SqlText WorkloadByTime = SqlText.Of("ReportSql.WorkloadByTime",
+        "SELECT r.unit_id, " + Busy + "FROM responses r WHERE r.call_received_at >= @FromMs AND r.call_received_at < @ToMs " +
+        "AND (@UnitId IS NULL OR r.unit_id = @UnitId)");
+
     public static readonly SqlText Workload = SqlText.Of("ReportSql.Workload",
-        "SELECT r.unit_id, CASE WHEN " + BusyEnd + " >= r.notified_at THEN " + BusyEnd + " - r.notified_at ELSE 0 END " +
+        "SELECT r.unit_id, " + Busy +
         From + "JOIN responses r ON r.incident_id = i.id " + Where + "AND (@UnitId IS NULL OR r.unit_id = @UnitId)");
 
     /// <summary>

@@ -139,17 +139,17 @@ public static class ReportsCommand
         insert.Transaction = tx;
         const string Missing = "FROM incidents i WHERE i.unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.incident_id = i.id)";
         const string Columns = "INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at, " +
-            "at_destination_at, back_in_service_at, ended_at, end_reason, end_note) ";
+            "at_destination_at, back_in_service_at, ended_at, end_reason, end_note, call_received_at) ";
         // The extra units first, while the incidents still lack responses.
         insert.CommandText =
             Columns + "SELECT i.id, 1 + i.unit_id % 20, 'BENCH-' || (1 + i.unit_id % 20), 'Ended', 'bench', i.unit_notified_at + 60000, i.unit_notified_at + 90000, " +
-            "i.en_route_at + 60000, i.on_scene_at + 120000, i.at_destination_at + 120000, i.back_in_service_at + 600000, i.back_in_service_at + 600000, 'Completed', NULL " +
+            "i.en_route_at + 60000, i.on_scene_at + 120000, i.at_destination_at + 120000, i.back_in_service_at + 600000, i.back_in_service_at + 600000, 'Completed', NULL, i.call_received_at " +
             Missing + " AND i.id % 8 = 0; " +
             Columns + "SELECT i.id, 1 + (i.unit_id + 1) % 20, 'BENCH-' || (1 + (i.unit_id + 1) % 20), 'Ended', 'bench', i.unit_notified_at + 30000, NULL, " +
-            "NULL, NULL, NULL, NULL, i.unit_notified_at + 330000, 'Released', 'not needed' " +
+            "NULL, NULL, NULL, NULL, i.unit_notified_at + 330000, 'Released', 'not needed', i.call_received_at " +
             "FROM incidents i WHERE i.unit_id IS NOT NULL AND i.id % 40 = 0 AND (SELECT COUNT(*) FROM responses r WHERE r.incident_id = i.id) = 1; " +
             Columns + "SELECT i.id, i.unit_id, 'BENCH-' || i.unit_id, 'Ended', 'bench', i.unit_notified_at, i.unit_notified_at + 20000, i.en_route_at, i.on_scene_at, " +
-            "i.at_destination_at, i.back_in_service_at, COALESCE(i.back_in_service_at, i.closed_at), 'Completed', NULL " +
+            "i.at_destination_at, i.back_in_service_at, COALESCE(i.back_in_service_at, i.closed_at), 'Completed', NULL, i.call_received_at " +
             "FROM incidents i WHERE i.unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.incident_id = i.id AND r.unit_id = i.unit_id " +
             "AND r.notified_at = i.unit_notified_at);";
         var added = await insert.ExecuteNonQueryAsync();

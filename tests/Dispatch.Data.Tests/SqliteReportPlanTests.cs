@@ -54,6 +54,14 @@ public sealed class SqliteReportPlanTests
     }
 
     [Test]
+    public async Task The_workload_of_a_report_by_time_alone_reads_the_responses_in_call_time_order_from_the_index()
+    {
+        var plan = await PlanAsync(ReportSql.WorkloadByTime);
+        Assert.That(plan, Does.Contain("USING COVERING INDEX ix_responses_received (call_received_at>? AND call_received_at<?)")
+            .And.Not.Contain("incidents").And.Not.Contain("TEMP B-TREE"));
+    }
+
+    [Test]
     public async Task The_unit_filter_probes_the_responses_index()
     {
         Assert.That(await PlanAsync(ReportSql.ValidCounts), Does.Contain("SEARCH ur USING COVERING INDEX ix_responses_report (incident_id=? AND unit_id=?)"));

@@ -95,6 +95,11 @@ public sealed class ResponseReportTests(string database) : ApiTest(database)
             Assert.That(units[unit].GetProperty("busySeconds").GetDouble(),
                 Is.EqualTo((At(response, "backInServiceAt") - At(response, "notifiedAt")).TotalSeconds).Within(0.0005), "notified -> back in service");
         }
+
+        // A filter on the incidents themselves takes the other workload query (joined to the
+        // incidents): the same units and busy time when the filter keeps the same incidents.
+        var emergencies = await ApiClient.OkJsonAsync(await office.GetAsync($"/api/reports/response-times?{_range}&emergency=true"));
+        Assert.That(emergencies.GetProperty("units").ToString(), Is.EqualTo(report.GetProperty("units").ToString()));
     }
 
     [Test]

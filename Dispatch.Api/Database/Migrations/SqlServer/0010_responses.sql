@@ -21,7 +21,10 @@ CREATE TABLE responses (
     end_reason NVARCHAR(20),
     end_note NVARCHAR(1000),
     diverted_to_incident_id BIGINT REFERENCES incidents(id),
-    via NVARCHAR(10)
+    via NVARCHAR(10),
+    -- The incident's call time, copied (it never changes) so a report's time range reads the
+    -- responses alone.
+    call_received_at BIGINT
 );
 CREATE INDEX ix_responses_incident ON responses (incident_id);
 CREATE INDEX ix_responses_unit ON responses (unit_id, notified_at);
@@ -31,7 +34,7 @@ CREATE UNIQUE INDEX ux_responses_active_unit ON responses (unit_id) WHERE ended_
 -- Every assignment becomes a response; the latest one of each incident carries the incident's
 -- time points from en route on (before, the incident held one unit's times).
 INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at,
-    left_scene_at, at_destination_at, handover_at, back_in_service_at, destination_id, ended_at, end_reason, end_note)
+    left_scene_at, at_destination_at, handover_at, back_in_service_at, destination_id, ended_at, end_reason, end_note, call_received_at)
 SELECT a.incident_id, a.unit_id, (SELECT u.call_sign FROM units u WHERE u.id = a.unit_id),
     CASE WHEN a.ended_at IS NOT NULL THEN N'Ended'
          WHEN i.status IN (N'Dispatched', N'Acknowledged', N'EnRoute', N'OnScene', N'Transporting', N'AtDestination', N'Handover') THEN i.status
@@ -49,19 +52,21 @@ SELECT a.incident_id, a.unit_id, (SELECT u.call_sign FROM units u WHERE u.id = a
          WHEN a.end_reason = N'completed' THEN N'Completed'
          WHEN a.end_reason LIKE N'%cancelled%' THEN N'Cancelled'
          ELSE N'Released' END,
-    CASE WHEN a.ended_at IS NOT NULL AND a.end_reason <> N'completed' AND a.end_reason NOT LIKE N'%cancelled%' THEN LEFT(a.end_reason, 1000) END
+    CASE WHEN a.ended_at IS NOT NULL AND a.end_reason <> N'completed' AND a.end_reason NOT LIKE N'%cancelled%' THEN LEFT(a.end_reason, 1000) END,
+    i.call_received_at
 FROM assignments a
 JOIN incidents i ON i.id = a.incident_id
 JOIN (SELECT incident_id, MAX(id) AS last_id FROM assignments GROUP BY incident_id) l ON l.incident_id = a.incident_id;
 
 -- Incidents with a unit but no assignment (imported history) get one completed response.
 INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at,
-    left_scene_at, at_destination_at, handover_at, back_in_service_at, destination_id, ended_at, end_reason)
+    left_scene_at, at_destination_at, handover_at, back_in_service_at, destination_id, ended_at, end_reason, call_received_at)
 SELECT i.id, i.unit_id, (SELECT u.call_sign FROM units u WHERE u.id = i.unit_id), N'Ended', i.created_by, COALESCE(i.unit_notified_at, i.created_at, i.call_answered_at, i.call_received_at, 0),
     i.acknowledged_at, i.en_route_at, i.on_scene_at, i.left_scene_at, i.at_destination_at, i.handover_at, i.back_in_service_at,
     i.destination_id,
     COALESCE(i.back_in_service_at, i.cancelled_at, i.closed_at, i.handover_at, i.at_destination_at, i.on_scene_at, i.unit_notified_at, i.created_at, i.call_received_at, 0),
-    CASE WHEN i.status = N'Cancelled' THEN N'Cancelled' ELSE N'Completed' END
+    CASE WHEN i.status = N'Cancelled' THEN N'Cancelled' ELSE N'Completed' END,
+    i.call_received_at
 FROM incidents i
 WHERE i.unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.incident_id = i.id);
 
