@@ -13,6 +13,7 @@ namespace Dispatch.Api.Tests.Browser;
 /// timeout is short so that the alarm need not be waited for a minute; the waiting alarm is long,
 /// so that incidents other tests leave waiting do not sound here.
 /// </summary>
+[NonParallelizable] // The long-shift run ingests 5,000 calls as fast as the app takes them: it would starve the classes beside it.
 public sealed partial class ConsoleResponsesTests : BrowserTest
 {
     private const int AckSeconds = 3;
