@@ -196,6 +196,9 @@ public sealed class CrewResponseTests : BrowserTest
         await Expect(crew.Locator("#decline")).ToBeVisibleAsync();
         await crew.ClickAsync("#accept");
         await Expect(crew.Locator("#decline")).ToBeHiddenAsync();
+        // The phone hides the button at the tap; the server refuses a decline once the acceptance has landed.
+        var accepted = await WaitForResponseAsync(op, incidentId, unitId, r => r.GetProperty("acknowledgedAt").ValueKind != JsonValueKind.Null);
+        Assert.That(accepted.GetProperty("acknowledgedAt").ValueKind, Is.Not.EqualTo(JsonValueKind.Null), "the acceptance reached the server");
 
         using var crewApi = await Api.AsAsync(Crew);
         var late = await crewApi.PostAsJsonAsync($"/api/units/{unitId}/decline", new { reason = "terlambat", incidentId });
