@@ -15,6 +15,10 @@ public sealed class IncidentLogStore(Db db)
         "SELECT l.id, l.at, l.actor, l.action, l.call_id, l.incident_id, l.unit_id, l.details FROM incident_log l " +
         "WHERE l.incident_id = @Id OR l.call_id IN (SELECT c.id FROM calls c WHERE c.incident_id = @Id) ORDER BY l.id");
 
+    private static readonly SqlText ForCall = SqlText.Of("IncidentLogStore.ForCall",
+        "SELECT l.id, l.at, l.actor, l.action, l.call_id, l.incident_id, l.unit_id, l.details FROM incident_log l " +
+        "WHERE l.call_id = @Id ORDER BY l.id");
+
     /// <param name="Erased">The subject's personal data was erased: its values in <paramref name="Details"/> read as null.</param>
     public sealed record Entry(long Id, DateTimeOffset At, string Actor, string Action, long? CallId, long? IncidentId, long? UnitId, JsonElement? Details, bool Erased);
 
@@ -24,6 +28,10 @@ public sealed class IncidentLogStore(Db db)
     /// <summary>The incident's log, opened, in a session already open (the personal-data export).</summary>
     public static async Task<IReadOnlyList<Entry>> ForIncidentAsync(DbSession s, long incidentId) =>
         await OpenAsync(s, (await s.QueryAsync<Row>(ForIncident, new { Id = incidentId })).ToList());
+
+    /// <summary>The log rows of one call, opened (a call that never became an incident).</summary>
+    public static async Task<IReadOnlyList<Entry>> ForCallAsync(DbSession s, long callId) =>
+        await OpenAsync(s, (await s.QueryAsync<Row>(ForCall, new { Id = callId })).ToList());
 
     private static async Task<IReadOnlyList<Entry>> OpenAsync(DbSession s, List<Row> rows)
     {

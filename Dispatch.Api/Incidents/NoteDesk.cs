@@ -48,7 +48,7 @@ public sealed class NoteDesk(Db db, IncidentStore incidents)
             return await ReadAsync(s, incidentId);
         }, ct);
 
-    private static async Task<IReadOnlyList<NoteView>> ReadAsync(DbSession s, long incidentId) =>
+    internal static async Task<IReadOnlyList<NoteView>> ReadAsync(DbSession s, long incidentId) =>
         (await s.QueryAsync<Row>(ForIncident, new { IncidentId = incidentId }))
             .Select(r => new NoteView(r.Id, r.IncidentId, r.At, r.Author, r.UnitId, r.CallSign, r.Text)).ToList();
 
