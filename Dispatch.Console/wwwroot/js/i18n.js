@@ -300,7 +300,7 @@ const problems = {
     'totp-mandatory': 'Peran Anda wajib memakai verifikasi dua langkah.', 'last-admin': 'Ini administrator aktif terakhir: tidak dapat dinonaktifkan atau diganti perannya.',
     // crew (issue 13)
     'decline-too-late': 'Penugasan yang sudah diterima tidak dapat ditolak lagi; hubungi operator.',
-    'no-signal': 'Tidak ada sinyal: belum terkirim; coba lagi.', 'note-required': 'Tulis catatannya dahulu.'
+    'no-signal': 'Tidak ada sinyal: belum terkirim; coba lagi.', 'note-required': 'Tulis catatannya dahulu.',
     // personal data (issue 14)
     'incident-active': 'Insiden ini masih aktif: data pribadinya belum dapat dihapus.',
     'call-active': 'Panggilan ini belum ditutup: data pribadinya belum dapat dihapus.',
@@ -338,7 +338,7 @@ const problems = {
     'totp-mandatory': 'Your role must use two-step verification.', 'last-admin': 'This is the last active administrator: it cannot be disabled or given another role.',
     // crew (issue 13)
     'decline-too-late': 'An accepted assignment can no longer be declined; call the operator.',
-    'no-signal': 'No signal: not sent; try again.', 'note-required': 'Write the note first.'
+    'no-signal': 'No signal: not sent; try again.', 'note-required': 'Write the note first.',
     // personal data (issue 14)
     'incident-active': 'This incident is still active: its personal data cannot be erased yet.',
     'call-active': 'This call is not closed yet: its personal data cannot be erased yet.',
