@@ -1,3 +1,4 @@
+using Dispatch.Api.Privacy;
 using Dispatch.Api.Admin;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Calls;
@@ -92,6 +93,7 @@ public static class DispatchApp
         services.AddSingleton<Imports.IncidentImporter>();
         services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);
         services.AddSingleton<DemoSeeder>();
+        services.AddPersonalData();
         services.AddSecurityEvents();
     }
 
@@ -133,6 +135,7 @@ public static class DispatchApp
         app.MapRouting();
         app.MapEvents();
         app.MapAdmin();
+        app.MapPersonalData();
         app.MapSecurityEvents();
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);

@@ -37,7 +37,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
     {
         var view = UnitView.From(unit);
         s.Log(action, unitId: unit.Id, details: Changes.Between(before, view));
-        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view);
+        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view, view.IncidentId);
         return view;
     }
 

@@ -37,7 +37,7 @@ public sealed class CallDesk(Db db, CallStore calls, Microsoft.Extensions.Option
         change(call);
         var after = CallView.From(await calls.SaveAsync(s, call));
         s.Log(action, callId: call.Id, incidentId: after.IncidentId, details: Changes.Between(before, after));
-        s.Emit(EventTypes.CallUpdated, Audiences.Operators, after);
+        s.Emit(EventTypes.CallUpdated, Audiences.Operators, after, after.IncidentId, call.Id);
         return after;
     }
 }

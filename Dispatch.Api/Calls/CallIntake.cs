@@ -27,7 +27,7 @@ public sealed class CallIntake(Db db, CallStore calls, Telemetry.DispatchMetrics
                 }
                 var view = CallView.From(stored);
                 s.Log("call.received", callId: stored.Id, details: new { stored.ExternalId, stored.Source, stored.Flags, sender });
-                s.Emit(EventTypes.CallReceived, Audiences.Operators, view);
+                s.Emit(EventTypes.CallReceived, Audiences.Operators, view, callId: stored.Id);
                 return (view, true);
             }, ct);
             if (created) metrics.CallIngested(result.Source);

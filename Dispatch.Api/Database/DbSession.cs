@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Dispatch.Api.Events;
+using Dispatch.Api.Privacy;
 using Dispatch.Api.Telemetry;
 using Dispatch.Core.Common;
 
@@ -20,18 +21,18 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         "VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details)");
 
     private static readonly SqlText InsertEvent = SqlText.Of("DbSession.InsertEvent", d => d.InsertReturning(
-        "events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
+        "events", "at, type, audience, data, incident_id, call_id", "@At, @Type, @Audience, @Data, @IncidentId, @CallId", "seq"));
 
     // The first event of a transaction, taking the event-order lock in the same statement where the dialect can.
     private static readonly SqlText InsertFirstEvent = SqlText.Of("DbSession.InsertFirstEvent", d => d.EventOrderLockCte is { } cte
-        ? cte + "INSERT INTO events (at, type, audience, data) SELECT @At, @Type, @Audience, @Data FROM locked RETURNING seq"
-        : d.InsertReturning("events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
+        ? cte + "INSERT INTO events (at, type, audience, data, incident_id, call_id) SELECT @At, @Type, @Audience, @Data, CAST(@IncidentId AS BIGINT), CAST(@CallId AS BIGINT) FROM locked RETURNING seq"
+        : d.InsertReturning("events", "at, type, audience, data, incident_id, call_id", "@At, @Type, @Audience, @Data, @IncidentId, @CallId", "seq"));
 
     // SQLite already runs one writer at a time: its rendering is a harmless no-op that is never sent.
     private static readonly SqlText LockEventOrder = SqlText.Of("DbSession.LockEventOrder", d => d.EventOrderLock ?? "SELECT 1");
 
     private readonly List<ClosingWrite> _logs = [];
-    private readonly List<(string Type, string Audience, JsonElement Data)> _emitted = [];
+    private readonly List<(string Type, string Audience, JsonElement Data, long? IncidentId, long? CallId)> _emitted = [];
     private readonly List<EventEnvelope> _events = [];
 
     public SqlDialect Dialect => dialect;
@@ -147,12 +148,14 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     /// <summary>
     /// Records an event for its audience. It is stored with the commit, which gives it its sequence
-    /// number, and pushed only after the commit (<see cref="Events"/>).
+    /// number, and pushed only after the commit (<see cref="Events"/>). An event that carries
+    /// personal data names its subject (<paramref name="incidentId"/>, <paramref name="callId"/>),
+    /// so that erasing the subject deletes it.
     /// </summary>
-    public void Emit(string type, string audience, object data)
+    public void Emit(string type, string audience, object data, long? incidentId = null, long? callId = null)
     {
         EnsureWrite();
-        _emitted.Add((type, audience, JsonSerializer.SerializeToElement(data, Json.Options)));
+        _emitted.Add((type, audience, JsonSerializer.SerializeToElement(data, Json.Options), incidentId, callId));
     }
 
     /// <summary>
@@ -163,6 +166,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     internal async Task CommitAsync()
     {
         EnsureWrite();
+        await SealPersonalDataAsync();
         var writes = new List<ClosingWrite>(_logs);
         // A dialect that cannot take the lock inside the first event's INSERT takes it just before.
         if (_emitted.Count > 0 && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null)
@@ -173,11 +177,37 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
             ["Type"] = e.Type,
             ["Audience"] = e.Audience,
             ["Data"] = e.Data.GetRawText(),
+            ["IncidentId"] = e.IncidentId,
+            ["CallId"] = e.CallId,
         }, Returns: true)));
         var seqs = await DatabaseTracing.Watch(DatabaseTracing.StartCommit(dialect, writes.Count),
             dialect.WriteAndCommitAsync(connection, transaction!, writes, ct));
         if (seqs.Count != _emitted.Count) throw new InvalidOperationException($"{_emitted.Count} events written, {seqs.Count} sequence numbers returned.");
         _events.AddRange(_emitted.Select((e, i) => new EventEnvelope(seqs[i], e.Type, e.Audience, now, e.Data)));
+    }
+
+    /// <summary>
+    /// Seals the personal properties of the log rows' details with their subject's key (fetched,
+    /// or created, in this transaction; one query for all the subjects). Rows without personal
+    /// properties (e.g. <c>call.received</c>) cost no query.
+    /// </summary>
+    private async Task SealPersonalDataAsync()
+    {
+        var personal = new List<(int Index, string Subject, string Details)>();
+        for (var i = 0; i < _logs.Count; i++)
+        {
+            var p = _logs[i].Parameters;
+            if (p["Details"] is not string details || !PersonalFields.MayHold(details)) continue;
+            if (PersonalFields.Subject((long?)p["IncidentId"], (long?)p["CallId"]) is not { } subject) continue;
+            personal.Add((i, subject, details));
+        }
+        if (personal.Count == 0) return;
+        var keys = await SubjectKeys.FindOrCreateAsync(this, personal.Select(x => x.Subject).Distinct().ToList());
+        foreach (var (index, subject, details) in personal)
+        {
+            if (PersonalFields.Seal(details, keys[subject], subject) is not { } sealedDetails) continue;
+            _logs[index] = _logs[index] with { Parameters = new Dictionary<string, object?>(_logs[index].Parameters) { ["Details"] = sealedDetails } };
+        }
     }
 
     private void EnsureWrite()

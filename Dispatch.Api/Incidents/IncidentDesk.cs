@@ -25,7 +25,7 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
             var incident = await incidents.AddAsync(s, Incident.Open(call, details, operatorName, s.Now));
             var view = IncidentView.From(incident);
             s.Log("incident.created", callId, incident.Id, details: Changes.Between(null, view));
-            s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
+            s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view, view.Id);
             await callDesk.SaveAsync(s, call, "call.incident", c => c.LinkTo(incident.Id, CallOutcome.Incident, operatorName, s.Now));
             return view;
         }, ct);
@@ -114,7 +114,7 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         if (via is not null) details["via"] = via;
         if (extra is not null) details["context"] = extra;
         s.Log(action, view.CallId, view.Id, unitId ?? view.UnitId, details, at);
-        s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
+        s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view, view.Id);
         return new Saved(stored, view);
     }
 
@@ -128,7 +128,7 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         if (active.Count == 0) return;
         var number = (await calls.GetAsync(s, incident.CallId)).CallerNumber;
         foreach (var r in active)
-            s.Emit(EventTypes.AssignmentChanged, Audiences.Unit(r.UnitId), AssignmentView.From(r, incident, number));
+            s.Emit(EventTypes.AssignmentChanged, Audiences.Unit(r.UnitId), AssignmentView.From(r, incident, number), incident.Id);
     }
 
     /// <summary>
@@ -141,10 +141,10 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         if (unit.IncidentId == incident.Id)
         {
             unit.Release();
-            s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(await units.SaveAsync(s, unit)));
+            s.Emit(EventTypes.UnitChanged, Audiences.Operators, UnitView.From(await units.SaveAsync(s, unit)), incident.Id);
         }
         var ended = incident.Responses.Last(r => r.UnitId == unitId);
-        s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(ended, incident, callerNumber: null));
+        s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unitId), AssignmentView.From(ended, incident, callerNumber: null), incident.Id);
     }
 
     public Task<IReadOnlyList<IncidentView>> ListActiveAsync(CancellationToken ct) =>

@@ -37,7 +37,8 @@ public static class IncidentEndpoints
             .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Change triage, location (kelurahan recomputed), address, complaint, patientCount, category, isEmergency or isMajor, with the version last seen (409 concurrency when another change came first).");
         group.MapGet("/{id:long}/log", async (long id, IncidentLogStore log, CancellationToken ct) => TypedResults.Ok(await log.ForIncidentAsync(id, ct)))
-            .WithSummary("Every action on the incident and its calls: who, when, what changed.");
+            .Produces<IReadOnlyList<IncidentLogStore.Entry>>()
+            .WithSummary("Every action on the incident and its calls: who, when, what changed. Personal values (callerNumber, address, complaint, text, name, lat, lon, ...) are stored sealed and opened here; once the person's data is erased they read as null and the entry carries erased: true.");
         group.MapGet("/{id:long}/recommendation", async (long id, IncidentDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.RecommendAsync(id, ct)))
             .Produces<IReadOnlyList<Candidate>>()

@@ -34,9 +34,9 @@ public sealed class NoteDesk(Db db, IncidentStore incidents)
             var note = (await ReadAsync(s, incidentId)).Single(n => n.Id == id);
             // The log records that a note was written and by whom; the text stays in one place.
             s.Log("incident.note", incident.CallId, incidentId, unitId, new { noteId = id });
-            s.Emit(EventTypes.NoteAdded, Audiences.Operators, note);
+            s.Emit(EventTypes.NoteAdded, Audiences.Operators, note, incidentId);
             foreach (var r in incident.Responses.Where(r => r.IsActive))
-                s.Emit(EventTypes.NoteAdded, Audiences.Unit(r.UnitId), note);
+                s.Emit(EventTypes.NoteAdded, Audiences.Unit(r.UnitId), note, incidentId);
             return note;
         }, ct);
 
@@ -48,7 +48,7 @@ public sealed class NoteDesk(Db db, IncidentStore incidents)
             return await ReadAsync(s, incidentId);
         }, ct);
 
-    private static async Task<IReadOnlyList<NoteView>> ReadAsync(DbSession s, long incidentId) =>
+    internal static async Task<IReadOnlyList<NoteView>> ReadAsync(DbSession s, long incidentId) =>
         (await s.QueryAsync<Row>(ForIncident, new { IncidentId = incidentId }))
             .Select(r => new NoteView(r.Id, r.IncidentId, r.At, r.Author, r.UnitId, r.CallSign, r.Text)).ToList();
 

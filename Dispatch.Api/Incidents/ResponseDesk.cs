@@ -61,7 +61,7 @@ public sealed class ResponseDesk(Db db, CallStore calls, IncidentStore incidents
         var left = await SaveDivertedFromAsync(s, from, beforeFrom, unit.Id, to.Id);
         var savedTo = await incidentDesk.SaveAsync(s, to, "incident.assigned", () => { }, unit.Id, extra: new { divertedFrom = from.Id }, before: beforeTo);
         var withdrawn = left.Responses.Last(r => r.UnitId == unit.Id);
-        s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unit.Id), AssignmentView.From(withdrawn, left, callerNumber: null));
+        s.Emit(EventTypes.AssignmentCancelled, Audiences.Unit(unit.Id), AssignmentView.From(withdrawn, left, callerNumber: null), left.Id);
         await OfferAsync(s, savedTo.Incident, unit.Id);
         return savedTo.View;
     }
@@ -75,7 +75,7 @@ public sealed class ResponseDesk(Db db, CallStore calls, IncidentStore incidents
         details["response"] = Changes.Between(before.Responses.Last(r => r.UnitId == unitId), view.Responses.Last(r => r.UnitId == unitId));
         details["context"] = new { divertedTo = toId };
         s.Log("response.diverted", view.CallId, view.Id, unitId, details);
-        s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view);
+        s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view, view.Id);
         await incidentDesk.TellCrewsAsync(s, stored);
         return stored;
     }
@@ -130,7 +130,7 @@ public sealed class ResponseDesk(Db db, CallStore calls, IncidentStore incidents
     private async Task<UnitView> SaveUnitAsync(DbSession s, Unit unit)
     {
         var view = UnitView.From(await units.SaveAsync(s, unit));
-        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view);
+        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view, view.IncidentId);
         return view;
     }
 
@@ -139,8 +139,8 @@ public sealed class ResponseDesk(Db db, CallStore calls, IncidentStore incidents
     {
         var response = incident.ActiveResponseOf(unitId)!;
         var call = await calls.GetAsync(s, incident.CallId);
-        s.Emit(EventTypes.AssignmentOffered, Audiences.Unit(unitId), AssignmentView.From(response, incident, call.CallerNumber));
+        s.Emit(EventTypes.AssignmentOffered, Audiences.Unit(unitId), AssignmentView.From(response, incident, call.CallerNumber), incident.Id);
         foreach (var other in incident.Responses.Where(r => r.IsActive && r.UnitId != unitId))
-            s.Emit(EventTypes.AssignmentChanged, Audiences.Unit(other.UnitId), AssignmentView.From(other, incident, call.CallerNumber));
+            s.Emit(EventTypes.AssignmentChanged, Audiences.Unit(other.UnitId), AssignmentView.From(other, incident, call.CallerNumber), incident.Id);
     }
 }

@@ -93,7 +93,7 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
     {
         var view = UnitView.From(await units.SaveAsync(s, unit));
         if (action is not null) s.Log(action, incidentId: before.IncidentId ?? view.IncidentId, unitId: unit.Id, details: Changes.Between(before, view), at: at);
-        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view);
+        s.Emit(EventTypes.UnitChanged, Audiences.Operators, view, view.IncidentId);
         return view;
     }
 }

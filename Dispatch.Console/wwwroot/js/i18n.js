@@ -301,6 +301,9 @@ const problems = {
     // crew (issue 13)
     'decline-too-late': 'Penugasan yang sudah diterima tidak dapat ditolak lagi; hubungi operator.',
     'no-signal': 'Tidak ada sinyal: belum terkirim; coba lagi.', 'note-required': 'Tulis catatannya dahulu.',
+    // personal data (issue 14)
+    'incident-active': 'Insiden ini masih aktif: data pribadinya belum dapat dihapus.',
+    'call-active': 'Panggilan ini belum ditutup: data pribadinya belum dapat dihapus.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -336,6 +339,9 @@ const problems = {
     // crew (issue 13)
     'decline-too-late': 'An accepted assignment can no longer be declined; call the operator.',
     'no-signal': 'No signal: not sent; try again.', 'note-required': 'Write the note first.',
+    // personal data (issue 14)
+    'incident-active': 'This incident is still active: its personal data cannot be erased yet.',
+    'call-active': 'This call is not closed yet: its personal data cannot be erased yet.',
   },
 };
 

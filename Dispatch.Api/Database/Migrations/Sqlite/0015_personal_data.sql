@@ -1,0 +1,18 @@
+-- Personal data (issue 14, UU 27/2022). The plaintext of a subject lives in one place (the call and
+-- incident rows, the notes); copies in incident_log.details are sealed with a key per subject
+-- ('i:<incident id>' or 'c:<call id>'), and destroying the key erases every copy (crypto-shredding).
+CREATE TABLE subject_keys (
+    subject TEXT NOT NULL PRIMARY KEY,
+    sealing_key BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+);
+
+-- Events name the subject whose personal data they carry, so that erasure can delete them.
+ALTER TABLE events ADD COLUMN incident_id INTEGER;
+ALTER TABLE events ADD COLUMN call_id INTEGER;
+CREATE INDEX ix_events_incident ON events (incident_id);
+CREATE INDEX ix_events_call ON events (call_id);
+
+-- When the personal data of a call or an incident was erased (UTC milliseconds), else NULL.
+ALTER TABLE calls ADD COLUMN erased_at INTEGER;
+ALTER TABLE incidents ADD COLUMN erased_at INTEGER;
