@@ -8,6 +8,7 @@ using Dispatch.Api.Health;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
+using Dispatch.Api.Privacy;
 using Dispatch.Api.Routing;
 using Dispatch.Api.Security;
 using Dispatch.Api.Telemetry;
@@ -93,6 +94,7 @@ public static class DispatchApp
         services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);
         services.AddSingleton<DemoSeeder>();
         services.AddSecurityEvents();
+        services.AddRetention();
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>

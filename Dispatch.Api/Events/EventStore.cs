@@ -11,6 +11,15 @@ public sealed class EventStore(Db db)
 
     private static readonly SqlText Last = SqlText.Of("EventStore.Last", "SELECT COALESCE(MAX(seq), 0) FROM events");
 
+    private static readonly SqlText AfterSince = SqlText.Of("EventStore.AfterSince", d =>
+        $"SELECT seq, type, audience, at, data FROM events WHERE seq > @After AND {d.InList("audience", "@Audiences")} AND at >= @Floor ORDER BY seq" + d.Limit("@Limit"));
+
+    // The first event the caller would have received after @After: older than the floor means it missed some.
+    private static readonly SqlText FirstAfter = SqlText.Of("EventStore.FirstAfter", d =>
+        $"SELECT at FROM events WHERE seq > @After AND {d.InList("audience", "@Audiences")} ORDER BY seq" + d.Limit("@One"));
+
+    private static readonly SqlText Oldest = SqlText.Of("EventStore.Oldest", "SELECT COALESCE(MIN(seq), 0) FROM events");
+
     public Task<long> LastAsync(CancellationToken ct) => db.ReadAsync(s => s.SingleOrDefaultAsync<long>(Last), ct);
 
     public Task<IReadOnlyList<EventEnvelope>> AfterAsync(long after, IReadOnlyList<string> audiences, int limit, CancellationToken ct) =>
@@ -21,6 +30,25 @@ public sealed class EventStore(Db db)
                 .Select(r => new EventEnvelope(r.Seq, r.Type, r.Audience, r.At, JsonDocument.Parse(r.Data).RootElement.Clone()))
                 .ToList(), ct);
 
+    /// <summary>
+    /// The events after <paramref name="after"/> for <paramref name="audiences"/>, none older than
+    /// <paramref name="floorMs"/>; <see cref="EventPage.Truncated"/> when the caller missed events it
+    /// can no longer get (older than the floor, or already deleted by retention).
+    /// </summary>
+    public Task<EventPage> CatchUpAsync(long after, IReadOnlyList<string> audiences, long floorMs, int limit, CancellationToken ct) =>
+        audiences.Count == 0
+            ? Task.FromResult(new EventPage([], false))
+            : db.ReadAsync(async s =>
+            {
+                var events = (await s.QueryAsync<Row>(AfterSince, new { After = after, Audiences = audiences, Floor = floorMs, Limit = limit }))
+                    .Select(r => new EventEnvelope(r.Seq, r.Type, r.Audience, r.At, JsonDocument.Parse(r.Data).RootElement.Clone()))
+                    .ToList();
+                var oldest = await s.SingleOrDefaultAsync<long>(Oldest);
+                var truncated = (oldest > 0 && after < oldest - 1)
+                    || await s.SingleOrDefaultAsync<long?>(FirstAfter, new { After = after, Audiences = audiences, One = 1 }) < floorMs;
+                return new EventPage(events, truncated);
+            }, ct);
+
     private sealed class Row
     {
         public long Seq { get; init; }
@@ -30,3 +58,6 @@ public sealed class EventStore(Db db)
         public string Data { get; init; } = "";
     }
 }
+
+/// <summary>A page of the missed-events feed; <see cref="Truncated"/>: the client must reload its state from the list endpoints.</summary>
+public sealed record EventPage(IReadOnlyList<EventEnvelope> Events, bool Truncated);
