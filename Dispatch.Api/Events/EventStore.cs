@@ -14,9 +14,10 @@ public sealed class EventStore(Db db)
     private static readonly SqlText AfterSince = SqlText.Of("EventStore.AfterSince", d =>
         $"SELECT seq, type, audience, at, data FROM events WHERE seq > @After AND {d.InList("audience", "@Audiences")} AND at >= @Floor ORDER BY seq" + d.Limit("@Limit"));
 
-    // The first event the caller would have received after @After: older than the floor means it missed some.
-    private static readonly SqlText FirstAfter = SqlText.Of("EventStore.FirstAfter", d =>
-        $"SELECT at FROM events WHERE seq > @After AND {d.InList("audience", "@Audiences")} ORDER BY seq" + d.Limit("@One"));
+    // An event after @After the caller would have received but is older than the floor: it missed some.
+    // Cheap either way: a current client has few events after @After, a stale one meets an old one first.
+    private static readonly SqlText MissedOne = SqlText.Of("EventStore.MissedOne", d =>
+        $"SELECT seq FROM events WHERE seq > @After AND {d.InList("audience", "@Audiences")} AND at < @Floor ORDER BY seq" + d.Limit("@One"));
 
     private static readonly SqlText Oldest = SqlText.Of("EventStore.Oldest", "SELECT COALESCE(MIN(seq), 0) FROM events");
 
@@ -45,7 +46,7 @@ public sealed class EventStore(Db db)
                     .ToList();
                 var oldest = await s.SingleOrDefaultAsync<long>(Oldest);
                 var truncated = (oldest > 0 && after < oldest - 1)
-                    || await s.SingleOrDefaultAsync<long?>(FirstAfter, new { After = after, Audiences = audiences, One = 1 }) < floorMs;
+                    || await s.SingleOrDefaultAsync<long?>(MissedOne, new { After = after, Audiences = audiences, Floor = floorMs, One = 1 }) is not null;
                 return new EventPage(events, truncated);
             }, ct);
 
