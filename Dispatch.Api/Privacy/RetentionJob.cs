@@ -56,6 +56,7 @@ public sealed partial class RetentionJob(IEnumerable<IRetentionRule> rules, JobL
     public async Task<RetentionPass?> RunPassAsync(DateTimeOffset now, CancellationToken ct)
     {
         if (!await lease.TryClaimAsync(Name, Holder, now, now + LeaseFor, now - Period, ct)) return null;
+        var started = time.GetTimestamp(); // renewals count from the pass's own time, however long it runs
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var failed = new List<string>();
         try
@@ -73,7 +74,7 @@ public sealed partial class RetentionJob(IEnumerable<IRetentionRule> rules, JobL
                     failed.Add(rule.Name);
                     LogRuleFailed(logger, rule.Name, error);
                 }
-                await lease.RenewAsync(Name, Holder, time.GetUtcNow() + LeaseFor, ct);
+                await lease.RenewAsync(Name, Holder, now + time.GetElapsedTime(started) + LeaseFor, ct);
             }
             // What ran, with the counts (no personal data), in the log of what the PSC did.
             await db.WriteAsync(Name, s =>

@@ -71,7 +71,13 @@ public sealed class EventsFloorTests(string database) : ApiTest(database)
         using (var onUnit3 = await Api.FreshSessionAsync("kru-pindah-unit", OwnPassword))
             Assert.That(await OfferedAsync(onUnit3), Does.Contain(oldUnitBefore).And.Not.Contain(before).And.Not.Contain(ongoing));
 
+        await using var oldHub = await HubListener.ConnectAsync(App.BaseAddress, await Api.TokenAsync("kru-pindah-unit", OwnPassword));
+        var oldHubClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        oldHub.Connection.Closed += _ => { oldHubClosed.TrySetResult(); return Task.CompletedTask; };
+
         await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{kruId}", new { role = "crew", unitId = 4 }));
+        // The hub connection opened on unit 3 is closed at the next sweep (2 s; generous for a loaded machine).
+        await oldHubClosed.Task.WaitAsync(TimeSpan.FromSeconds(20));
         using var kru = await Api.FreshSessionAsync("kru-pindah-unit", OwnPassword);
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{oldUnitBefore}/responses/3/release", new { reason = "uji" }));
         var oldUnitAfter = await Api.OpenIncidentAsync(op, "floor-old-unit-after");
@@ -83,6 +89,8 @@ public sealed class EventsFloorTests(string database) : ApiTest(database)
         var incidents = await IncidentsInFeedAsync(kru);
         Assert.That(await OfferedAsync(kru), Is.EqualTo(new[] { after }), "only the new unit's assignment since the move");
         Assert.That(incidents, Does.Not.Contain(before).And.Not.Contain(oldUnitBefore).And.Not.Contain(oldUnitAfter));
+        Assert.That(oldHub.Received.Where(e => e.Type == EventTypes.AssignmentOffered && e.Long("incidentId") == oldUnitAfter), Is.Empty,
+            "the old unit's group no longer reaches the moved crew member");
     }
 
     [Test]

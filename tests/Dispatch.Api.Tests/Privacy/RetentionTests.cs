@@ -144,7 +144,8 @@ public sealed class RetentionTests(string database) : ApiTest(database)
 
         var passes = await Task.WhenAll(first.RunPassAsync(_now, CancellationToken.None), second.RunPassAsync(_now, CancellationToken.None));
 
-        Assert.That(passes.Count(p => p is not null), Is.EqualTo(1), "exactly one instance ran");
+        Assert.That(passes.Count(p => p is not null), Is.EqualTo(1),
+            "exactly one instance ran");
         Assert.That(await first.RunPassAsync(_now + TimeSpan.FromHours(23), CancellationToken.None), Is.Null, "not due again within the day");
         Assert.That(await second.RunPassAsync(_now + TimeSpan.FromHours(23), CancellationToken.None), Is.Null, "not due again within the day");
         Assert.That(await second.RunPassAsync(_now + TimeSpan.FromDays(1), CancellationToken.None), Is.Not.Null, "due a day later, on either node");
