@@ -9,6 +9,7 @@ using Dispatch.Api.Health;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
+using Dispatch.Api.Privacy;
 using Dispatch.Api.Routing;
 using Dispatch.Api.Security;
 using Dispatch.Api.Telemetry;
@@ -95,6 +96,7 @@ public static class DispatchApp
         services.AddSingleton<DemoSeeder>();
         services.AddPersonalData();
         services.AddSecurityEvents();
+        services.AddRetention();
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>

@@ -8,6 +8,12 @@ public sealed class UserAccount
     public string DisplayName { get; set; } = "";
     public string Role { get; set; } = "";
     public long? UnitId { get; set; }
+
+    /// <summary>
+    /// When the user was bound to <see cref="UnitId"/> (UTC ms; set by <see cref="UserStore"/> when
+    /// the unit is set or changed): a crew member hears and reads the unit's work from then on only.
+    /// </summary>
+    public long? UnitBoundAt { get; set; }
     public string PasswordHash { get; set; } = "";
     public bool Disabled { get; set; }
 

@@ -17,7 +17,6 @@ public static class PersonalDataEndpoints
 
     public static IServiceCollection AddPersonalData(this IServiceCollection services)
     {
-        services.AddOptions<PrivacyRetentionOptions>().BindConfiguration(PrivacyRetentionOptions.Section);
         services.AddSingleton<PersonalDataDesk>();
         services.AddSingleton<IRetentionRule, LoneCallNumbersRule>();
         services.AddSingleton<IRetentionRule, ClosedIncidentsRule>();

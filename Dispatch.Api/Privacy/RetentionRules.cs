@@ -5,9 +5,9 @@ namespace Dispatch.Api.Privacy;
 
 /// <summary>
 /// Numbers of closed calls that never became an incident, older than <c>Retention:LoneCallNumberDays</c>:
-/// erased (number gone, location coarse) in batches, with reason <c>retention</c>.
+/// erased (number gone, location coarse) in batches, with reason <c>retention</c>; 0 keeps them.
 /// </summary>
-public sealed class LoneCallNumbersRule(Db db, PersonalDataDesk desk, IOptions<PrivacyRetentionOptions> options) : IRetentionRule
+public sealed class LoneCallNumbersRule(Db db, PersonalDataDesk desk, IOptions<RetentionOptions> options) : IRetentionRule
 {
     private static readonly SqlText Due = SqlText.Of("LoneCallNumbersRule.Due", d =>
         "SELECT id FROM calls WHERE incident_id IS NULL AND status = 'Closed' AND closed_at < @Before AND erased_at IS NULL ORDER BY id" + d.Limit("@Limit"));
@@ -15,15 +15,17 @@ public sealed class LoneCallNumbersRule(Db db, PersonalDataDesk desk, IOptions<P
     public string Name => "lone-call-numbers";
 
     public Task<int> ApplyAsync(DateTimeOffset now, CancellationToken ct) =>
-        Retention.InBatchesAsync(db, Due, now.AddDays(-options.Value.LoneCallNumberDays), ct,
-            (s, ids) => desk.EraseAsync(s, ids, [], Retention.Reason));
+        options.Value.LoneCallNumberDays <= 0
+            ? Task.FromResult(0)
+            : Retention.InBatchesAsync(db, Due, now.AddDays(-options.Value.LoneCallNumberDays), ct,
+                (s, ids) => desk.EraseAsync(s, ids, [], Retention.Reason));
 }
 
 /// <summary>
 /// Personal data of incidents closed or cancelled longer ago than <c>Retention:ClosedIncidentDays</c>
 /// (0 keeps it): erased with all their calls' numbers, in batches, with reason <c>retention</c>.
 /// </summary>
-public sealed class ClosedIncidentsRule(Db db, PersonalDataDesk desk, IOptions<PrivacyRetentionOptions> options) : IRetentionRule
+public sealed class ClosedIncidentsRule(Db db, PersonalDataDesk desk, IOptions<RetentionOptions> options) : IRetentionRule
 {
     private static readonly SqlText Due = SqlText.Of("ClosedIncidentsRule.Due", d =>
         "SELECT id FROM incidents WHERE status IN ('Closed', 'Cancelled') AND COALESCE(closed_at, cancelled_at) < @Before AND erased_at IS NULL ORDER BY id" + d.Limit("@Limit"));

@@ -22,7 +22,7 @@ namespace Dispatch.Data.Tests;
 /// connections appear only to look at rows from outside, or to try what the app must never do.
 /// The fixture shares one database, so each test makes its own uniquely named data.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     private TestDatabase? _database;
 
@@ -568,7 +568,7 @@ public abstract class StoreContract
 
         var id = await Write(s => Users.AddAsync(s, user));
         var found = await Read(s => Users.FindAsync(s, user.UserName));
-        StateAssert.Same(user, found, nameof(UserAccount.Id));
+        StateAssert.Same(user, found, nameof(UserAccount.Id), nameof(UserAccount.UnitBoundAt)); // the binding: StoreContract.UnitBinding.cs
         Assert.That(found!.Id, Is.EqualTo(id));
 
         await Write(s => Users.RehashAsync(s, id, "pbkdf2$sha256$900000$bmV3$bmV3"));

@@ -16,10 +16,11 @@ export class ApiError extends Error {
 /**
  * Calls the API with the session cookie; state-changing calls carry the antiforgery token.
  * @param {string} path
- * @param {{ method?: string, body?: unknown, form?: FormData }} [options] `body` is sent as JSON, `form` as multipart
+ * @param {{ method?: string, body?: unknown, form?: FormData, onHeaders?: (headers: Headers) => void }} [options] `body` is sent as JSON,
+ * `form` as multipart; `onHeaders` reads a successful answer's headers
  * @returns {Promise<any>} the answer's JSON (null when empty)
  */
-export async function api(path, { method = 'GET', body, form } = {}) {
+export async function api(path, { method = 'GET', body, form, onHeaders } = {}) {
   /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json' };
   // Signing in needs no token (there is no session yet; SameSite=Strict guards it).
@@ -40,6 +41,7 @@ export async function api(path, { method = 'GET', body, form } = {}) {
     location.href = '/login?pending';
   }
   if (!response.ok) throw new ApiError(response.status, data);
+  onHeaders?.(response.headers);
   return data;
 }
 
@@ -172,10 +174,13 @@ export async function startPage(allowedRoles) {
  * /api/events?after= so that every event is applied once, in order: after a reconnect, when a
  * push skips a sequence number (a push lost while the nodes' backplane was away, another node's
  * push that overtook an earlier one, or an event for someone else), and every 15 s as a safety net.
+ * The server keeps only hours of events: when it says the page missed some it can no longer get
+ * (away longer than Events:CatchUpHours), the page reloads its state with `reload` instead.
  * @param {(event: DispatchEvent) => void} onEvent
  * @param {(state: string) => void} showState 'connected', 'reconnecting' or 'disconnected'
+ * @param {() => Promise<void> | void} [reload] reloads the page's state from the list endpoints; the whole page by default
  */
-export async function connectHub(onEvent, showState) {
+export async function connectHub(onEvent, showState, reload = () => location.reload()) {
   let lastSeq = 0;
   /** @type {Promise<void> | null} */
   let fetching = null;
@@ -189,7 +194,14 @@ export async function connectHub(onEvent, showState) {
     do {
       again = false;
       for (;;) {
-        const missed = await api(`/api/events?after=${lastSeq}`);
+        let truncated = false;
+        const missed = await api(`/api/events?after=${lastSeq}`, { onHeaders: h => { truncated = h.get('Psc119-Events-Truncated') === 'true'; } });
+        if (truncated) {
+          // Listen from now on, and take everything up to now from the lists.
+          lastSeq = (await api('/api/events/last')).seq;
+          await reload();
+          return;
+        }
         missed.forEach(apply);
         if (missed.length < 1000) break;
       }

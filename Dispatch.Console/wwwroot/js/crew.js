@@ -344,7 +344,7 @@ async function main() {
   $('#finish-cancel').addEventListener('click', closeFinish);
   document.addEventListener('keydown', e => { if (e.key === 'Escape') { closeFinish(); decline.close(); } });
   setInterval(tick, 1000);
-  await connectHub(onEvent, onConnection);
+  await connectHub(onEvent, onConnection, refresh);
   await refresh();
   startPosition();
   await taps.flush();
