@@ -1,4 +1,3 @@
-using Dispatch.Api.Privacy;
 using Dispatch.Api.Admin;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Calls;
