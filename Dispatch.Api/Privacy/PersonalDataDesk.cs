@@ -42,10 +42,14 @@ public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incid
         "UPDATE calls SET caller_number = NULL, lat = @Lat, lon = @Lon, erased_at = @At, version = version + 1 WHERE id = @Id");
 
     private static readonly SqlText EraseIncident = SqlText.Of("PersonalDataDesk.EraseIncident",
-        "UPDATE incidents SET address = NULL, complaint = NULL, lat = @Lat, lon = @Lon, erased_at = @At, version = version + 1 WHERE id = @Id");
+        "UPDATE incidents SET address = NULL, complaint = NULL, cancel_reason = NULL, lat = @Lat, lon = @Lon, erased_at = @At, version = version + 1 WHERE id = @Id");
 
     private static readonly SqlText EraseNotes = SqlText.Of("PersonalDataDesk.EraseNotes",
         "UPDATE incident_notes SET text = '' WHERE incident_id = @Id AND text <> ''");
+
+    // Why a unit was released or declined is an operator's free text that may describe the person.
+    private static readonly SqlText EraseEndNotes = SqlText.Of("PersonalDataDesk.EraseEndNotes",
+        "UPDATE responses SET end_note = NULL WHERE incident_id = @Id AND end_note IS NOT NULL");
 
     private static readonly SqlText DeleteEvents = SqlText.Of("PersonalDataDesk.DeleteEvents", d =>
         $"DELETE FROM events WHERE {d.InList("incident_id", "@Incidents")} OR {d.InList("call_id", "@Calls")}");
@@ -100,6 +104,7 @@ public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incid
                 throw new RuleViolation("incident-active", $"Incident {id} is {incident.Status}: its data cannot be erased while it is active.", new Dictionary<string, object?> { ["incidentId"] = id });
             await s.ExecuteAsync(EraseIncident, new { Id = id, Lat = Coarse(incident.Location.Lat), Lon = Coarse(incident.Location.Lon), At = at });
             var emptied = await s.ExecuteAsync(EraseNotes, new { Id = id });
+            await s.ExecuteAsync(EraseEndNotes, new { Id = id });
             notes += emptied;
             s.Log("personal-data.erased", incidentId: id, details: new { reason, notesEmptied = emptied });
         }

@@ -13,6 +13,8 @@ public static class PersonalFields
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         "callerNumber", "callerNumbers", "address", "complaint", "text", "name", "lat", "lon", "accuracyMeters",
+        // Operators' free text about why (a release, a decline, a cancellation) may name or describe the person.
+        "endNote", "cancelReason",
     };
 
     /// <summary>The subject whose key seals a log row: its incident, else its call; null for neither.</summary>

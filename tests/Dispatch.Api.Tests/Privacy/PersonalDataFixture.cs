@@ -8,12 +8,12 @@ namespace Dispatch.Api.Tests.Privacy;
 
 /// <summary>
 /// A person's incident from call to close (number, address, complaint, a changed address, a note,
-/// a unit sent and back) and a raw look at every table of the database.
+/// a unit released with a reason, a unit sent and back) and a raw look at every table of the database.
 /// </summary>
-public sealed record PersonCase(long CallId, long IncidentId, string Phone, string Stored, string Address, string OldAddress, string Complaint, string Note)
+public sealed record PersonCase(long CallId, long IncidentId, string Phone, string Stored, string Address, string OldAddress, string Complaint, string Note, string Release)
 {
     /// <summary>Every form of this person's data that must be gone after erasure.</summary>
-    public string[] Needles => [Stored, Stored[1..], "0" + Stored[3..], Stored[^8..], Address, OldAddress, Complaint, Note];
+    public string[] Needles => [Stored, Stored[1..], "0" + Stored[3..], Stored[^8..], Address, OldAddress, Complaint, Note, Release];
 
     public static async Task<PersonCase> CloseAsync(ApiClient api, HttpClient op, string tag, int digits)
     {
@@ -22,6 +22,7 @@ public sealed record PersonCase(long CallId, long IncidentId, string Phone, stri
         var oldAddress = $"Gang Melati {tag}";
         var complaint = $"kejang berulang {tag}";
         var note = $"alergi penisilin {tag}";
+        var release = $"dibawa keluarga Pak Budi {tag}";
         var call = await api.IngestAsync($"pd-{tag}", callerNumber: local, lat: -0.791234, lon: 100.654321);
         var callId = call.GetProperty("id").GetInt64();
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/calls/{callId}/answer", null));
@@ -31,11 +32,14 @@ public sealed record PersonCase(long CallId, long IncidentId, string Phone, stri
         incident = await ApiClient.OkJsonAsync(await op.PatchAsJsonAsync($"/api/incidents/{id}", new { address, version = incident.GetProperty("version").GetInt32() }));
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/notes", new { text = note }));
         var unitId = await FreeUnitAsync(op);
+        // A first unit released with an operator's free-text reason, then sent again.
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/assign", new { unitId }));
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/responses/{unitId}/release", new { reason = release }));
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/assign", new { unitId }));
         foreach (var status in new[] { "enRoute", "onScene", "available" })
             await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/responses/{unitId}/status", new { status }));
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/incidents/{id}/close", null));
-        return new PersonCase(callId, id, local, call.GetProperty("callerNumber").GetString()!, address, oldAddress, complaint, note);
+        return new PersonCase(callId, id, local, call.GetProperty("callerNumber").GetString()!, address, oldAddress, complaint, note, release);
     }
 
     private static async Task<long> FreeUnitAsync(HttpClient op)
