@@ -93,6 +93,8 @@ public static class DispatchApp
         services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);
         services.AddSingleton<DemoSeeder>();
         services.AddSecurityEvents();
+        services.AddSingleton<Audit.AccessLog>();
+        services.AddSingleton<Audit.LogIntegrity>();
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
@@ -100,6 +102,7 @@ public static class DispatchApp
     {
         KeyRing.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
         app.Services.MigrateDatabase();
+        await app.Services.GetRequiredService<Audit.LogIntegrity>().ChainLegacyRowsAsync(CancellationToken.None);
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
     }
 
@@ -134,6 +137,7 @@ public static class DispatchApp
         app.MapEvents();
         app.MapAdmin();
         app.MapSecurityEvents();
+        Audit.AuditEndpoints.MapAudit(app);
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Dispatch.Api.Audit;
 using Dispatch.Api.Events;
 using Dispatch.Api.Telemetry;
 using Dispatch.Core.Common;
@@ -12,12 +13,12 @@ namespace Dispatch.Api.Database;
 /// carry who acts and when, append to the incident log and collect the events to push once the
 /// transaction has committed.
 /// </summary>
-public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string? actor, DateTimeOffset now, CancellationToken ct)
+public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string? actor, DateTimeOffset now, CancellationToken ct, LogChain chain)
 {
     // Log rows and events are written at the end of the transaction, together with its commit.
     private static readonly SqlText InsertLog = SqlText.Of("DbSession.InsertLog",
-        "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details) " +
-        "VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details)");
+        "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details, hash) " +
+        "VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details, @Hash)");
 
     private static readonly SqlText InsertEvent = SqlText.Of("DbSession.InsertEvent", d => d.InsertReturning(
         "events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
@@ -35,6 +36,9 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     private readonly List<EventEnvelope> _events = [];
 
     public SqlDialect Dialect => dialect;
+
+    /// <summary>The log hash chain, for writers of a chained table other than the incident log.</summary>
+    public LogChain Chain => chain;
     public CancellationToken Cancellation => ct;
 
     /// <summary>The user (or telephony key) acting; only set on write sessions.</summary>
@@ -115,6 +119,23 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> (which may be several statements, e.g. take a lock, then read) and
+    /// returns the text value of the last row the statements yield, null when none does: one round trip.
+    /// </summary>
+    public async Task<string?> LastTextAsync(SqlText sql, object? args = null)
+    {
+        using var span = DatabaseTracing.Start(sql, dialect);
+        await using var reader = await connection.ExecuteReaderAsync(Command(sql, args));
+        string? last = null;
+        do
+        {
+            while (await reader.ReadAsync(ct)) last = reader.FieldCount > 0 && !reader.IsDBNull(0) ? reader.GetValue(0) as string : null;
+        }
+        while (await reader.NextResultAsync(ct));
+        return last;
+    }
+
     /// <summary>Runs an INSERT built with <see cref="SqlDialect.InsertReturning"/> and returns the new id.</summary>
     public Task<long> InsertAsync(SqlText sql, object args) =>
         DatabaseTracing.Watch(DatabaseTracing.Start(sql, dialect), connection.ExecuteScalarAsync<long>(Command(sql, args)));
@@ -156,14 +177,28 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     }
 
     /// <summary>
-    /// Writes the log rows, then the events (the first one takes the event-order lock, so that
-    /// sequence numbers commit in the order they are drawn), and commits; the events then carry
-    /// their sequence numbers. The lock is held from the first event to the end of the commit only.
+    /// Writes the log rows, chained (<see cref="LogChain"/>): the event-order lock is taken and the
+    /// last row's hash read in one small query, then each row's hash is computed over exactly the
+    /// values inserted (the last step before the writes). Then the events (the first one takes the
+    /// event-order lock, so that sequence numbers commit in the order they are drawn), and commits;
+    /// the events then carry their sequence numbers. Without log rows the lock is held from the
+    /// first event to the end of the commit only.
     /// </summary>
     internal async Task CommitAsync()
     {
         EnsureWrite();
-        var writes = new List<ClosingWrite>(_logs);
+        var writes = new List<ClosingWrite>(_logs.Count + _emitted.Count + 1);
+        if (_logs.Count > 0)
+        {
+            var previous = await LastTextAsync(ChainedTable.IncidentLog.Head);
+            foreach (var log in _logs)
+            {
+                var parameters = new Dictionary<string, object?>(log.Parameters);
+                previous = chain.Next(previous, ChainedTable.IncidentLog, parameters);
+                parameters["Hash"] = previous;
+                writes.Add(log with { Parameters = parameters });
+            }
+        }
         // A dialect that cannot take the lock inside the first event's INSERT takes it just before.
         if (_emitted.Count > 0 && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null)
             writes.Add(new ClosingWrite(LockEventOrder, new Dictionary<string, object?>(), Returns: false));

@@ -52,6 +52,13 @@ public abstract class SqlDialect
     public virtual string? EventOrderLockCte => null;
 
     /// <summary>
+    /// Like <see cref="EventOrderLock"/>, for writers of the hash-chained access log: each reads the
+    /// last row's hash and appends after it, one at a time across every node. A lock of its own, so
+    /// that recording reads never queues behind ingest and dispatch.
+    /// </summary>
+    public virtual string? AccessLogLock => null;
+
+    /// <summary>
     /// An aggregate that joins the text <paramref name="expression"/> of a group's rows with
     /// <paramref name="separator"/> (an SQL string literal), in the order of <paramref name="orderBy"/>.
     /// </summary>
