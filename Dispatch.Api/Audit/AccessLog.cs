@@ -46,9 +46,9 @@ public sealed class AccessLog(Db db)
     private static readonly SqlText ByIncident = SqlText.Of("AccessLog.ByIncident", d =>
         Columns + "WHERE incident_id = @IncidentId AND id < @Before ORDER BY id DESC" + d.Limit("@Limit"));
 
-    // Exports name no incident: those whose period holds the incident's call time read it too.
+    // Exports name no incident: those made after its call came in whose period holds the call time read it too.
     private static readonly SqlText ExportsCovering = SqlText.Of("AccessLog.ExportsCovering", d =>
-        Columns + "WHERE range_from IS NOT NULL AND range_from <= @At AND range_to > @At AND id < @Before ORDER BY id DESC" + d.Limit("@Limit"));
+        Columns + "WHERE range_from IS NOT NULL AND range_from <= @At AND range_to > @At AND at >= @At AND id < @Before ORDER BY id DESC" + d.Limit("@Limit"));
 
     private static readonly SqlText CallTime = SqlText.Of("AccessLog.CallTime", "SELECT call_received_at FROM incidents WHERE id = @IncidentId");
 

@@ -48,6 +48,8 @@ public static class AccessMatrix
         new("PUT", "/api/admin/users/{id:long}", "/api/admin/users/999999", "admin"),
         new("POST", "/api/admin/users/{id:long}/password", "/api/admin/users/999999/password", "admin"),
         new("GET", "/api/admin/security-events", "/api/admin/security-events", "admin"),
+        new("GET", "/api/admin/access-log", "/api/admin/access-log?user=operator1", "admin"),
+        new("GET", "/api/admin/log-integrity", "/api/admin/log-integrity", "admin"),
         new("GET", "/health", "/health", Anonymous),
         new("GET", "/health/details", "/health/details", "admin"),
         // Mapped only with Telemetry:Prometheus:Enabled (AccessMatrixTests enables it); the default role.
