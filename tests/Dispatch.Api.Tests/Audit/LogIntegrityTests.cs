@@ -159,5 +159,7 @@ public sealed class LogIntegrityTests(string database)
             "a chained row's hash cannot be taken away");
         Assert.That(async () => await db.ExecuteAsync("UPDATE access_log SET hash = 'x' WHERE actor = 'legacy'"), Throws.InstanceOf<DbException>(),
             "nor replaced");
+        Assert.That(async () => await db.ExecuteAsync("DELETE FROM access_log WHERE actor = 'legacy'"), Throws.InstanceOf<DbException>(),
+            "and no access record is deleted");
     }
 }
