@@ -22,9 +22,25 @@ public sealed class LogChain(byte[] key)
 {
     public const int MinimumKeyBytes = 32;
 
+    private const int BlockBytes = 64; // SHA-256's block: HMAC pads its key to it
+
     private readonly byte[] _key = key.Length >= MinimumKeyBytes
         ? key
         : throw new ArgumentException($"The chain key must be at least {MinimumKeyBytes} bytes.", nameof(key));
+
+    /// <summary>HMAC's K xor ipad, for a database that computes the hash itself (<see cref="ChainSql"/>).</summary>
+    public byte[] InnerPad => Pad(0x36);
+
+    /// <summary>HMAC's K xor opad.</summary>
+    public byte[] OuterPad => Pad(0x5c);
+
+    private byte[] Pad(byte with)
+    {
+        var block = new byte[BlockBytes];
+        (_key.Length > BlockBytes ? SHA256.HashData(_key) : _key).CopyTo(block, 0);
+        for (var i = 0; i < block.Length; i++) block[i] ^= with;
+        return block;
+    }
 
     /// <summary>The hash of a row after <paramref name="previous"/>, its columns in <see cref="ChainedTable.Columns"/> order.</summary>
     public string Next(string? previous, ReadOnlySpan<object?> columns)

@@ -28,6 +28,12 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         ? cte + "INSERT INTO events (at, type, audience, data) SELECT @At, @Type, @Audience, @Data FROM locked RETURNING seq"
         : d.InsertReturning("events", "at, type, audience, data", "@At, @Type, @Audience, @Data", "seq"));
 
+    // Where the database chains the log rows itself: the lock as one statement ahead of them, then each row's INSERT computes its hash.
+    private static readonly SqlText LockLogOrder = SqlText.Of("DbSession.LockLogOrder", d => d.EventOrderLockStatement ?? "SELECT 1");
+    private static readonly SqlText InsertChainedLog = SqlText.Of("DbSession.InsertChainedLog", d => d.EventOrderLockStatement is null
+        ? "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details, hash) VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details, @Hash)"
+        : ChainSql.InsertIncidentLog());
+
     // SQLite already runs one writer at a time: its rendering is a harmless no-op that is never sent.
     private static readonly SqlText LockEventOrder = SqlText.Of("DbSession.LockEventOrder", d => d.EventOrderLock ?? "SELECT 1");
 
@@ -177,9 +183,10 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     }
 
     /// <summary>
-    /// Writes the log rows, chained (<see cref="LogChain"/>): the event-order lock is taken and the
-    /// last row's hash read in one small query, then each row's hash is computed over exactly the
-    /// values inserted (the last step before the writes). Then the events (the first one takes the
+    /// Writes the log rows, chained (<see cref="LogChain"/>) over exactly the values inserted (the
+    /// last step before the writes): where the database can hash (PostgreSQL), a lock statement and
+    /// INSERTs that compute their hashes go with the commit; elsewhere the event-order lock is taken
+    /// and the last row's hash read in one small query, and the hashes computed here. Then the events (the first one takes the
     /// event-order lock, so that sequence numbers commit in the order they are drawn), and commits;
     /// the events then carry their sequence numbers. Without log rows the lock is held from the
     /// first event to the end of the commit only.
@@ -188,7 +195,20 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     {
         EnsureWrite();
         var writes = new List<ClosingWrite>(_logs.Count + _emitted.Count + 1);
-        if (_logs.Count > 0)
+        var leading = 0; // values of writes before the events (the log lock's), not sequence numbers
+        if (_logs.Count > 0 && dialect.EventOrderLockStatement is not null)
+        {
+            // Sent with the commit: the lock is held only while the server runs the batch.
+            var (inner, outer) = (chain.InnerPad, chain.OuterPad);
+            writes.Add(new ClosingWrite(LockLogOrder, new Dictionary<string, object?>(), Returns: true));
+            leading = 1;
+            writes.AddRange(_logs.Select(log => log with
+            {
+                Sql = InsertChainedLog,
+                Parameters = new Dictionary<string, object?>(log.Parameters) { ["InnerPad"] = inner, ["OuterPad"] = outer },
+            }));
+        }
+        else if (_logs.Count > 0)
         {
             var previous = await LastTextAsync(ChainedTable.IncidentLog.Head);
             foreach (var log in _logs)
@@ -209,8 +229,8 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
             ["Audience"] = e.Audience,
             ["Data"] = e.Data.GetRawText(),
         }, Returns: true)));
-        var seqs = await DatabaseTracing.Watch(DatabaseTracing.StartCommit(dialect, writes.Count),
-            dialect.WriteAndCommitAsync(connection, transaction!, writes, ct));
+        var seqs = (await DatabaseTracing.Watch(DatabaseTracing.StartCommit(dialect, writes.Count),
+            dialect.WriteAndCommitAsync(connection, transaction!, writes, ct))).Skip(leading).ToList();
         if (seqs.Count != _emitted.Count) throw new InvalidOperationException($"{_emitted.Count} events written, {seqs.Count} sequence numbers returned.");
         _events.AddRange(_emitted.Select((e, i) => new EventEnvelope(seqs[i], e.Type, e.Audience, now, e.Data)));
     }

@@ -38,6 +38,9 @@ public sealed class Postgres : SqlDialect
         "WITH timeout AS (SELECT set_config('lock_timeout', '10s', true) AS setting), " +
         $"locked AS (SELECT pg_advisory_xact_lock({EventOrderKey}) FROM timeout) ";
 
+    public override string EventOrderLockStatement =>
+        "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(" + EventOrderKey + ") FROM (SELECT set_config('lock_timeout', '10s', true) AS setting) AS timeout) AS locked";
+
     public override string AccessLogLock =>
         $"SET LOCAL lock_timeout = '10s'; SELECT pg_advisory_xact_lock({AccessLogKey})";
 

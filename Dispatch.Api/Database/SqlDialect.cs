@@ -59,6 +59,15 @@ public abstract class SqlDialect
     public virtual string? AccessLogLock => null;
 
     /// <summary>
+    /// Where the database computes the incident log's chain hashes inside the INSERTs that write
+    /// the rows (<see cref="Audit.ChainSql"/>), one statement that takes <see cref="EventOrderLock"/>
+    /// ahead of them in the closing batch and yields one integer (which the caller skips): the rows
+    /// are then chained without a round trip to this process while the lock is held. Null to read
+    /// the last hash under the lock and hash here.
+    /// </summary>
+    public virtual string? EventOrderLockStatement => null;
+
+    /// <summary>
     /// An aggregate that joins the text <paramref name="expression"/> of a group's rows with
     /// <paramref name="separator"/> (an SQL string literal), in the order of <paramref name="orderBy"/>.
     /// </summary>
