@@ -11,20 +11,20 @@ namespace Dispatch.Api.Audit;
 /// </summary>
 public static class ChainSql
 {
-    private static string Integer(string value) =>
-        $"CASE WHEN {value} IS NULL THEN '\\x00'::bytea ELSE '\\x01'::bytea || int8send({value}) END";
+    // The previous hash (hex, so ASCII) as LogChain writes a text value: 0x02, 4-byte length, bytes; 0x00 when there is none.
+    private const string Previous =
+        "CASE WHEN head.prev IS NULL THEN '\\x00'::bytea ELSE '\\x02'::bytea || int4send(octet_length(convert_to(head.prev, 'UTF8'))) || convert_to(head.prev, 'UTF8') END";
 
-    private static string Text(string value) =>
-        $"CASE WHEN {value} IS NULL THEN '\\x00'::bytea ELSE '\\x02'::bytea || int4send(octet_length(convert_to({value}, 'UTF8'))) || convert_to({value}, 'UTF8') END";
-
-    /// <summary>The INSERT of one incident_log row with its hash computed in the statement.</summary>
+    /// <summary>
+    /// The INSERT of one incident_log row with its hash computed in the statement; <c>@Row</c> is
+    /// <see cref="LogChain.Columns"/> of the very parameters inserted, so the expression stays small.
+    /// </summary>
     public static string InsertIncidentLog()
     {
         var table = ChainedTable.IncidentLog;
-        var values = table.Columns.Select(c => c.Text ? $"CAST(@{c.Parameter} AS TEXT)" : $"CAST(@{c.Parameter} AS BIGINT)").ToList();
-        var message = string.Join(" || ", [Text("head.prev"), .. table.Columns.Select((c, i) => c.Text ? Text(values[i]) : Integer(values[i]))]);
+        var values = table.Columns.Select(c => c.Text ? $"CAST(@{c.Parameter} AS TEXT)" : $"CAST(@{c.Parameter} AS BIGINT)");
         return $"INSERT INTO {table.Name} ({table.ColumnList}, hash) " +
-               $"SELECT {string.Join(", ", values)}, encode(sha256(CAST(@OuterPad AS BYTEA) || sha256(CAST(@InnerPad AS BYTEA) || {message})), 'hex') " +
+               $"SELECT {string.Join(", ", values)}, encode(sha256(CAST(@OuterPad AS BYTEA) || sha256(CAST(@InnerPad AS BYTEA) || {Previous} || CAST(@Row AS BYTEA))), 'hex') " +
                $"FROM (SELECT (SELECT hash FROM {table.Name} ORDER BY id DESC LIMIT 1) AS prev) AS head";
     }
 }

@@ -28,6 +28,17 @@ public sealed class LogChain(byte[] key)
         ? key
         : throw new ArgumentException($"The chain key must be at least {MinimumKeyBytes} bytes.", nameof(key));
 
+    /// <summary>
+    /// The canonical bytes of a row's columns alone (the message after the previous hash), from the
+    /// parameters of its INSERT: a database that hashes (<see cref="ChainSql"/>) prefixes the previous hash itself.
+    /// </summary>
+    public static byte[] Columns(ChainedTable table, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        foreach (var column in table.Columns) Write(buffer, parameters[column.Parameter]);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>HMAC's K xor ipad, for a database that computes the hash itself (<see cref="ChainSql"/>).</summary>
     public byte[] InnerPad => Pad(0x36);
 

@@ -205,7 +205,10 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
             writes.AddRange(_logs.Select(log => log with
             {
                 Sql = InsertChainedLog,
-                Parameters = new Dictionary<string, object?>(log.Parameters) { ["InnerPad"] = inner, ["OuterPad"] = outer },
+                Parameters = new Dictionary<string, object?>(log.Parameters)
+                {
+                    ["InnerPad"] = inner, ["OuterPad"] = outer, ["Row"] = LogChain.Columns(ChainedTable.IncidentLog, log.Parameters),
+                },
             }));
         }
         else if (_logs.Count > 0)
