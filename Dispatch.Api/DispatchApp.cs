@@ -96,6 +96,8 @@ public static class DispatchApp
         services.AddPersonalData();
         services.AddSecurityEvents();
         services.AddRetention();
+        services.AddSingleton<Audit.AccessLog>();
+        services.AddSingleton<Audit.LogIntegrity>();
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
@@ -103,6 +105,7 @@ public static class DispatchApp
     {
         KeyRing.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
         app.Services.MigrateDatabase();
+        await app.Services.GetRequiredService<Audit.LogIntegrity>().ChainLegacyRowsAsync(CancellationToken.None);
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
     }
 
@@ -138,6 +141,7 @@ public static class DispatchApp
         app.MapAdmin();
         app.MapPersonalData();
         app.MapSecurityEvents();
+        Audit.AuditEndpoints.MapAudit(app);
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);
     }

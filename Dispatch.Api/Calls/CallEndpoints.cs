@@ -1,3 +1,4 @@
+using Dispatch.Api.Audit;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Database;
 using Dispatch.Api.Http;
@@ -28,8 +29,13 @@ public static class CallEndpoints
         var operators = app.MapGroup("/api/calls").RequireAuthorization(Policies.Operators).WithTags("Calls");
         operators.MapGet("/", (int? limit, Db db, CallStore calls, CancellationToken ct) => ListOpen(limit, db, calls, ct))
             .WithSummary("Calls waiting or being handled, oldest first.");
-        operators.MapGet("/{id:long}", async (long id, Db db, CallStore calls, CancellationToken ct) =>
-            TypedResults.Ok(CallView.From(await db.ReadAsync(s => calls.GetAsync(s, id), ct))));
+        operators.MapGet("/{id:long}", async (long id, Db db, CallStore calls, CurrentUser user, AccessLog access, CancellationToken ct) =>
+            {
+                var call = CallView.From(await db.ReadAsync(s => calls.GetAsync(s, id), ct));
+                await access.RecordAsync(user.Name, new AccessEntry(AccessActions.CallRead, IncidentId: call.IncidentId, CallId: id), ct);
+                return TypedResults.Ok(call);
+            })
+            .WithSummary("One call with its caller number and location (recorded in the access log).");
         operators.MapGet("/{id:long}/duplicates", Duplicates)
             .WithSummary("Active incidents this call is probably about: same caller number, or near the point (lat/lon, else the device location) within the configured radius and time.");
         operators.MapPost("/{id:long}/answer", async (long id, CurrentUser user, CallDesk desk, CancellationToken ct) =>

@@ -47,6 +47,10 @@ public static class DatabaseServices
         // Polly logs each attempt's result; results hold callers' personal data, so only the
         // type goes to the log.
         services.Configure<Polly.Telemetry.TelemetryOptions>(o => o.ResultFormatter = (_, result) => result is Exception ? result : result?.GetType().Name);
+        // The key of the log hash chain (Audit/LogChain.cs): every writer of incident_log needs it.
+        services.AddOptions<Audit.AuditOptions>().BindConfiguration(Audit.AuditOptions.Section);
+        services.AddSingleton(sp => new Audit.LogChain(Audit.ChainKey.Resolve(
+            sp.GetRequiredService<IOptions<Audit.AuditOptions>>().Value.ChainKey, sp.GetRequiredService<DatabaseSetup>(), sp.GetService<IHostEnvironment>())));
         services.AddSingleton<Db>();
         return services;
     }

@@ -9,7 +9,7 @@ namespace Dispatch.Api.Database;
 /// resilience pipeline (transient faults are retried as a whole transaction), and their events
 /// are published only after the commit.
 /// </summary>
-public sealed class Db(DatabaseSetup setup, ResiliencePipelineProvider<string> pipelines, IEventPublisher publisher, TimeProvider time)
+public sealed class Db(DatabaseSetup setup, ResiliencePipelineProvider<string> pipelines, IEventPublisher publisher, TimeProvider time, Audit.LogChain chain)
 {
     public const string Pipeline = "database";
     private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(Pipeline);
@@ -20,7 +20,7 @@ public sealed class Db(DatabaseSetup setup, ResiliencePipelineProvider<string> p
         _pipeline.ExecuteAsync(async token =>
         {
             await using var connection = await setup.Dialect.OpenAsync(setup.ConnectionString, token);
-            return await work(new DbSession(connection, null, setup.Dialect, null, time.GetUtcNow(), token));
+            return await work(new DbSession(connection, null, setup.Dialect, null, time.GetUtcNow(), token, chain));
         }, ct).AsTask();
 
     /// <remarks>
@@ -35,7 +35,7 @@ public sealed class Db(DatabaseSetup setup, ResiliencePipelineProvider<string> p
         {
             await using var connection = await setup.Dialect.OpenAsync(setup.ConnectionString, token);
             await using var transaction = await connection.BeginTransactionAsync(token);
-            var session = new DbSession(connection, transaction, setup.Dialect, actor, time.GetUtcNow(), token);
+            var session = new DbSession(connection, transaction, setup.Dialect, actor, time.GetUtcNow(), token, chain);
             var value = await work(session);
             await session.CommitAsync();
             return (value, session.Events);

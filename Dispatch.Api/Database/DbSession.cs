@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Dispatch.Api.Audit;
 using Dispatch.Api.Events;
 using Dispatch.Api.Privacy;
 using Dispatch.Api.Telemetry;
@@ -13,12 +14,12 @@ namespace Dispatch.Api.Database;
 /// carry who acts and when, append to the incident log and collect the events to push once the
 /// transaction has committed.
 /// </summary>
-public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string? actor, DateTimeOffset now, CancellationToken ct)
+public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string? actor, DateTimeOffset now, CancellationToken ct, LogChain chain)
 {
     // Log rows and events are written at the end of the transaction, together with its commit.
     private static readonly SqlText InsertLog = SqlText.Of("DbSession.InsertLog",
-        "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details) " +
-        "VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details)");
+        "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details, hash) " +
+        "VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details, @Hash)");
 
     private static readonly SqlText InsertEvent = SqlText.Of("DbSession.InsertEvent", d => d.InsertReturning(
         "events", "at, type, audience, data, incident_id, call_id", "@At, @Type, @Audience, @Data, @IncidentId, @CallId", "seq"));
@@ -28,6 +29,12 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         ? cte + "INSERT INTO events (at, type, audience, data, incident_id, call_id) SELECT @At, @Type, @Audience, @Data, CAST(@IncidentId AS BIGINT), CAST(@CallId AS BIGINT) FROM locked RETURNING seq"
         : d.InsertReturning("events", "at, type, audience, data, incident_id, call_id", "@At, @Type, @Audience, @Data, @IncidentId, @CallId", "seq"));
 
+    // Where the database chains the log rows itself: the lock as one statement ahead of them, then each row's INSERT computes its hash.
+    private static readonly SqlText LockLogOrder = SqlText.Of("DbSession.LockLogOrder", d => d.EventOrderLockStatement ?? "SELECT 1");
+    private static readonly SqlText InsertChainedLog = SqlText.Of("DbSession.InsertChainedLog", d => d.EventOrderLockStatement is null
+        ? "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details, hash) VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details, @Hash)"
+        : ChainSql.InsertIncidentLog());
+
     // SQLite already runs one writer at a time: its rendering is a harmless no-op that is never sent.
     private static readonly SqlText LockEventOrder = SqlText.Of("DbSession.LockEventOrder", d => d.EventOrderLock ?? "SELECT 1");
 
@@ -36,6 +43,9 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     private readonly List<EventEnvelope> _events = [];
 
     public SqlDialect Dialect => dialect;
+
+    /// <summary>The log hash chain, for writers of a chained table other than the incident log.</summary>
+    public LogChain Chain => chain;
     public CancellationToken Cancellation => ct;
 
     /// <summary>The user (or telephony key) acting; only set on write sessions.</summary>
@@ -116,6 +126,23 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> (which may be several statements, e.g. take a lock, then read) and
+    /// returns the text value of the last row the statements yield, null when none does: one round trip.
+    /// </summary>
+    public async Task<string?> LastTextAsync(SqlText sql, object? args = null)
+    {
+        using var span = DatabaseTracing.Start(sql, dialect);
+        await using var reader = await connection.ExecuteReaderAsync(Command(sql, args));
+        string? last = null;
+        do
+        {
+            while (await reader.ReadAsync(ct)) last = reader.FieldCount > 0 && !reader.IsDBNull(0) ? reader.GetValue(0) as string : null;
+        }
+        while (await reader.NextResultAsync(ct));
+        return last;
+    }
+
     /// <summary>Runs an INSERT built with <see cref="SqlDialect.InsertReturning"/> and returns the new id.</summary>
     public Task<long> InsertAsync(SqlText sql, object args) =>
         DatabaseTracing.Watch(DatabaseTracing.Start(sql, dialect), connection.ExecuteScalarAsync<long>(Command(sql, args)));
@@ -159,15 +186,46 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     }
 
     /// <summary>
-    /// Writes the log rows, then the events (the first one takes the event-order lock, so that
-    /// sequence numbers commit in the order they are drawn), and commits; the events then carry
-    /// their sequence numbers. The lock is held from the first event to the end of the commit only.
+    /// Writes the log rows, chained (<see cref="LogChain"/>) over exactly the values inserted (the
+    /// last step before the writes): where the database can hash (PostgreSQL), a lock statement and
+    /// INSERTs that compute their hashes go with the commit; elsewhere the event-order lock is taken
+    /// and the last row's hash read in one small query, and the hashes computed here. Then the events (the first one takes the
+    /// event-order lock, so that sequence numbers commit in the order they are drawn), and commits;
+    /// the events then carry their sequence numbers. Without log rows the lock is held from the
+    /// first event to the end of the commit only.
     /// </summary>
     internal async Task CommitAsync()
     {
         EnsureWrite();
         await SealPersonalDataAsync();
-        var writes = new List<ClosingWrite>(_logs);
+        var writes = new List<ClosingWrite>(_logs.Count + _emitted.Count + 1);
+        var leading = 0; // values of writes before the events (the log lock's), not sequence numbers
+        if (_logs.Count > 0 && dialect.EventOrderLockStatement is not null)
+        {
+            // Sent with the commit: the lock is held only while the server runs the batch.
+            var (inner, outer) = (chain.InnerPad, chain.OuterPad);
+            writes.Add(new ClosingWrite(LockLogOrder, new Dictionary<string, object?>(), Returns: true));
+            leading = 1;
+            writes.AddRange(_logs.Select(log => log with
+            {
+                Sql = InsertChainedLog,
+                Parameters = new Dictionary<string, object?>(log.Parameters)
+                {
+                    ["InnerPad"] = inner, ["OuterPad"] = outer, ["Row"] = LogChain.Columns(ChainedTable.IncidentLog, log.Parameters),
+                },
+            }));
+        }
+        else if (_logs.Count > 0)
+        {
+            var previous = await LastTextAsync(ChainedTable.IncidentLog.Head);
+            foreach (var log in _logs)
+            {
+                var parameters = new Dictionary<string, object?>(log.Parameters);
+                previous = chain.Next(previous, ChainedTable.IncidentLog, parameters);
+                parameters["Hash"] = previous;
+                writes.Add(log with { Parameters = parameters });
+            }
+        }
         // A dialect that cannot take the lock inside the first event's INSERT takes it just before.
         if (_emitted.Count > 0 && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null)
             writes.Add(new ClosingWrite(LockEventOrder, new Dictionary<string, object?>(), Returns: false));
@@ -180,8 +238,8 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
             ["IncidentId"] = e.IncidentId,
             ["CallId"] = e.CallId,
         }, Returns: true)));
-        var seqs = await DatabaseTracing.Watch(DatabaseTracing.StartCommit(dialect, writes.Count),
-            dialect.WriteAndCommitAsync(connection, transaction!, writes, ct));
+        var seqs = (await DatabaseTracing.Watch(DatabaseTracing.StartCommit(dialect, writes.Count),
+            dialect.WriteAndCommitAsync(connection, transaction!, writes, ct))).Skip(leading).ToList();
         if (seqs.Count != _emitted.Count) throw new InvalidOperationException($"{_emitted.Count} events written, {seqs.Count} sequence numbers returned.");
         _events.AddRange(_emitted.Select((e, i) => new EventEnvelope(seqs[i], e.Type, e.Audience, now, e.Data)));
     }

@@ -11,7 +11,7 @@ public sealed class Postgres : SqlDialect
     public static readonly Postgres Instance = new();
 
     // Advisory lock keys, one per purpose ("psc119" + a number), held by the transaction or session.
-    private const long EventOrderKey = 1_190_001, MigrationKey = 1_190_002;
+    private const long EventOrderKey = 1_190_001, MigrationKey = 1_190_002, AccessLogKey = 1_190_003;
 
     // Server errors worth a retry: serialization failure, deadlock, administrator or crash shutdown,
     // "starting up" while a restarted server recovers, too many connections. Class 08 (connection
@@ -37,6 +37,12 @@ public sealed class Postgres : SqlDialect
     public override string EventOrderLockCte =>
         "WITH timeout AS (SELECT set_config('lock_timeout', '10s', true) AS setting), " +
         $"locked AS (SELECT pg_advisory_xact_lock({EventOrderKey}) FROM timeout) ";
+
+    public override string EventOrderLockStatement =>
+        "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(" + EventOrderKey + ") FROM (SELECT set_config('lock_timeout', '10s', true) AS setting) AS timeout) AS locked";
+
+    public override string AccessLogLock =>
+        $"SET LOCAL lock_timeout = '10s'; SELECT pg_advisory_xact_lock({AccessLogKey})";
 
     // PostgreSQL picks the interval's partial expression index (or the covering one) by itself.
     public override string JoinText(string expression, string separator, string orderBy) =>

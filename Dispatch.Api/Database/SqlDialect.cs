@@ -52,6 +52,22 @@ public abstract class SqlDialect
     public virtual string? EventOrderLockCte => null;
 
     /// <summary>
+    /// Like <see cref="EventOrderLock"/>, for writers of the hash-chained access log: each reads the
+    /// last row's hash and appends after it, one at a time across every node. A lock of its own, so
+    /// that recording reads never queues behind ingest and dispatch.
+    /// </summary>
+    public virtual string? AccessLogLock => null;
+
+    /// <summary>
+    /// Where the database computes the incident log's chain hashes inside the INSERTs that write
+    /// the rows (<see cref="Audit.ChainSql"/>), one statement that takes <see cref="EventOrderLock"/>
+    /// ahead of them in the closing batch and yields one integer (which the caller skips): the rows
+    /// are then chained without a round trip to this process while the lock is held. Null to read
+    /// the last hash under the lock and hash here.
+    /// </summary>
+    public virtual string? EventOrderLockStatement => null;
+
+    /// <summary>
     /// An aggregate that joins the text <paramref name="expression"/> of a group's rows with
     /// <paramref name="separator"/> (an SQL string literal), in the order of <paramref name="orderBy"/>.
     /// </summary>

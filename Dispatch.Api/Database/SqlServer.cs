@@ -31,6 +31,11 @@ public sealed class SqlServer : SqlDialect
         "EXEC @order_lock = sp_getapplock @Resource = N'psc119.events', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000; " +
         "IF @order_lock < 0 THROW 51000, 'The event order lock was not granted within 10 s.', 1;";
 
+    public override string AccessLogLock =>
+        "DECLARE @access_lock INT; " +
+        "EXEC @access_lock = sp_getapplock @Resource = N'psc119.access', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000; " +
+        "IF @access_lock < 0 THROW 51000, 'The access log lock was not granted within 10 s.', 1;";
+
     // SQL Server sorts the values from ix_incidents_report itself; no hint.
     public override string JoinText(string expression, string separator, string orderBy) =>
         $"STRING_AGG({expression}, {separator}) WITHIN GROUP (ORDER BY {orderBy})";

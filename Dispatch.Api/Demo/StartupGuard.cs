@@ -27,6 +27,12 @@ public static class StartupGuard
             problems.Add("A Telephony:Keys entry has no name: name each sender (pbx, ncc119...).");
         if (keys.GroupBy(k => k.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
             problems.Add("Two Telephony:Keys entries share a name: each sender needs its own.");
+        // The log hash chain's key: generated beside the embedded SQLite file when absent; a server
+        // database (several nodes, backups elsewhere) needs it configured, kept apart from the data.
+        var chainKey = config[Audit.ChainKey.Setting];
+        if (Audit.ChainKey.Problem(chainKey) is { } keyProblem) problems.Add(keyProblem);
+        else if (string.IsNullOrWhiteSpace(chainKey) && !string.Equals(config["Database:Provider"]?.Trim() ?? "sqlite", "sqlite", StringComparison.OrdinalIgnoreCase))
+            problems.Add($"{Audit.ChainKey.Setting} is empty: set the log hash chain key (base64, at least {Audit.LogChain.MinimumKeyBytes} bytes: openssl rand -base64 32), backed up apart from the database.");
         return problems;
     }
 }

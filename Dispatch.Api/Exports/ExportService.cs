@@ -60,15 +60,18 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
     /// <summary>The national fields this system has no data for; exported empty and listed in the README.</summary>
     public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan", "icd_10", "crew"];
 
-    private Task StreamAsync(ReportFilter filter, Func<ExportRow, Task> write, CancellationToken ct) =>
+    /// <summary>Streams the rows to <paramref name="write"/> and returns how many there were (for the access log).</summary>
+    private Task<long> StreamAsync(ReportFilter filter, Func<ExportRow, Task> write, CancellationToken ct) =>
         db.ReadAsync(async s =>
         {
             Func<System.Data.Common.DbDataReader, ExportRow>? parse = null;
-            await s.StreamAsync(Rows, filter.Parameters, r => write((parse ??= r.GetRowParser<ExportRow>())(r)));
-            return 0;
+            long rows = 0;
+            await s.StreamAsync(Rows, filter.Parameters, r => { rows++; return write((parse ??= r.GetRowParser<ExportRow>())(r)); });
+            return rows;
         }, ct);
 
-    public async Task IncidentsCsvAsync(ReportFilter filter, Stream output, CancellationToken ct)
+    /// <summary>Writes the CSV; returns the number of incidents written.</summary>
+    public async Task<long> IncidentsCsvAsync(ReportFilter filter, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         await using var csv = new SafeCsvWriter(writer);
@@ -76,7 +79,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
             "address", "complaint", "kelurahan_code", "kelurahan", "kecamatan_code", "kecamatan", "unit", "destination", "cancel_reason", "imported"];
         foreach (var h in head.Concat(TimePoints.Select(t => $"{t.Name}_utc")).Concat(ReportSql.Intervals.Select(i => $"{i.Name}_s"))) csv.WriteField(h);
         await csv.NextRecordAsync();
-        await StreamAsync(filter, async r =>
+        return await StreamAsync(filter, async r =>
         {
             var triage = Enum.Parse<Triage>(r.Triage);
             object?[] values = [r.Id, r.CallExternalId, Camel(r.Source), Camel(r.Status), Camel(r.Triage), triage.Priority() == Priority.None ? "" : triage.Priority().ToString(),
@@ -118,8 +121,10 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
         };
     }
 
-    public async Task KemenkesAsync(ReportFilter filter, bool csvFormat, Stream output, CancellationToken ct)
+    /// <summary>Writes the national shape; returns the number of incidents written.</summary>
+    public async Task<long> KemenkesAsync(ReportFilter filter, bool csvFormat, Stream output, CancellationToken ct)
     {
+        long rows;
         if (!csvFormat)
         {
             // The JSON writer fills the pipe's buffer (no synchronous I/O); the pipe flushes asynchronously.
@@ -127,7 +132,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
             await using (var json = new Utf8JsonWriter(pipe))
             {
                 json.WriteStartArray();
-                await StreamAsync(filter, async r =>
+                rows = await StreamAsync(filter, async r =>
                 {
                     JsonSerializer.Serialize(json, Kemenkes(r));
                     json.Flush();
@@ -136,12 +141,12 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
                 json.WriteEndArray();
             }
             await pipe.CompleteAsync();
-            return;
+            return rows;
         }
         await using var writer = new StreamWriter(output, new UTF8Encoding(false));
         await using var csv = new SafeCsvWriter(writer);
         var header = true;
-        await StreamAsync(filter, async r =>
+        rows = await StreamAsync(filter, async r =>
         {
             var fields = Kemenkes(r);
             if (header) { foreach (var k in fields.Keys) csv.WriteField(k); await csv.NextRecordAsync(); header = false; }
@@ -154,6 +159,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
             await csv.NextRecordAsync();
         }, ct);
         if (header) { foreach (var k in Kemenkes(new ExportRow()).Keys) csv.WriteField(k); await csv.NextRecordAsync(); }
+        return rows;
     }
 
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);

@@ -37,15 +37,18 @@ public sealed class ResponseExport(Db db)
         "destination", "end_reason", "end_note", "diverted_to_incident_id",
     ];
 
-    public Task CsvAsync(ReportFilter filter, Stream output, CancellationToken ct) => db.ReadAsync(async s =>
+    /// <summary>Writes the CSV; returns the number of responses written.</summary>
+    public Task<long> CsvAsync(ReportFilter filter, Stream output, CancellationToken ct) => db.ReadAsync(async s =>
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         await using var csv = new SafeCsvWriter(writer);
         foreach (var column in Columns) csv.WriteField(column);
         await csv.NextRecordAsync();
         Func<System.Data.Common.DbDataReader, Row>? parse = null;
+        long rows = 0;
         await s.StreamAsync(Rows, filter.Parameters, async reader =>
         {
+            rows++;
             var r = (parse ??= Dapper.SqlMapper.GetRowParser<Row>(reader))(reader);
             object?[] head = [r.IncidentId, r.Id, r.UnitId, r.CallSign, r.UnitPlate, Camel(r.Status), r.Via];
             foreach (var v in head) csv.WriteField(v);
@@ -54,7 +57,7 @@ public sealed class ResponseExport(Db db)
             foreach (var v in tail) csv.WriteField(v);
             await csv.NextRecordAsync();
         });
-        return 0;
+        return rows;
     }, ct);
 
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);

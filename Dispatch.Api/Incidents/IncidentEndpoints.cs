@@ -1,3 +1,4 @@
+using Dispatch.Api.Audit;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Http;
 using Dispatch.Api.Units;
@@ -31,14 +32,24 @@ public static class IncidentEndpoints
         var group = app.MapGroup("/api/incidents").RequireAuthorization(Policies.Operators).WithTags("Incidents");
         group.MapGet("/", async (IncidentDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListActiveAsync(ct)))
             .WithSummary("Active incidents (not closed or cancelled), each with its responses.");
-        group.MapGet("/{id:long}", async (long id, IncidentDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.GetAsync(id, ct)))
-            .WithSummary("One incident: its first-unit time points and intervals, every unit response with its own times, waitingForUnit, isMajor.");
+        group.MapGet("/{id:long}", async (long id, IncidentDesk desk, CurrentUser user, AccessLog access, CancellationToken ct) =>
+            {
+                var incident = await desk.GetAsync(id, ct);
+                await access.RecordAsync(user.Name, new AccessEntry(AccessActions.IncidentRead, IncidentId: id), ct);
+                return TypedResults.Ok(incident);
+            })
+            .WithSummary("One incident: its first-unit time points and intervals, every unit response with its own times, waitingForUnit, isMajor (recorded in the access log).");
         group.MapPatch("/{id:long}", Change).Accepts<ChangeIncidentRequest>("application/json")
             .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Change triage, location (kelurahan recomputed), address, complaint, patientCount, category, isEmergency or isMajor, with the version last seen (409 concurrency when another change came first).");
-        group.MapGet("/{id:long}/log", async (long id, IncidentLogStore log, CancellationToken ct) => TypedResults.Ok(await log.ForIncidentAsync(id, ct)))
+        group.MapGet("/{id:long}/log", async (long id, IncidentLogStore log, CurrentUser user, AccessLog access, CancellationToken ct) =>
+            {
+                var entries = await log.ForIncidentAsync(id, ct);
+                await access.RecordAsync(user.Name, new AccessEntry(AccessActions.IncidentLogRead, IncidentId: id), ct);
+                return TypedResults.Ok(entries);
+            })
             .Produces<IReadOnlyList<IncidentLogStore.Entry>>()
-            .WithSummary("Every action on the incident and its calls: who, when, what changed. Personal values (callerNumber, address, complaint, text, name, lat, lon, ...) are stored sealed and opened here; once the person's data is erased they read as null and the entry carries erased: true.");
+            .WithSummary("Every action on the incident and its calls: who, when, what changed (the read is recorded in the access log). Personal values (callerNumber, address, complaint, text, name, lat, lon, ...) are stored sealed and opened here; once the person's data is erased they read as null and the entry carries erased: true.");
         group.MapGet("/{id:long}/recommendation", async (long id, IncidentDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.RecommendAsync(id, ct)))
             .Produces<IReadOnlyList<Candidate>>()
@@ -61,8 +72,13 @@ public static class IncidentEndpoints
 
         // Notes: operators, and the crews of units sent to the incident (403 for others).
         var notes = app.MapGroup("/api/incidents/{id:long}/notes").RequireAuthorization(Policies.HubListener).WithTags("Incidents");
-        notes.MapGet("/", async (long id, CurrentUser user, NoteDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListAsync(id, user, ct)))
-            .WithSummary("The incident's notes, oldest first (operators; the crew of a unit sent to it).");
+        notes.MapGet("/", async (long id, CurrentUser user, NoteDesk desk, AccessLog access, CancellationToken ct) =>
+            {
+                var list = await desk.ListAsync(id, user, ct);
+                await access.RecordAsync(user.Name, new AccessEntry(AccessActions.IncidentNotesRead, IncidentId: id), ct);
+                return TypedResults.Ok(list);
+            })
+            .WithSummary("The incident's notes, oldest first (operators; the crew of a unit sent to it); recorded in the access log.");
         notes.MapPost("/", AddNote).Accepts<NoteRequest>("application/json")
             .Produces<NoteView>().ProducesValidationProblem()
             .WithSummary("Append a note (operators; the crew of a unit sent to it); pushed as NoteAdded.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dispatch.Api.Audit;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Http;
 using Dispatch.Core.Calls;
@@ -20,7 +21,7 @@ public static class IncidentSearchEndpoints
                          "times with offset, on the time the call came in. At least one is required.");
 
     private static async Task<IResult> Search(string? phone, string? q, string? from, string? to, string? page,
-        IncidentSearch search, CancellationToken ct)
+        IncidentSearch search, CurrentUser user, AccessLog access, CancellationToken ct)
     {
         var v = new Validation();
         var number = Number(phone, v);
@@ -34,7 +35,12 @@ public static class IncidentSearchEndpoints
         v.Check(!string.IsNullOrWhiteSpace(phone) || !string.IsNullOrWhiteSpace(q) || !string.IsNullOrWhiteSpace(from) || !string.IsNullOrWhiteSpace(to),
             "phone", "Give at least one of 'phone', 'q', 'from' or 'to'.");
         if (v.Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await search.FindAsync(new SearchCriteria(number, words, start, end, pageNumber), ct));
+        var found = await search.FindAsync(new SearchCriteria(number, words, start, end, pageNumber), ct);
+        // One record per incident shown, naming the kinds of criteria used, never their values.
+        string[] criteria = [.. new[] { (number, "phone"), (words.Count > 0 ? "q" : null, "words"), (from, "from"), (to, "to") }
+            .Where(c => !string.IsNullOrWhiteSpace(c.Item1)).Select(c => c.Item2)];
+        await access.RecordAsync(user.Name, AccessActions.IncidentSearch, found.Items.Select(i => i.Id), new { criteria, page = pageNumber }, ct);
+        return TypedResults.Ok(found);
     }
 
     /// <summary>The number as ingest stores it: E.164 when it parses, else as typed (an unparseable number is stored verbatim).</summary>

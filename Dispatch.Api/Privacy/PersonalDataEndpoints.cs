@@ -1,3 +1,4 @@
+using Dispatch.Api.Audit;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Http;
 using Dispatch.Api.Security;
@@ -29,7 +30,7 @@ public static class PersonalDataEndpoints
         group.MapGet("/", Export)
             .Produces<PersonalDataExport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Everything held about a phone number (?phone=) or an incident (?incidentId=), exactly one of them, as one JSON document: " +
-                         "the calls, the incidents they opened or joined with responses, notes and the opened log, and generatedAt. 404 for an unknown incident.");
+                         "the calls, the incidents they opened or joined with responses, notes and the opened log, and generatedAt. 404 for an unknown incident. Recorded in the access log (personal-data.export).");
         group.MapPost("/erase", Erase).Accepts<EraseRequest>("application/json")
             .Produces<ErasureCounts>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Erase the personal data of a phone number or an incident (exactly one) with a reason: numbers, addresses, complaints and note texts are overwritten, " +
@@ -37,12 +38,20 @@ public static class PersonalDataEndpoints
                          "Answers the counts { calls, incidents, notes, events }. 404 when nothing matches; 409 incident-active or call-active while the incident or call is still open.");
     }
 
-    private static async Task<IResult> Export(string? phone, string? incidentId, PersonalDataDesk desk, CancellationToken ct)
+    private static async Task<IResult> Export(string? phone, string? incidentId, CurrentUser user, PersonalDataDesk desk, AccessLog access, CancellationToken ct)
     {
         var v = new Validation();
         var (number, id) = Subject(phone, incidentId, v);
         if (v.Problem is { } invalid) return invalid;
-        return TypedResults.Ok(await desk.ExportAsync(number, id, ct));
+        var held = await desk.ExportAsync(number, id, ct);
+        // Recorded like every other read: one record per incident and per call without one, so the
+        // access log by incident finds the copy handed over.
+        await access.RecordAsync(user.Name,
+            [
+                .. held.Incidents.Select(i => new AccessEntry(AccessActions.PersonalDataExport, IncidentId: i.Incident.Id)),
+                .. held.Calls.Where(c => c.Call.IncidentId is null).Select(c => new AccessEntry(AccessActions.PersonalDataExport, CallId: c.Call.Id)),
+            ], ct);
+        return TypedResults.Ok(held);
     }
 
     private static Task<IResult> Erase(HttpContext http, CurrentUser user, PersonalDataDesk desk, SecurityEvents security, CancellationToken ct)

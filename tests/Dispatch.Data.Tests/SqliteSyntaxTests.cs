@@ -13,7 +13,7 @@ namespace Dispatch.Data.Tests;
 public sealed class SqliteSyntaxTests
 {
     private static readonly string[] CoreTables =
-        ["calls", "incidents", "units", "stations", "users", "responses", "incident_notes", "incident_log", "events"];
+        ["calls", "incidents", "units", "stations", "users", "responses", "incident_notes", "incident_log", "events", "access_log"];
 
     private TempSqliteFile _file = null!;
 

@@ -35,6 +35,7 @@ public sealed partial class ProductionSettingsTests
                 // What the environment file / .env supplies, in the names the docs give.
                 ["Database:ConnectionString"] = "Server=sql;Database=psc119;User Id=psc119_app;Password=x;Encrypt=True",
                 ["Telephony:ApiKeys:0"] = new string('k', StartupGuard.MinimumKeyLength),
+                ["Audit:ChainKey"] = Convert.ToBase64String(new byte[32]),
             })
             .Build();
         Assert.That(StartupGuard.Problems(config, new ProductionEnvironment()), Is.Empty);

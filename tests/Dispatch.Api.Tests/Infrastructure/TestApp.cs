@@ -25,6 +25,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string Sqlite = "sqlite", Postgres = "postgres", SqlServer = "sqlserver";
     public const string SignInBurst = "10000";
 
+    /// <summary>The log hash chain key of apps on a database server (on SQLite the app keeps its own key file beside the database).</summary>
+    public const string ChainKey = "cHNjMTE5LWFwaS10ZXN0cy1jaGFpbi1rZXktMzItYnl0ZXM=";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "psc119-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> _settings;
     private readonly TestPostgres? _postgres;
@@ -58,11 +61,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // rather than get 503 sign-in-busy (PasswordCheckCapTests tests that with its own wait).
             ["Auth:PasswordCheckWait"] = "00:00:30",
         };
+        if (database != Sqlite) _settings["Audit:ChainKey"] = ChainKey;
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>The app's connection string, e.g. for a second app on the same database.</summary>
+    public string ConnectionString => _settings["Database:ConnectionString"]!;
 
     public ConcurrentQueue<string> Logs { get; } = new();
 

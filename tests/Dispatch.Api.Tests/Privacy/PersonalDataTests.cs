@@ -61,6 +61,11 @@ public sealed class PersonalDataTests(string database) : ApiTest(database)
         Assert.That(byIncident.GetProperty("incidentId").GetInt64(), Is.EqualTo(person.IncidentId));
         Assert.That(byIncident.GetProperty("calls").EnumerateArray().Single().GetProperty("call").GetProperty("id").GetInt64(), Is.EqualTo(person.CallId));
         Assert.That(byIncident.GetProperty("incidents").EnumerateArray().Single().GetProperty("log").GetRawText(), Is.EqualTo(log.GetRawText()));
+
+        // Each copy handed over is an access: twice for this incident, by the administrator.
+        var access = await ApiClient.OkJsonAsync(await admin.GetAsync($"/api/admin/access-log?incidentId={person.IncidentId}"));
+        var copies = access.GetProperty("records").EnumerateArray().Where(r => r.GetProperty("action").GetString() == "personal-data.export").ToList();
+        Assert.That(copies.Select(r => r.GetProperty("actor").GetString()), Is.EqualTo(new[] { "admin", "admin" }));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Dispatch.Api.Tests.Infrastructure;
 using System.Data.Common;
 using Dispatch.Tests.Shared;
 using Npgsql;
@@ -35,6 +36,8 @@ public sealed class TwoNodes : IAsyncDisposable
             ["Redis__Configuration"] = redisConfiguration,
             // Its own channels: nothing else that shares this Redis can reach these nodes.
             ["Redis__ChannelPrefix"] = $"psc119-test-{Guid.NewGuid():n}",
+            // Both nodes chain the same logs: one key, from configuration as in production.
+            ["Audit__ChainKey"] = TestApp.ChainKey,
         };
         try
         {

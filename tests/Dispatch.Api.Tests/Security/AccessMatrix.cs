@@ -50,6 +50,8 @@ public static class AccessMatrix
         new("GET", "/api/admin/security-events", "/api/admin/security-events", "admin"),
         new("GET", "/api/admin/personal-data/", "/api/admin/personal-data?incidentId=999999", "admin"),
         new("POST", "/api/admin/personal-data/erase", "/api/admin/personal-data/erase", "admin"),
+        new("GET", "/api/admin/access-log", "/api/admin/access-log?user=operator1", "admin"),
+        new("GET", "/api/admin/log-integrity", "/api/admin/log-integrity", "admin"),
         new("GET", "/health", "/health", Anonymous),
         new("GET", "/health/details", "/health/details", "admin"),
         // Mapped only with Telemetry:Prometheus:Enabled (AccessMatrixTests enables it); the default role.

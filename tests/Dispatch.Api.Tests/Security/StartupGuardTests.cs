@@ -25,6 +25,22 @@ public sealed class StartupGuardTests
     public void Production_with_a_real_key_and_no_demo_starts() =>
         Assert.That(Problems("Production", new() { ["Telephony:ApiKeys:0"] = GoodKey }), Is.Empty);
 
+    [TestCase("postgres", null, "Audit:ChainKey is empty")]
+    [TestCase("sqlserver", null, "Audit:ChainKey is empty")]
+    [TestCase("sqlite", "c2hvcnQ=", "at least 32 are needed")]
+    [TestCase("postgres", "not base64!", "not base64")]
+    public void Production_refuses_a_server_database_without_a_good_chain_key(string provider, string? chainKey, string named)
+    {
+        var problems = Problems("Production", new() { ["Telephony:ApiKeys:0"] = GoodKey, ["Database:Provider"] = provider, ["Audit:ChainKey"] = chainKey });
+        Assert.That(problems, Has.Some.Contains(named));
+        var fixedUp = Problems("Production", new() { ["Telephony:ApiKeys:0"] = GoodKey, ["Database:Provider"] = provider, ["Audit:ChainKey"] = Convert.ToBase64String(new byte[32]) });
+        Assert.That(fixedUp, Is.Empty);
+    }
+
+    [Test]
+    public void The_embedded_sqlite_default_keeps_its_own_chain_key() =>
+        Assert.That(Problems("Production", new() { ["Telephony:ApiKeys:0"] = GoodKey }), Is.Empty);
+
     [TestCase("Seed:Demo", "true", "Seed:Demo")]
     [TestCase("Seed:DemoPassword", "psc119-demo", "Seed:DemoPassword")]
     [TestCase("Seed:TelephonyApiKey", "demo-telephony-key", "Seed:TelephonyApiKey")]

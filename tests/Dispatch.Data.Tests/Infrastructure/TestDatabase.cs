@@ -34,6 +34,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public RecordingPublisher Publisher { get; }
     public Db Db { get; }
 
+    /// <summary>The log hash chain key of the store tests (32 bytes, base64).</summary>
+    public const string TestChainKey = "cHNjMTE5LXN0b3JlLXRlc3RzLWNoYWluLWtleS0zMmI=";
+
     public static TestDatabase Create(string provider, string connectionString)
     {
         var configuration = new ConfigurationBuilder()
@@ -41,6 +44,8 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] = provider,
                 [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ConnectionString)}"] = connectionString,
+                // No host environment here to place a key file: the chain key comes from configuration.
+                [Dispatch.Api.Audit.ChainKey.Setting] = TestChainKey,
             })
             .Build();
         var clock = new TestClock(Build.WriteClockStart);
