@@ -1,8 +1,9 @@
 // @ts-check
-// Administration: units, stations/facilities, users, and the security events. Every save is logged server-side with who and when.
+// Administration: units, stations/facilities, users, the security events and personal data. Every save is logged server-side with who and when.
 import { api, ApiError, attempt, el, startPage, showError } from './common.js';
 import { t, roleText, unitTypeText, stationKindText, fieldProblemText } from './i18n.js';
 import { startSecurityEvents } from './security-events.js';
+import { startPersonalData } from './personal-data.js';
 
 const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 const roles = ['operator', 'crew', 'healthoffice', 'admin'];
@@ -115,6 +116,7 @@ async function load() {
 try {
   if (await startPage(['admin'])) {
     await load();
+    startPersonalData();
     await attempt(startSecurityEvents);
   }
 } catch (e) {

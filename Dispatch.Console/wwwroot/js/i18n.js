@@ -216,6 +216,19 @@ const pageTexts = {
     securityUnknownUser: 'nama pengguna tidak dikenal', securityDisabledUser: 'pengguna dinonaktifkan',
     securityImportPreview: 'pratinjau: {rows} baris, akan diimpor {n}, dilewati {s}, ditolak {r}',
     securityImportDone: '{rows} baris: diimpor {n}, dilewati {s}, ditolak {r}',
+    // Admin page: personal data (UU 27/2022), the access log and the log check.
+    pdTitle: 'Data pribadi (UU PDP)',
+    pdIntro: 'Cari semua data tentang satu nomor telepon atau satu insiden: serahkan salinannya kepada orang itu, atau hapus atas permintaannya. Setiap pencarian dan salinan tercatat.',
+    pdPhone: 'Nomor telepon', pdIncident: 'Nomor insiden', pdFind: 'Cari', pdDownload: 'Unduh salinan (JSON)',
+    pdSummary: 'Ditemukan {calls} panggilan dan {incidents} insiden.', pdHeld: 'data tersimpan', pdErasedAt: 'dihapus {at}', pdCall: 'panggilan {id}',
+    pdReason: 'Alasan penghapusan (nomor permohonan, bukan nama orang)', pdErase: 'Hapus data pribadi',
+    pdEraseConfirm: 'Hapus data pribadi {calls} panggilan dan {incidents} insiden? Nomor, alamat, keluhan dan catatan tidak dapat dipulihkan. Waktu, triase dan unit tetap untuk laporan.',
+    pdErased: 'Dihapus: {calls} panggilan, {incidents} insiden, {notes} catatan, {events} peristiwa.',
+    accessTitle: 'Siapa membaca data pribadi', accessUser: 'Pengguna', accessNone: 'Tidak ada catatan akses.',
+    accessWhat: 'Akses', accessWhich: 'Insiden / panggilan', accessPeriod: 'Periode ekspor',
+    integrityTitle: 'Keutuhan catatan', integrityCheck: 'Periksa rantai catatan',
+    integrityOk: 'Utuh: {rows} baris diperiksa, semuanya cocok.',
+    integrityBroken: 'TIDAK UTUH: baris {id} pada {table} tidak cocok ({rows} baris diperiksa). Lihat deploy/personal-data.md.',
   },
   en: {
     pages: 'Pages', pageConsole: 'Operator console', pageCrew: 'Ambulance crew', pageAdmin: 'Administration', pageReports: 'Reports',
@@ -242,6 +255,19 @@ const pageTexts = {
     securityUnknownUser: 'unknown user name', securityDisabledUser: 'user disabled',
     securityImportPreview: 'preview: {rows} rows, {n} would be imported, {s} skipped, {r} rejected',
     securityImportDone: '{rows} rows: {n} imported, {s} skipped, {r} rejected',
+    // Admin page: personal data (UU 27/2022), the access log and the log check.
+    pdTitle: 'Personal data (PDP law)',
+    pdIntro: 'Find everything held about one phone number or one incident: hand the person a copy, or erase it at their request. Every search and copy is recorded.',
+    pdPhone: 'Phone number', pdIncident: 'Incident number', pdFind: 'Find', pdDownload: 'Download copy (JSON)',
+    pdSummary: 'Found {calls} calls and {incidents} incidents.', pdHeld: 'data held', pdErasedAt: 'erased {at}', pdCall: 'call {id}',
+    pdReason: 'Reason for erasure (request reference, not the person\'s name)', pdErase: 'Erase personal data',
+    pdEraseConfirm: 'Erase the personal data of {calls} calls and {incidents} incidents? Numbers, addresses, complaints and notes cannot be restored. Times, triage and units stay for reports.',
+    pdErased: 'Erased: {calls} calls, {incidents} incidents, {notes} notes, {events} events.',
+    accessTitle: 'Who read personal data', accessUser: 'User', accessNone: 'No access records.',
+    accessWhat: 'Access', accessWhich: 'Incident / call', accessPeriod: 'Export period',
+    integrityTitle: 'Log integrity', integrityCheck: 'Check the log chains',
+    integrityOk: 'Intact: {rows} rows checked, all match.',
+    integrityBroken: 'NOT INTACT: row {id} of {table} does not match ({rows} rows checked). See deploy/personal-data.md.',
   },
 };
 
@@ -392,6 +418,11 @@ const codes = {
     },
     // Request fields named in validation problems (the keys of ProblemDetails `errors`).
     // Security events (admin page), by kind.
+    accessAction: {
+      'incident.read': 'Membuka insiden', 'incident.log.read': 'Membaca log insiden', 'incident.notes.read': 'Membaca catatan insiden',
+      'incident.search': 'Hasil pencarian', 'call.read': 'Membuka panggilan', 'export.incidents': 'Ekspor CSV insiden',
+      'export.responses': 'Ekspor CSV respons', 'export.national': 'Ekspor laporan nasional', 'personal-data.export': 'Salinan data pribadi',
+    },
     securityKind: {
       'sign-in': 'Masuk', 'sign-in-failed': 'Gagal masuk', 'sign-in-throttled': 'Masuk ditahan (terlalu banyak gagal)', 'sign-out': 'Keluar',
       'telephony-key-refused': 'Kunci telepon salah', forbidden: 'Akses ditolak', 'session-ended': 'Sesi diakhiri oleh perubahan admin',
@@ -478,6 +509,11 @@ const codes = {
       lat: 'Latitude', lon: 'Longitude', unit: 'Unit (call sign)', complaint: 'Complaint', category: 'Category (trauma/non-trauma)', source: 'Call source',
     },
     // Security events (admin page), by kind.
+    accessAction: {
+      'incident.read': 'Opened the incident', 'incident.log.read': 'Read the incident log', 'incident.notes.read': 'Read the incident notes',
+      'incident.search': 'Search result', 'call.read': 'Opened the call', 'export.incidents': 'Incidents CSV export',
+      'export.responses': 'Responses CSV export', 'export.national': 'National report export', 'personal-data.export': 'Personal data copy',
+    },
     securityKind: {
       'sign-in': 'Signed in', 'sign-in-failed': 'Sign-in failed', 'sign-in-throttled': 'Sign-in held back (too many failures)', 'sign-out': 'Signed out',
       'telephony-key-refused': 'Wrong telephony key', forbidden: 'Access refused', 'session-ended': 'Session ended by an admin change',
@@ -547,6 +583,8 @@ export const categoryText = value => code('category', value);
 export const intervalText = value => code('interval', value);
 /** A security event's kind (sign-in, forbidden, admin-change, ...). */
 export const securityKindText = value => code('securityKind', value);
+/** What an access record says was read (incident.read, export.national, ...). */
+export const accessActionText = value => code('accessAction', value);
 /** A response interval's definition, for a tooltip. */
 export const intervalDefinition = value => code('intervalDef', value);
 /** A weekday by number, 0 = Sunday (as the server's heat map counts); short for table heads. */
