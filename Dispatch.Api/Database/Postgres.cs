@@ -81,10 +81,25 @@ public sealed class Postgres : SqlDialect
 
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(WithAutoPrepare(connectionString));
         await connection.OpenAsync(ct);
         return connection;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Prepared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Statements used twice on a pooled connection are prepared by Npgsql (parsed and planned once
+    /// per connection): the closing batch runs under the event-order lock, where every saved
+    /// parse counts for every writer waiting. A connection string that sets it keeps its value.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString) => Prepared.GetOrAdd(connectionString, cs =>
+    {
+        var builder = new NpgsqlConnectionStringBuilder(cs);
+        if (!cs.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !cs.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
+    });
 
     public override bool IsUniqueViolation(Exception error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
