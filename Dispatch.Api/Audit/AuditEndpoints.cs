@@ -17,7 +17,7 @@ public static class AuditEndpoints
                          "or user=; at most limit (1-1000, default 200) per page; nextBefore, when set, is the before= of the next page.");
         group.MapGet("/log-integrity", async (LogIntegrity integrity, CancellationToken ct) => TypedResults.Ok(await integrity.VerifyAsync(ct)))
             .Produces<IntegrityReport>()
-            .WithSummary("Checks the hash chains of incident_log and access_log: { ok, rows, firstMismatch, table, tables } (firstMismatch: " +
+            .WithSummary("Checks the hash chains of incident_log and access_log: { ok, rows, firstMismatch, table, tables: [{ table, rows, mismatches, firstMismatch, lastId, lastHash }] } (lastId/lastHash: the chain's end, to keep outside the server; firstMismatch: " +
                          "the id of the first row that does not match, null when all do).");
     }
 

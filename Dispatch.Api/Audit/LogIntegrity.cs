@@ -4,8 +4,12 @@ using Dispatch.Api.Database;
 
 namespace Dispatch.Api.Audit;
 
-/// <summary>One chained table checked: rows read, rows whose hash does not match, the first of them.</summary>
-public sealed record TableIntegrity(string Table, long Rows, long Mismatches, long? FirstMismatch);
+/// <summary>
+/// One chained table checked: rows read, rows whose hash does not match, the first of them, and the
+/// chain's end (the last row's id and hash). A chain cannot show rows cut off at its end: a copy of
+/// the end kept outside the server can (see deploy/personal-data.md).
+/// </summary>
+public sealed record TableIntegrity(string Table, long Rows, long Mismatches, long? FirstMismatch, long? LastId, string? LastHash);
 
 /// <summary>
 /// The answer of <c>GET /api/admin/log-integrity</c> and <c>verify-log</c>: <c>rows</c> checked in
@@ -44,7 +48,7 @@ public sealed partial class LogIntegrity(Db db, LogChain chain, ILogger<LogInteg
     private Task<TableIntegrity> VerifyAsync(ChainedTable table, CancellationToken ct) => db.ReadAsync(async s =>
     {
         long rows = 0, mismatches = 0;
-        long? first = null;
+        long? first = null, last = null;
         string? previous = null;
         var values = new object?[table.Columns.Length];
         await s.StreamAsync(Sql[table].All, null, (DbDataReader r) =>
@@ -57,8 +61,9 @@ public sealed partial class LogIntegrity(Db db, LogChain chain, ILogger<LogInteg
                 first ??= r.GetInt64(0);
             }
             previous = stored;
+            last = r.GetInt64(0);
         });
-        return new TableIntegrity(table.Name, rows, mismatches, first);
+        return new TableIntegrity(table.Name, rows, mismatches, first, last, previous);
     }, ct);
 
     /// <summary>Reads a row's chained columns into <paramref name="values"/> and returns its stored hash.</summary>

@@ -17,6 +17,8 @@ public static class VerifyLogCommand
             await output.WriteLineAsync(t.FirstMismatch is { } id
                 ? $"{t.Table}: {t.Rows} rows checked, {t.Mismatches} do not match; first mismatch at id {id}"
                 : $"{t.Table}: {t.Rows} rows checked, all match");
+            // The chain's end, to be kept outside the server: rows cut off after it show against it.
+            if (t.LastId is { } lastId) await output.WriteLineAsync($"{t.Table}: ends at id {lastId}, hash {t.LastHash}");
         }
         await output.WriteLineAsync(report.Ok ? "ok" : $"MISMATCH: first at {report.Table} id {report.FirstMismatch}");
         return report.Ok ? 0 : 1;

@@ -78,6 +78,12 @@ public sealed class LogIntegrityTests(string database)
         var (exit, output) = await VerifyLogAsync(app);
         Assert.That(exit, Is.Zero, output);
         Assert.That(output, Does.Contain($"incident_log: {Ids(db, "incident_log").Count} rows checked, all match"));
+        // The chain's end, to keep outside the server: the last row's id and its stored hash.
+        var lastId = Ids(db, "incident_log").Max();
+        var lastHash = db.ExecuteScalar<string>($"SELECT hash FROM incident_log WHERE id = {lastId}");
+        Assert.That(output, Does.Contain($"incident_log: ends at id {lastId}, hash {lastHash}"));
+        var end = report.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "incident_log");
+        Assert.That((end.GetProperty("lastId").GetInt64(), end.GetProperty("lastHash").GetString()), Is.EqualTo((lastId, lastHash)));
     }
 
     [Test]
