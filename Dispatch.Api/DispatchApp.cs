@@ -104,8 +104,10 @@ public static class DispatchApp
     public static async Task InitializeDispatchAsync(this WebApplication app)
     {
         KeyRing.WarnIfUnprotected(app.Configuration, app.Environment, app.Logger);
-        app.Services.MigrateDatabase();
-        await app.Services.GetRequiredService<Audit.LogIntegrity>().ChainLegacyRowsAsync(CancellationToken.None);
+        var applied = app.Services.MigrateDatabase();
+        // Only in the start that created the chain: a hash found missing later is a mismatch, never re-chained.
+        if (applied.Any(Audit.LogIntegrity.CreatesTheChain))
+            await app.Services.GetRequiredService<Audit.LogIntegrity>().ChainLegacyRowsAsync(CancellationToken.None);
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
     }
 

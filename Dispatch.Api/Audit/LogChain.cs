@@ -7,67 +7,57 @@ namespace Dispatch.Api.Audit;
 
 /// <summary>
 /// The hash chain over the append-only logs: each row's <c>hash</c> is
-/// HMAC-SHA256(key, previous row's hash || canonical bytes of this row's stored columns), in id
-/// order, as lowercase hex. The key lives outside the database (<c>Audit:ChainKey</c>), so whoever
-/// can rewrite rows cannot recompute the chain: a changed row fails its own check, a deleted one
-/// the check of the row after it.
+/// SHA-256(previous row's hash || HMAC-SHA256(key, canonical bytes of this row's stored columns)),
+/// in id order, as lowercase hex. The key lives outside the database (<c>Audit:ChainKey</c>) and
+/// never reaches it, so whoever can rewrite rows cannot recompute the chain: a changed row needs
+/// its own MAC, a deleted one breaks the link of the row after it, and relinking that row needs its
+/// MAC too (never stored; only the hash that covers it).
 /// </summary>
 /// <remarks>
-/// The id is not hashed (the database draws it at insert); order is still bound, because each
-/// hash covers the one before it. Canonical bytes: per column, 0x00 for NULL, 0x01 and 8 bytes
+/// The keyed part needs only the row, the link only the previous hash: a database can link a row
+/// under its own lock from a MAC computed here (<see cref="ChainSql"/>), with the key kept in this
+/// process. The id is not hashed (the database draws it at insert); order is still bound, because
+/// each hash covers the one before it. Canonical bytes: per column, 0x00 for NULL, 0x01 and 8 bytes
 /// big-endian for an integer, 0x02, a 4-byte big-endian length and UTF-8 for text. The previous
-/// hash goes in as text the same way (absent for the first row).
+/// hash goes in as text the same way (0x00 for the first row).
 /// </remarks>
 public sealed class LogChain(byte[] key)
 {
     public const int MinimumKeyBytes = 32;
 
-    private const int BlockBytes = 64; // SHA-256's block: HMAC pads its key to it
-
     private readonly byte[] _key = key.Length >= MinimumKeyBytes
         ? key
         : throw new ArgumentException($"The chain key must be at least {MinimumKeyBytes} bytes.", nameof(key));
 
-    /// <summary>
-    /// The canonical bytes of a row's columns alone (the message after the previous hash), from the
-    /// parameters of its INSERT: a database that hashes (<see cref="ChainSql"/>) prefixes the previous hash itself.
-    /// </summary>
-    public static byte[] Columns(ChainedTable table, IReadOnlyDictionary<string, object?> parameters)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        foreach (var column in table.Columns) Write(buffer, parameters[column.Parameter]);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>HMAC's K xor ipad, for a database that computes the hash itself (<see cref="ChainSql"/>).</summary>
-    public byte[] InnerPad => Pad(0x36);
-
-    /// <summary>HMAC's K xor opad.</summary>
-    public byte[] OuterPad => Pad(0x5c);
-
-    private byte[] Pad(byte with)
-    {
-        var block = new byte[BlockBytes];
-        (_key.Length > BlockBytes ? SHA256.HashData(_key) : _key).CopyTo(block, 0);
-        for (var i = 0; i < block.Length; i++) block[i] ^= with;
-        return block;
-    }
-
-    /// <summary>The hash of a row after <paramref name="previous"/>, its columns in <see cref="ChainedTable.Columns"/> order.</summary>
-    public string Next(string? previous, ReadOnlySpan<object?> columns)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        Write(buffer, previous);
-        foreach (var value in columns) Write(buffer, value);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, buffer.WrittenSpan));
-    }
-
-    /// <summary>The hash of a row about to be inserted, from the very parameters of its INSERT.</summary>
-    public string Next(string? previous, ChainedTable table, IReadOnlyDictionary<string, object?> parameters)
+    /// <summary>The keyed half: HMAC-SHA256 of the row's canonical columns, from the parameters of its INSERT.</summary>
+    public byte[] RowMac(ChainedTable table, IReadOnlyDictionary<string, object?> parameters)
     {
         var values = new object?[table.Columns.Length];
         for (var i = 0; i < values.Length; i++) values[i] = parameters[table.Columns[i].Parameter];
-        return Next(previous, values);
+        return RowMac(values);
+    }
+
+    private byte[] RowMac(ReadOnlySpan<object?> columns)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        foreach (var value in columns) Write(buffer, value);
+        return HMACSHA256.HashData(_key, buffer.WrittenSpan);
+    }
+
+    /// <summary>The hash of a row after <paramref name="previous"/>, its columns in <see cref="ChainedTable.Columns"/> order.</summary>
+    public string Next(string? previous, ReadOnlySpan<object?> columns) => Link(previous, RowMac(columns));
+
+    /// <summary>The hash of a row about to be inserted, from the very parameters of its INSERT.</summary>
+    public string Next(string? previous, ChainedTable table, IReadOnlyDictionary<string, object?> parameters) =>
+        Link(previous, RowMac(table, parameters));
+
+    /// <summary>The unkeyed half: SHA-256 of the previous hash (as canonical text) and the row's MAC.</summary>
+    private static string Link(string? previous, byte[] rowMac)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        Write(buffer, previous);
+        buffer.Write(rowMac);
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
     private static void Write(ArrayBufferWriter<byte> buffer, object? value)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Dispatch.Api.Database;
+using Dispatch.Api.Privacy;
 
 namespace Dispatch.Api.Audit;
 
@@ -31,7 +32,7 @@ public sealed partial class LogIntegrity(Db db, LogChain chain, ILogger<LogInteg
             SqlText.Of($"LogIntegrity.FirstUnchained.{t.Name}", $"SELECT MIN(id) FROM {t.Name} WHERE hash IS NULL"),
             SqlText.Of($"LogIntegrity.HashBefore.{t.Name}", d => $"SELECT hash FROM {t.Name} WHERE id < @Id ORDER BY id DESC" + d.Limit("1")),
             SqlText.Of($"LogIntegrity.From.{t.Name}", d => $"SELECT id, {t.ColumnList}, hash FROM {t.Name} WHERE id >= @Id ORDER BY id" + d.Limit("@Limit")),
-            SqlText.Of($"LogIntegrity.SetHash.{t.Name}", $"UPDATE {t.Name} SET hash = @Hash WHERE id = @Id AND hash IS NULL")));
+            SqlText.Of($"LogIntegrity.SetHash.{t.Name}", $"UPDATE {t.Name} SET hash = @Hash, details = @Details WHERE id = @Id AND hash IS NULL")));
 
     public async Task<IntegrityReport> VerifyAsync(CancellationToken ct)
     {
@@ -75,9 +76,16 @@ public sealed partial class LogIntegrity(Db db, LogChain chain, ILogger<LogInteg
         return r.IsDBNull(hash) ? null : r.GetString(hash);
     }
 
+    /// <summary>Whether a migration script applied now is the one that created the chain (0013).</summary>
+    public static bool CreatesTheChain(string script) => script.StartsWith("0013_", StringComparison.Ordinal);
+
     /// <summary>
     /// Gives the rows written before migration 0013 their hashes, in id order, a batch per
-    /// transaction under the table's write lock (several nodes starting at once: one does it).
+    /// transaction under the table's write lock. It runs once, in the start that applied 0013
+    /// (several nodes starting at once: the one that migrated): a hash taken away later is a
+    /// mismatch for good, so whoever can edit the database cannot have the app re-chain a row they
+    /// changed. The personal values in those rows' details are sealed first, as new rows are, so an
+    /// erasure reaches them too.
     /// </summary>
     public async Task ChainLegacyRowsAsync(CancellationToken ct)
     {
@@ -102,16 +110,34 @@ public sealed partial class LogIntegrity(Db db, LogChain chain, ILogger<LogInteg
             var stored = Read(r, table, values);
             rows.Add((r.GetInt64(0), values, stored));
         });
+        if (table == ChainedTable.IncidentLog) await SealAsync(s, rows.Where(r => r.Hash is null).Select(r => r.Values).ToList());
+        var details = Array.FindIndex(table.Columns, c => c.Column == "details");
         var chained = 0;
         foreach (var (id, values, stored) in rows)
         {
             if (stored is not null) { previous = stored; continue; }
             previous = chain.Next(previous, values);
-            await s.ExecuteAsync(sql.SetHash, new { Hash = previous, Id = id });
+            await s.ExecuteAsync(sql.SetHash, new { Hash = previous, Details = values[details], Id = id });
             chained++;
         }
         return chained;
     }, ct);
+
+    /// <summary>Seals, in place, the personal values of legacy incident_log rows (columns in <see cref="ChainedTable.Columns"/> order).</summary>
+    private static async Task SealAsync(DbSession s, IReadOnlyList<object?[]> rows)
+    {
+        var columns = ChainedTable.IncidentLog.Columns;
+        int Index(string name) => Array.FindIndex(columns, c => c.Column == name);
+        var (details, incident, call) = (Index("details"), Index("incident_id"), Index("call_id"));
+        var personal = rows
+            .Select(r => (Row: r, Subject: PersonalFields.Subject((long?)r[incident], (long?)r[call])))
+            .Where(x => x.Subject is not null && PersonalFields.MayHold(x.Row[details] as string))
+            .ToList();
+        if (personal.Count == 0) return;
+        var keys = await SubjectKeys.FindOrCreateAsync(s, personal.Select(x => x.Subject!).Distinct().ToList());
+        foreach (var (row, subject) in personal)
+            if (PersonalFields.Seal((string)row[details]!, keys[subject!], subject!) is { } sealedDetails) row[details] = sealedDetails;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chained {Rows} rows of {Table} written before the hash chain existed.")]
     private static partial void LegacyRowsChained(ILogger logger, long rows, string table);

@@ -55,10 +55,10 @@ public static class DatabaseServices
         return services;
     }
 
-    /// <summary>Creates and migrates the schema before the app takes traffic.</summary>
-    public static void MigrateDatabase(this IServiceProvider services)
+    /// <summary>Creates and migrates the schema before the app takes traffic; returns the scripts applied now.</summary>
+    public static IReadOnlyList<string> MigrateDatabase(this IServiceProvider services)
     {
         var setup = services.GetRequiredService<DatabaseSetup>();
-        setup.Dialect.Migrate(setup.ConnectionString);
+        return setup.Dialect.Migrate(setup.ConnectionString);
     }
 }

@@ -31,8 +31,9 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     // Where the database chains the log rows itself: the lock as one statement ahead of them, then each row's INSERT computes its hash.
     private static readonly SqlText LockLogOrder = SqlText.Of("DbSession.LockLogOrder", d => d.EventOrderLockStatement ?? "SELECT 1");
+    // (Other dialects never send it: they render the plain INSERT, so every dialect's rendering parses.)
     private static readonly SqlText InsertChainedLog = SqlText.Of("DbSession.InsertChainedLog", d => d.EventOrderLockStatement is null
-        ? "INSERT INTO incident_log (at, actor, action, call_id, incident_id, unit_id, details, hash) VALUES (@At, @Actor, @Action, @CallId, @IncidentId, @UnitId, @Details, @Hash)"
+        ? InsertLog.For(d)
         : ChainSql.InsertIncidentLog());
 
     // SQLite already runs one writer at a time: its rendering is a harmless no-op that is never sent.
@@ -203,7 +204,6 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         if (_logs.Count > 0 && dialect.EventOrderLockStatement is not null)
         {
             // Sent with the commit: the lock is held only while the server runs the batch.
-            var (inner, outer) = (chain.InnerPad, chain.OuterPad);
             writes.Add(new ClosingWrite(LockLogOrder, new Dictionary<string, object?>(), Returns: true));
             leading = 1;
             writes.AddRange(_logs.Select(log => log with
@@ -211,7 +211,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
                 Sql = InsertChainedLog,
                 Parameters = new Dictionary<string, object?>(log.Parameters)
                 {
-                    ["InnerPad"] = inner, ["OuterPad"] = outer, ["Row"] = LogChain.Columns(ChainedTable.IncidentLog, log.Parameters),
+                    ["RowMac"] = chain.RowMac(ChainedTable.IncidentLog, log.Parameters),
                 },
             }));
         }

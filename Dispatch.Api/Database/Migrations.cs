@@ -20,7 +20,8 @@ public static class Migrations
         }
     }
 
-    internal static void Run(UpgradeEngineBuilder builder, string dialectFolder)
+    /// <summary>Applies the scripts not yet applied; returns the file names of those it applied now (e.g. "0013_accountability.sql").</summary>
+    internal static IReadOnlyList<string> Run(UpgradeEngineBuilder builder, string dialectFolder)
     {
         var assembly = Assembly.GetExecutingAssembly();
         var prefix = $"{assembly.GetName().Name}.Database.Migrations.{dialectFolder}.";
@@ -32,5 +33,6 @@ public static class Migrations
             .PerformUpgrade();
         if (!result.Successful)
             throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
+        return result.Scripts.Select(s => s.Name[prefix.Length..]).ToList();
     }
 }

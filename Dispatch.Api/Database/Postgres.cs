@@ -112,7 +112,7 @@ public sealed class Postgres : SqlDialect
         _ => false,
     };
 
-    public override void Migrate(string connectionString)
+    public override IReadOnlyList<string> Migrate(string connectionString)
     {
         try
         {
@@ -130,7 +130,7 @@ public sealed class Postgres : SqlDialect
         guard.Execute("SELECT pg_advisory_lock(@Key)", new { Key = MigrationKey });
         try
         {
-            Migrations.Run(DeployChanges.To.PostgresqlDatabase(connectionString), "Postgres");
+            return Migrations.Run(DeployChanges.To.PostgresqlDatabase(connectionString), "Postgres");
         }
         finally
         {

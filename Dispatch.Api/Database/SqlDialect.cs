@@ -114,8 +114,8 @@ public abstract class SqlDialect
     /// <summary>A fault that is worth retrying: the same work may succeed in a moment.</summary>
     public abstract bool IsTransient(Exception error);
 
-    /// <summary>Creates or upgrades the schema (versioned scripts, applied once each).</summary>
-    public abstract void Migrate(string connectionString);
+    /// <summary>Creates or upgrades the schema (versioned scripts, applied once each); returns the scripts applied now.</summary>
+    public abstract IReadOnlyList<string> Migrate(string connectionString);
 
     public static SqlDialect For(string provider) => provider.Trim().ToLowerInvariant() switch
     {

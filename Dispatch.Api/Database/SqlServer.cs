@@ -59,9 +59,9 @@ public sealed class SqlServer : SqlDialect
         _ => false,
     };
 
-    public override void Migrate(string connectionString)
+    public override IReadOnlyList<string> Migrate(string connectionString)
     {
         EnsureDatabase.For.SqlDatabase(connectionString);
-        Migrations.Run(DeployChanges.To.SqlDatabase(connectionString), "SqlServer");
+        return Migrations.Run(DeployChanges.To.SqlDatabase(connectionString), "SqlServer");
     }
 }

@@ -42,8 +42,11 @@ public sealed class Sqlite : SqlDialect
         // Per connection: durable enough with WAL (a power cut loses at most the last commits,
         // never corrupts), and foreign keys enforced.
         // Reports scan large index ranges: memory-mapped reads (256 MB window) and a 16 MB page cache keep that CPU-bound.
+        // secure_delete: an erased number, address or destroyed sealing key is overwritten with
+        // zeros in the file, not left in free space (UU 27/2022 erasure; the WAL's old pages go at
+        // its next checkpoint).
         pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; " +
-                             "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384;";
+                             "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384; PRAGMA secure_delete = ON;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
@@ -55,7 +58,7 @@ public sealed class Sqlite : SqlDialect
     public override bool IsTransient(Exception error) =>
         error is SqliteException { SqliteErrorCode: Busy or Locked };
 
-    public override void Migrate(string connectionString)
+    public override IReadOnlyList<string> Migrate(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder && builder.Mode != SqliteOpenMode.Memory)
@@ -67,7 +70,7 @@ public sealed class Sqlite : SqlDialect
             wal.CommandText = "PRAGMA journal_mode = WAL;"; // persistent: set once on the file
             wal.ExecuteNonQuery();
         }
-        Migrations.Run(DeployChanges.To.SqliteDatabase(connectionString), "Sqlite");
+        return Migrations.Run(DeployChanges.To.SqliteDatabase(connectionString), "Sqlite");
     }
 
     /// <summary>The embedded default path: data/psc119.db under the content root.</summary>

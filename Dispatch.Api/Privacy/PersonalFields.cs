@@ -17,6 +17,9 @@ public static class PersonalFields
         "endNote", "cancelReason",
     };
 
+    // The kelurahan and kecamatan ({ code, name }) are the area the record keeps after erasure, not a person's name.
+    private static readonly IReadOnlySet<string> Areas = new HashSet<string>(StringComparer.Ordinal) { "kelurahan", "kecamatan" };
+
     /// <summary>The subject whose key seals a log row: its incident, else its call; null for neither.</summary>
     public static string? Subject(long? incidentId, long? callId) =>
         incidentId is { } i ? IncidentSubject(i) : callId is { } c ? CallSubject(c) : null;
@@ -81,7 +84,7 @@ public static class PersonalFields
                 foreach (var name in obj.Select(p => p.Key).ToList())
                 {
                     if (Names.Contains(name)) found(obj, name);
-                    else Walk(obj[name], found);
+                    else if (!Areas.Contains(name)) Walk(obj[name], found);
                 }
                 break;
             case JsonArray array:

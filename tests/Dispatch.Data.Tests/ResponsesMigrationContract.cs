@@ -4,6 +4,7 @@ using Dapper;
 using Dispatch.Api.Incidents;
 using Dispatch.Core.Incidents;
 using Dispatch.Data.Tests.Infrastructure;
+using Dispatch.Tests.Shared;
 
 namespace Dispatch.Data.Tests;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Dispatch.Api.Audit;
 using Dispatch.Api.Tests.Infrastructure;
+using Dispatch.Tests.Shared;
 
 namespace Dispatch.Api.Tests.Audit;
 
@@ -11,7 +12,7 @@ namespace Dispatch.Api.Tests.Audit;
 /// The hash chains of incident_log and access_log: intact on a busy log and under concurrent
 /// writers; a row changed or deleted behind the app's back (append-only triggers dropped) is found
 /// by GET /api/admin/log-integrity and by the verify-log command; rows from before the chain are
-/// chained at start-up. Each tampering test spoils its own app's database.
+/// sealed and chained once, by the upgrade that creates the chain. Each tampering test spoils its own app's database.
 /// </summary>
 [TestFixture(TestApp.Sqlite)]
 [TestFixture(TestApp.Postgres)]
@@ -137,35 +138,44 @@ public sealed class LogIntegrityTests(string database)
     }
 
     [Test]
-    public async Task Rows_written_before_the_chain_are_chained_once_at_start_up()
+    public async Task Rows_written_before_the_chain_are_sealed_and_chained_once_by_the_upgrade()
     {
-        using var first = new TestApp(database: database).Start();
-        var api = new ApiClient(first);
-        await BusyAsync(api, 1);
-        using var db = first.OpenDatabase();
-        // As migration 0013 finds them: rows without a hash (inserting is all the triggers allow).
-        for (var i = 0; i < 3; i++)
+        using var app = new TestApp(database: database);
+        // A database as the release before the chain left it, with log rows holding a person's data.
+        PreviousSchema.Apply(database, app.ConnectionString, "0013");
+        const string address = "Jl. Lama Sekali 5", number = "+6281399990000";
+        using (var old = app.OpenDatabase())
         {
-            await db.ExecuteAsync("INSERT INTO incident_log (at, actor, action, details) VALUES (@at, 'legacy', 'incident.legacy', @details)",
-                new { at = 1_700_000_000_000L + i, details = $"{{\"n\":{i}}}" });
+            await old.ExecuteAsync("INSERT INTO incident_log (at, actor, action, incident_id, details) VALUES (1700000000000, 'legacy', 'incident.created', 77, @details)",
+                new { details = JsonSerializer.Serialize(new { address = new { from = (string?)null, to = address }, callerNumber = number, triage = new { from = (string?)null, to = "merah" } }) });
+            for (var i = 0; i < 3; i++)
+                await old.ExecuteAsync("INSERT INTO incident_log (at, actor, action, details) VALUES (@at, 'legacy', 'incident.legacy', @details)",
+                    new { at = 1_700_000_000_001L + i, details = $"{{\"n\":{i}}}" });
         }
-        await db.ExecuteAsync("INSERT INTO access_log (at, actor, action, incident_id) VALUES (1700000000000, 'legacy', 'incident.read', 1)");
-        Assert.That((await IntegrityAsync(api)).GetProperty("ok").GetBoolean(), Is.False, "unhashed rows do not verify");
 
-        // A second node (or a restart) on the same database and key (on SQLite, the key file beside it) chains them.
-        var settings = new Dictionary<string, string?> { ["Database:ConnectionString"] = first.ConnectionString };
-        using var second = new TestApp(settings, database).Start();
-
-        Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM incident_log WHERE hash IS NULL") + db.ExecuteScalar<long>("SELECT COUNT(*) FROM access_log WHERE hash IS NULL"), Is.Zero);
-        var report = await IntegrityAsync(new ApiClient(second));
-        Assert.That(report.GetProperty("ok").GetBoolean(), Is.True, report.ToString());
-        await BusyAsync(new ApiClient(second), 1);
-        Assert.That((await IntegrityAsync(api)).GetProperty("ok").GetBoolean(), Is.True, "new rows chain on after the legacy ones");
+        app.Start(); // migrates 0013-: the old rows are sealed and chained in this start
+        var api = new ApiClient(app);
+        using var db = app.OpenDatabase();
+        Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM incident_log WHERE hash IS NULL"), Is.Zero);
+        var sealedDetails = db.ExecuteScalar<string>("SELECT details FROM incident_log WHERE incident_id = 77");
+        Assert.That(sealedDetails, Does.Not.Contain(address).And.Not.Contain(number[3..]).And.Contain("pd1:"), "an erasure reaches the old rows too");
+        Assert.That(sealedDetails, Does.Contain("merah"), "what the PSC did stays plain");
+        Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM subject_keys WHERE subject = 'i:77'"), Is.EqualTo(1));
+        await BusyAsync(api, 1);
+        Assert.That((await IntegrityAsync(api)).GetProperty("ok").GetBoolean(), Is.True, "new rows chain on after the old ones");
         Assert.That(async () => await db.ExecuteAsync("UPDATE incident_log SET hash = NULL WHERE actor = 'legacy'"), Throws.InstanceOf<DbException>(),
             "a chained row's hash cannot be taken away");
-        Assert.That(async () => await db.ExecuteAsync("UPDATE access_log SET hash = 'x' WHERE actor = 'legacy'"), Throws.InstanceOf<DbException>(),
-            "nor replaced");
-        Assert.That(async () => await db.ExecuteAsync("DELETE FROM access_log WHERE actor = 'legacy'"), Throws.InstanceOf<DbException>(),
-            "and no access record is deleted");
+        Assert.That(async () => await db.ExecuteAsync("UPDATE incident_log SET details = '{}' WHERE actor = 'legacy'"), Throws.InstanceOf<DbException>(),
+            "nor its details changed");
+
+        // Someone with database rights changes a row and takes its hash away, hoping a restart re-chains it: it does not.
+        var changed = Ids(db, "incident_log")[^2];
+        await db.ExecuteAsync(DropTriggers("incident_log"));
+        await db.ExecuteAsync($"UPDATE incident_log SET details = '{{}}', hash = NULL WHERE id = {changed}");
+        var settings = new Dictionary<string, string?> { ["Database:ConnectionString"] = app.ConnectionString };
+        using var restarted = new TestApp(settings, database).Start();
+        Assert.That(db.ExecuteScalar<long>($"SELECT COUNT(*) FROM incident_log WHERE id = {changed} AND hash IS NULL"), Is.EqualTo(1), "not re-chained");
+        var report = await IntegrityAsync(new ApiClient(restarted));
+        Assert.That((report.GetProperty("ok").GetBoolean(), report.GetProperty("firstMismatch").GetInt64()), Is.EqualTo((false, changed)), report.ToString());
     }
 }

@@ -113,6 +113,8 @@ public sealed class PersonalDataTests(string database) : ApiTest(database)
         Assert.That(created.GetProperty("erased").GetBoolean(), Is.True);
         Assert.That(created.GetProperty("details").GetProperty("address").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(created.GetProperty("details").GetProperty("triage").GetProperty("to").GetString(), Is.EqualTo("merah"), "the actions stay");
+        Assert.That(created.GetProperty("details").GetProperty("kelurahan").GetProperty("to").GetProperty("name").GetString(), Is.Not.Empty,
+            "the area stays: its name is not a person's");
         Assert.That(log.EnumerateArray().Select(e => e.GetProperty("action").GetString()), Does.Contain("incident.closed").And.Contain("personal-data.erased"));
 
         var search = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/search?phone={Uri.EscapeDataString(person.Phone)}"));

@@ -1,15 +1,16 @@
 -- Accountability (issue 14): the incident log and the new access log are hash-chained
--- (hash = HMAC-SHA256(Audit:ChainKey, previous row's hash || this row's columns), hex), so a row
+-- (hash = SHA-256(previous row's hash || HMAC-SHA256(Audit:ChainKey, this row's columns)), hex), so a row
 -- changed or deleted behind the application's back shows up in verify-log. Rows written before
--- this migration have no hash until the app chains them once at start-up: setting a NULL hash,
--- every other column unchanged, is the one change the append-only triggers allow.
+-- this migration have no hash until the app chains them, once, in the start that applies this
+-- migration: setting a NULL hash (and sealing the personal values of that row's details), every
+-- other column unchanged, is the one change the append-only triggers allow.
 ALTER TABLE incident_log ADD COLUMN hash VARCHAR(64) NULL;
 CREATE INDEX ix_incident_log_unchained ON incident_log (id) WHERE hash IS NULL;
 
 CREATE OR REPLACE FUNCTION incident_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
-        IF OLD.hash IS NULL AND NEW.hash IS NOT NULL AND (to_jsonb(NEW) - 'hash') = (to_jsonb(OLD) - 'hash') THEN
+        IF OLD.hash IS NULL AND NEW.hash IS NOT NULL AND (to_jsonb(NEW) - 'hash' - 'details') = (to_jsonb(OLD) - 'hash' - 'details') THEN
             RETURN NEW;
         END IF;
     END IF;

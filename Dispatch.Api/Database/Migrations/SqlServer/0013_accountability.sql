@@ -1,8 +1,9 @@
 -- Accountability (issue 14): the incident log and the new access log are hash-chained
--- (hash = HMAC-SHA256(Audit:ChainKey, previous row's hash || this row's columns), hex), so a row
+-- (hash = SHA-256(previous row's hash || HMAC-SHA256(Audit:ChainKey, this row's columns)), hex), so a row
 -- changed or deleted behind the application's back shows up in verify-log. Rows written before
--- this migration have no hash until the app chains them once at start-up: setting a NULL hash,
--- every other column unchanged, is the one change the append-only triggers allow.
+-- this migration have no hash until the app chains them, once, in the start that applies this
+-- migration: setting a NULL hash (and sealing the personal values of that row's details), every
+-- other column unchanged, is the one change the append-only triggers allow.
 ALTER TABLE incident_log ADD hash VARCHAR(64) NULL;
 GO
 CREATE INDEX ix_incident_log_unchained ON incident_log (id) WHERE hash IS NULL;
@@ -15,10 +16,10 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM inserted)
        OR EXISTS (SELECT 1 FROM deleted WHERE hash IS NOT NULL)
        OR EXISTS (SELECT 1 FROM inserted WHERE hash IS NULL)
-       OR EXISTS (SELECT i.id, i.at, i.actor, i.action, i.call_id, i.incident_id, i.unit_id, i.details FROM inserted i
-                  EXCEPT SELECT d.id, d.at, d.actor, d.action, d.call_id, d.incident_id, d.unit_id, d.details FROM deleted d)
+       OR EXISTS (SELECT i.id, i.at, i.actor, i.action, i.call_id, i.incident_id, i.unit_id FROM inserted i
+                  EXCEPT SELECT d.id, d.at, d.actor, d.action, d.call_id, d.incident_id, d.unit_id FROM deleted d)
         THROW 50000, N'incident_log is append-only', 1;
-    UPDATE l SET hash = i.hash FROM incident_log l JOIN inserted i ON i.id = l.id;
+    UPDATE l SET hash = i.hash, details = i.details FROM incident_log l JOIN inserted i ON i.id = l.id;
 END;
 GO
 

@@ -1,15 +1,16 @@
 -- Accountability (issue 14): the incident log and the new access log are hash-chained
--- (hash = HMAC-SHA256(Audit:ChainKey, previous row's hash || this row's columns), hex), so a row
+-- (hash = SHA-256(previous row's hash || HMAC-SHA256(Audit:ChainKey, this row's columns)), hex), so a row
 -- changed or deleted behind the application's back shows up in verify-log. Rows written before
--- this migration have no hash until the app chains them once at start-up: setting a NULL hash is
--- the one change the append-only triggers allow.
+-- this migration have no hash until the app chains them, once, in the start that applies this
+-- migration: setting a NULL hash (and sealing the personal values of that row's details) is the
+-- one change the append-only triggers allow.
 ALTER TABLE incident_log ADD COLUMN hash TEXT;
 CREATE INDEX ix_incident_log_unchained ON incident_log (id) WHERE hash IS NULL;
 DROP TRIGGER incident_log_no_update;
 CREATE TRIGGER incident_log_no_update BEFORE UPDATE ON incident_log
 WHEN NOT (OLD.hash IS NULL AND NEW.hash IS NOT NULL AND NEW.id = OLD.id AND NEW.at IS OLD.at AND NEW.actor IS OLD.actor
           AND NEW.action IS OLD.action AND NEW.call_id IS OLD.call_id AND NEW.incident_id IS OLD.incident_id
-          AND NEW.unit_id IS OLD.unit_id AND NEW.details IS OLD.details)
+          AND NEW.unit_id IS OLD.unit_id)
 BEGIN SELECT RAISE(ABORT, 'incident_log is append-only'); END;
 
 -- Who read or exported which person's data: one row per read of an incident's personal data (one

@@ -2,7 +2,7 @@ using DbUp;
 using DbUp.Builder;
 using Dispatch.Api.Database;
 
-namespace Dispatch.Data.Tests.Infrastructure;
+namespace Dispatch.Tests.Shared;
 
 /// <summary>
 /// Builds a database as an older release left it: the app's own embedded migration scripts, applied
