@@ -151,6 +151,11 @@ public sealed class LogIntegrityTests(string database)
             for (var i = 0; i < 3; i++)
                 await old.ExecuteAsync("INSERT INTO incident_log (at, actor, action, details) VALUES (@at, 'legacy', 'incident.legacy', @details)",
                     new { at = 1_700_000_000_001L + i, details = $"{{\"n\":{i}}}" });
+            // Events of the feed from before: migration 0015 names their subjects, so an erasure deletes them.
+            await old.ExecuteAsync("INSERT INTO events (at, type, audience, data) VALUES (1700000000000, 'IncidentChanged', 'operators', @data)",
+                new { data = JsonSerializer.Serialize(new { id = 77, address }) });
+            await old.ExecuteAsync("INSERT INTO events (at, type, audience, data) VALUES (1700000000000, 'CallReceived', 'operators', @data)",
+                new { data = JsonSerializer.Serialize(new { id = 78, callerNumber = number, incidentId = (long?)null }) });
         }
 
         app.Start(); // migrates 0013-: the old rows are sealed and chained in this start
@@ -161,6 +166,8 @@ public sealed class LogIntegrityTests(string database)
         Assert.That(sealedDetails, Does.Not.Contain(address).And.Not.Contain(number[3..]).And.Contain("pd1:"), "an erasure reaches the old rows too");
         Assert.That(sealedDetails, Does.Contain("merah"), "what the PSC did stays plain");
         Assert.That(db.ExecuteScalar<long>("SELECT COUNT(*) FROM subject_keys WHERE subject = 'i:77'"), Is.EqualTo(1));
+        Assert.That(db.Query<(long?, long?)>("SELECT incident_id, call_id FROM events WHERE at = 1700000000000 ORDER BY seq"),
+            Is.EqualTo(new (long?, long?)[] { (77, null), (null, 78) }), "old events name their subjects");
         await BusyAsync(api, 1);
         Assert.That((await IntegrityAsync(api)).GetProperty("ok").GetBoolean(), Is.True, "new rows chain on after the old ones");
         Assert.That(async () => await db.ExecuteAsync("UPDATE incident_log SET hash = NULL WHERE actor = 'legacy'"), Throws.InstanceOf<DbException>(),

@@ -12,6 +12,11 @@ ALTER TABLE events ADD COLUMN incident_id BIGINT NULL;
 ALTER TABLE events ADD COLUMN call_id BIGINT NULL;
 CREATE INDEX ix_events_incident ON events (incident_id);
 CREATE INDEX ix_events_call ON events (call_id);
+-- Events stored before this migration get their subject from their payload (IncidentChanged: its
+-- id; the others: incidentId; CallReceived/CallUpdated: the call's id), so erasure reaches them too.
+UPDATE events SET
+    incident_id = CASE WHEN type = 'IncidentChanged' THEN (data::jsonb ->> 'id')::bigint ELSE (data::jsonb ->> 'incidentId')::bigint END,
+    call_id = CASE WHEN type IN ('CallReceived', 'CallUpdated') THEN (data::jsonb ->> 'id')::bigint END;
 
 -- When the personal data of a call or an incident was erased (UTC milliseconds), else NULL.
 ALTER TABLE calls ADD COLUMN erased_at BIGINT NULL;

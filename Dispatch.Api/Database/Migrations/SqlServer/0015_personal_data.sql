@@ -9,8 +9,15 @@ CREATE TABLE subject_keys (
 
 -- Events name the subject whose personal data they carry, so that erasure can delete them.
 ALTER TABLE events ADD incident_id BIGINT NULL, call_id BIGINT NULL;
+GO
 CREATE INDEX ix_events_incident ON events (incident_id);
 CREATE INDEX ix_events_call ON events (call_id);
+GO
+-- Events stored before this migration get their subject from their payload (IncidentChanged: its
+-- id; the others: incidentId; CallReceived/CallUpdated: the call's id), so erasure reaches them too.
+UPDATE events SET
+    incident_id = CASE WHEN type = N'IncidentChanged' THEN TRY_CAST(JSON_VALUE(data, '$.id') AS BIGINT) ELSE TRY_CAST(JSON_VALUE(data, '$.incidentId') AS BIGINT) END,
+    call_id = CASE WHEN type IN (N'CallReceived', N'CallUpdated') THEN TRY_CAST(JSON_VALUE(data, '$.id') AS BIGINT) END;
 
 -- When the personal data of a call or an incident was erased (UTC milliseconds), else NULL.
 ALTER TABLE calls ADD erased_at BIGINT NULL;

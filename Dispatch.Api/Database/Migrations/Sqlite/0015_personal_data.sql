@@ -12,6 +12,11 @@ ALTER TABLE events ADD COLUMN incident_id INTEGER;
 ALTER TABLE events ADD COLUMN call_id INTEGER;
 CREATE INDEX ix_events_incident ON events (incident_id);
 CREATE INDEX ix_events_call ON events (call_id);
+-- Events stored before this migration get their subject from their payload (IncidentChanged: its
+-- id; the others: incidentId; CallReceived/CallUpdated: the call's id), so erasure reaches them too.
+UPDATE events SET
+    incident_id = CASE WHEN type = 'IncidentChanged' THEN json_extract(data, '$.id') ELSE json_extract(data, '$.incidentId') END,
+    call_id = CASE WHEN type IN ('CallReceived', 'CallUpdated') THEN json_extract(data, '$.id') END;
 
 -- When the personal data of a call or an incident was erased (UTC milliseconds), else NULL.
 ALTER TABLE calls ADD COLUMN erased_at INTEGER;
