@@ -31,27 +31,19 @@ public static class ExportEndpoints
     }
 
     // Every export is a download (attachment): the page's links save a file rather than open raw JSON in the tab.
-    // Each is one access record: its period (UTC ms) and how many rows it handed out.
+    // Each is one access record with its period (UTC ms), written before the first byte leaves:
+    // an export whose record cannot be written fails instead of going out unaccounted.
     private static async Task<IResult> Stream(HttpContext http, string action, string contentType, string fileName, Func<ReportFilter, Stream, Task<long>> write)
     {
         var (filter, problem) = ReportFilter.Parse(http.Request.Query);
         if (problem is not null) return problem;
         http.RequestServices.GetRequiredService<Security.SecurityEvents>().Record(Security.SecurityEventKinds.Export, http,
             new { file = fileName, from = filter!.From, to = filter.To });
+        await http.RequestServices.GetRequiredService<AccessLog>().RecordAsync(CurrentUser.From(http.User).Name,
+            new AccessEntry(action, RangeFrom: filter.FromMs, RangeTo: filter.ToMs, Details: new { file = fileName }), http.RequestAborted);
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        long? rows = null;
-        try
-        {
-            rows = await write(filter!, http.Response.Body);
-        }
-        finally
-        {
-            // Recorded however the download ended (a client that went away may still hold part of
-            // it): rows is then unknown (null). Not cancellable: the record must outlive the request.
-            await http.RequestServices.GetRequiredService<AccessLog>().RecordAsync(CurrentUser.From(http.User).Name,
-                new AccessEntry(action, RangeFrom: filter.FromMs, RangeTo: filter.ToMs, Details: new { file = fileName, rows }), CancellationToken.None);
-        }
+        await write(filter, http.Response.Body);
         return TypedResults.Empty;
     }
 

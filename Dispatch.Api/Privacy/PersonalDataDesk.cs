@@ -116,10 +116,22 @@ public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incid
             await s.ExecuteAsync(EraseCall, new { Id = id, Lat = call.Location is { } p ? Coarse(p.Lat) : (double?)null, Lon = call.Location is { } q ? Coarse(q.Lon) : (double?)null, At = at });
             s.Log("personal-data.erased", callId: id, details: new { reason });
         }
-        await SubjectKeys.DestroyAsync(s, [.. incidentIds.Select(PersonalFields.IncidentSubject), .. callIds.Select(PersonalFields.CallSubject)]);
-        var events = await s.ExecuteAsync(DeleteEvents, new { Incidents = incidentIds.ToArray(), Calls = callIds.ToArray() });
+        // In chunks: a number with thousands of calls (a prank caller) stays under SQL Server's 2,100 parameters a statement.
+        var events = 0;
+        foreach (var chunk in incidentIds.Chunk(ListChunk))
+        {
+            await SubjectKeys.DestroyAsync(s, chunk.Select(PersonalFields.IncidentSubject).ToList());
+            events += await s.ExecuteAsync(DeleteEvents, new { Incidents = chunk, Calls = Array.Empty<long>() });
+        }
+        foreach (var chunk in callIds.Chunk(ListChunk))
+        {
+            await SubjectKeys.DestroyAsync(s, chunk.Select(PersonalFields.CallSubject).ToList());
+            events += await s.ExecuteAsync(DeleteEvents, new { Incidents = Array.Empty<long>(), Calls = chunk });
+        }
         return new ErasureCounts(callIds.Count, incidentIds.Count, notes, events);
     }
+
+    private const int ListChunk = 1000;
 
     private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
 

@@ -72,9 +72,15 @@ const accessRow = (/** @type {any} */ r) => el('tr', {},
   el('td', {}, r.incidentId ? `#${r.incidentId}` : r.callId ? t('pdCall', { id: r.callId }) : ''),
   el('td', {}, r.rangeFrom ? `${whenWib(r.rangeFrom)} – ${whenWib(r.rangeTo)}` : ''));
 
+/** The filter of the first page, kept for the pages after it (the inputs may have changed since). */
+let accessFilter = {};
+
 async function accessLog(/** @type {boolean} */ more) {
-  const incident = value('#access-incident');
-  const params = query({ incidentId: incident || undefined, user: incident ? undefined : value('#access-user'), before: more ? nextBefore ?? undefined : undefined });
+  if (!more) {
+    const incident = value('#access-incident');
+    accessFilter = incident ? { incidentId: incident } : { user: value('#access-user') };
+  }
+  const params = query({ ...accessFilter, before: more ? nextBefore ?? undefined : undefined });
   const page = await api(`/api/admin/access-log?${params}`);
   const table = $('#access-log');
   if (!more) {

@@ -109,7 +109,7 @@ public sealed class ReadAuditTests(string database) : ApiTest(database)
     [TestCase("export.incidents", "/api/exports/incidents.csv?")]
     [TestCase("export.responses", "/api/exports/responses.csv?")]
     [TestCase("export.national", "/api/exports/kemenkes?format=json&")]
-    public async Task An_export_is_one_record_with_its_period_and_row_count(string action, string path)
+    public async Task An_export_is_one_record_with_its_period(string action, string path)
     {
         using var op = await Api.AsAsync("operator1");
         using var dinkes = await Api.AsAsync("dinkes1");
@@ -130,7 +130,7 @@ public sealed class ReadAuditTests(string database) : ApiTest(database)
         var from = new DateTimeOffset(today.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
         Assert.That((record.Actor, record.IncidentId, record.RangeFrom, record.RangeTo),
             Is.EqualTo(("dinkes1", (long?)null, (long?)from.ToUnixTimeMilliseconds(), (long?)from.AddDays(2).ToUnixTimeMilliseconds())));
-        Assert.That(JsonDocument.Parse(record.Details!).RootElement.GetProperty("rows").GetInt64(), Is.EqualTo(handedOut), "the rows handed out");
+        Assert.That(JsonDocument.Parse(record.Details!).RootElement.GetProperty("file").GetString(), Is.Not.Empty, "which export");
         if (action != "export.responses") Assert.That(handedOut, Is.GreaterThanOrEqualTo(1), "today's incident is in it");
     }
 
