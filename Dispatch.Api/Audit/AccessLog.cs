@@ -66,20 +66,14 @@ public sealed class AccessLog(Db db)
         if (entries.Count == 0) return;
         await db.WriteAsync(actor, async s =>
         {
-            var chain = s.Chain;
-            var previous = await s.LastTextAsync(ChainedTable.AccessLog.Head);
-            foreach (var e in entries)
+            var rows = entries.Select(e => new Dictionary<string, object?>
             {
-                var row = new Dictionary<string, object?>
-                {
-                    ["At"] = s.Now.ToUnixTimeMilliseconds(), ["Actor"] = actor, ["Action"] = e.Action, ["IncidentId"] = e.IncidentId,
-                    ["CallId"] = e.CallId, ["RangeFrom"] = e.RangeFrom, ["RangeTo"] = e.RangeTo,
-                    ["Details"] = e.Details is null ? null : JsonSerializer.Serialize(e.Details, Json.Options),
-                };
-                previous = chain.Next(previous, ChainedTable.AccessLog, row);
-                row["Hash"] = previous;
-                await s.ExecuteAsync(Insert, new DynamicParameters(row));
-            }
+                ["At"] = s.Now.ToUnixTimeMilliseconds(), ["Actor"] = actor, ["Action"] = e.Action, ["IncidentId"] = e.IncidentId,
+                ["CallId"] = e.CallId, ["RangeFrom"] = e.RangeFrom, ["RangeTo"] = e.RangeTo,
+                ["Details"] = e.Details is null ? null : JsonSerializer.Serialize(e.Details, Json.Options),
+            }).ToList();
+            await s.ChainAsync(ChainedTable.AccessLog, rows);
+            foreach (var row in rows) await s.ExecuteAsync(Insert, new DynamicParameters(row));
             return 0;
         }, ct);
     }

@@ -45,8 +45,6 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     public SqlDialect Dialect => dialect;
 
-    /// <summary>The log hash chain, for writers of a chained table other than the incident log.</summary>
-    public LogChain Chain => chain;
     public CancellationToken Cancellation => ct;
 
     /// <summary>The user (or telephony key) acting; only set on write sessions.</summary>
@@ -124,6 +122,21 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         finally
         {
             foreach (var reader in readers) await reader.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="table"/>'s write lock, reads its last hash and gives each row (the
+    /// parameters of its INSERT, in order) the hash that chains it: the one way rows join a chain
+    /// where this process hashes (SQLite, SQL Server; PostgreSQL's closing batch links in SQL).
+    /// </summary>
+    public async Task ChainAsync(ChainedTable table, IEnumerable<Dictionary<string, object?>> rows)
+    {
+        var previous = await LastTextAsync(table.Head);
+        foreach (var row in rows)
+        {
+            previous = chain.Next(previous, table, row);
+            row["Hash"] = previous;
         }
     }
 
@@ -217,14 +230,9 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         }
         else if (_logs.Count > 0)
         {
-            var previous = await LastTextAsync(ChainedTable.IncidentLog.Head);
-            foreach (var log in _logs)
-            {
-                var parameters = new Dictionary<string, object?>(log.Parameters);
-                previous = chain.Next(previous, ChainedTable.IncidentLog, parameters);
-                parameters["Hash"] = previous;
-                writes.Add(log with { Parameters = parameters });
-            }
+            var rows = _logs.Select(log => new Dictionary<string, object?>(log.Parameters)).ToList();
+            await ChainAsync(ChainedTable.IncidentLog, rows);
+            writes.AddRange(_logs.Select((log, i) => log with { Parameters = rows[i] }));
         }
         // A dialect that cannot take the lock inside the first event's INSERT takes it just before.
         if (_emitted.Count > 0 && dialect.EventOrderLock is not null && dialect.EventOrderLockCte is null)
