@@ -134,6 +134,10 @@ public sealed class CrewResponseTests : BrowserTest
         var crew = await CrewPageAsync();
         await crew.ClickAsync("#accept");
         await Expect(crew.Locator("#steps [data-status=enRoute]")).ToBeVisibleAsync();
+        // The phone shows the next steps at the tap; released before the acceptance lands, the late
+        // acceptance would be refused (422) and count as a page error.
+        var accepted = await WaitForResponseAsync(op, incidentId, unitId, r => r.GetProperty("acknowledgedAt").ValueKind != JsonValueKind.Null);
+        Assert.That(accepted.GetProperty("acknowledgedAt").ValueKind, Is.Not.EqualTo(JsonValueKind.Null), "the acceptance reached the server");
         var tonesBefore = await crew.EvaluateAsync<int>("window.__tones");
 
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/responses/{unitId}/release", new { reason = "unit lain lebih dekat" }));
