@@ -61,14 +61,43 @@ public abstract class BrowserTest : ApiTest
         page.Console += (_, message) => { if (message.Type == "error") ConsoleErrors.Add($"{message.Text} @ {message.Location}"); };
         page.Response += (_, response) => { if (response.Status >= 400) ConsoleErrors.Add($"{response.Status} {response.Url}"); };
         await page.GotoAsync("/login");
+        await SubmitSignInAsync(page, user);
+        if (!await ReachedNextPageAsync(page))
+        {
+            // Two full runs (of five, 2026-11-30) saw a sign-in whose next page never came within 60 s
+            // on the loaded machine, in different classes; alone they pass. Say what the page showed,
+            // then try once more: the second failure is the test's.
+            var onLogin = page.Url.Contains("/login", StringComparison.Ordinal);
+            var error = onLogin ? await page.Locator("#login-error").TextContentAsync() : null;
+            await TestContext.Progress.WriteLineAsync($"Sign-in of {user} reached no page in 45 s (at {page.Url}, login error '{error}'): trying again.");
+            if (onLogin) await SubmitSignInAsync(page, user);
+            else await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            if (!await ReachedNextPageAsync(page)) throw new TimeoutException($"Sign-in of {user} reached no page twice (at {page.Url}).");
+        }
+        if (expectHub) await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    private static async Task SubmitSignInAsync(IPage page, string user)
+    {
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", TestApp.Password);
         await page.ClickAsync("button[type=submit]");
-        // Wait for the next page's document, not for every subresource of it (a loaded machine).
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
-        if (expectHub) await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
-        return page;
+    }
+
+    // The next page's document, not every subresource of it (a loaded machine).
+    private static async Task<bool> ReachedNextPageAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 45_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Each test starts with its own lists (NUnit keeps one instance for a class's tests).</summary>
