@@ -78,6 +78,7 @@ public static class DispatchApp
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLogStore>();
         services.AddSingleton<ResponseStore>();
+        services.AddSingleton<ResponseCrewStore>();
         services.AddSingleton<IncidentDesk>();
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<NoteDesk>();

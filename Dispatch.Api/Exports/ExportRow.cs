@@ -24,6 +24,8 @@ public sealed class ExportRow
     public string? UnitCallSign { get; init; }
     /// <summary>The plates of every unit sent (declined ones left out), joined by <see cref="ExportService.PlateSeparator"/>.</summary>
     public string? UnitPlates { get; init; }
+    /// <summary>The crew of every unit sent ("Budi (AMB-01), Sari (AMB-01)"), joined by <see cref="ExportService.CrewSeparator"/>.</summary>
+    public string? Crew { get; init; }
 
     /// <summary>A major (mass-casualty) incident.</summary>
     public bool IsMajor { get; init; }

@@ -40,12 +40,21 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
         "(SELECT " + d.JoinText("COALESCE(NULLIF(pu.plate, ''), pr.call_sign)", $"'{PlateSeparator}'", "pr.notified_at, pr.id") +
         $" FROM responses pr JOIN units pu ON pu.id = pr.unit_id WHERE pr.incident_id = i.id AND (pr.end_reason IS NULL OR pr.end_reason <> '{nameof(ResponseEnd.Declined)}'))";
 
+    /// <summary>Between the crew members of one incident in <c>crew</c>, each with their unit's call sign ("Budi (AMB-01)"; a comma and a space, as the plates).</summary>
+    public const string CrewSeparator = ", ";
+
+    /// <summary>The crew of every unit sent (declined ones left out), in the order the units were notified.</summary>
+    private static string Crew(SqlDialect d) =>
+        "(SELECT " + d.JoinText("concat(rc.display_name, ' (', pr.call_sign, ')')", $"'{CrewSeparator}'", "pr.notified_at, pr.id, rc.joined_at, rc.user_name") +
+        " FROM response_crew rc JOIN responses pr ON pr.id = rc.response_id WHERE pr.incident_id = i.id" +
+        $" AND (pr.end_reason IS NULL OR pr.end_reason <> '{nameof(ResponseEnd.Declined)}'))";
+
     private static readonly SqlText Rows = SqlText.Of("ExportService.Rows", d =>
         "SELECT i.id, c.external_id AS call_external_id, i.source, i.status, i.triage, i.is_emergency, i.category, i.patient_count, i.lat, i.lon, " +
         "i.address, i.complaint, i.kelurahan_code, i.kelurahan_name, i.kecamatan_code, i.kecamatan_name, u.call_sign AS unit_call_sign, " +
         "d.name AS destination_name, i.cancel_reason, i.is_imported, i.call_received_at, i.call_answered_at, i.created_at, " +
         "i.unit_notified_at, i.acknowledged_at, i.en_route_at, i.on_scene_at, i.left_scene_at, i.at_destination_at, i.handover_at, " +
-        "i.back_in_service_at, i.closed_at, i.cancelled_at, i.is_major, " + UnitPlates(d) + " AS unit_plates " +
+        "i.back_in_service_at, i.closed_at, i.cancelled_at, i.is_major, " + UnitPlates(d) + " AS unit_plates, " + Crew(d) + " AS crew " +
         ReportSql.From + "JOIN calls c ON c.id = i.call_id LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN stations d ON d.id = i.destination_id " +
         ReportSql.Where + "ORDER BY i.id");
 
@@ -58,7 +67,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
     ];
 
     /// <summary>The national fields this system has no data for; exported empty and listed in the README.</summary>
-    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan", "icd_10", "crew"];
+    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan", "icd_10"];
 
     /// <summary>Streams the rows to <paramref name="write"/> and returns how many there were (for the access log).</summary>
     private Task<long> StreamAsync(ReportFilter filter, Func<ExportRow, Task> write, CancellationToken ct) =>
@@ -112,7 +121,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
             ["keluhan"] = r.Complaint,
             ["icd_10"] = null,
             ["nomor_kendaraan"] = r.UnitPlates,
-            ["crew"] = null,
+            ["crew"] = r.Crew,
             ["rumahsakit_rujukan"] = r.DestinationName,
             ["waktu_respons"] = response is { } s ? Math.Round(s / 60, 1) : null,
             ["latitude"] = r.Lat,

@@ -8,7 +8,7 @@ namespace Dispatch.Api.Incidents;
 /// only with their incident (whose version guards them); the unique index on a unit's active
 /// response is the database's own guarantee that a unit is never on two incidents.
 /// </summary>
-public sealed class ResponseStore
+public sealed class ResponseStore(ResponseCrewStore crew)
 {
     private const string Columns =
         "id, incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at, left_scene_at, " +
@@ -47,8 +47,12 @@ public sealed class ResponseStore
     {
         foreach (var r in incident.Responses)
         {
-            var id = r.Id != 0 ? r.Id
-                : await s.InsertAsync(Insert, new { r.IncidentId, r.UnitId, r.CallSign, Status = r.Status.ToString(), r.NotifiedBy, r.NotifiedAt });
+            var id = r.Id;
+            if (id == 0)
+            {
+                id = await s.InsertAsync(Insert, new { r.IncidentId, r.UnitId, r.CallSign, Status = r.Status.ToString(), r.NotifiedBy, r.NotifiedAt });
+                await crew.SentAsync(s, id, r.UnitId, r.NotifiedAt);
+            }
             await s.ExecuteAsync(Update, new
             {
                 Id = id, Status = r.Status.ToString(), r.AcknowledgedAt, r.EnRouteAt, r.OnSceneAt, r.LeftSceneAt, r.AtDestinationAt, r.HandoverAt,

@@ -10,7 +10,8 @@ using Dispatch.Core.Units;
 namespace Dispatch.Api.Units;
 
 /// <summary>What a crew does from the ambulance: acknowledge or decline, report status and position. Each acts on the unit's current response.</summary>
-public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentStore incidents, ResponseStore responses, ResponseDesk responseDesk, IncidentDesk incidentDesk)
+public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentStore incidents, ResponseStore responses, ResponseDesk responseDesk, IncidentDesk incidentDesk,
+    ResponseCrewStore crew)
 {
     public Task<AssignmentView?> CurrentAssignmentAsync(long unitId, CancellationToken ct) =>
         db.ReadAsync(async s =>
@@ -27,6 +28,7 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
         {
             var when = TapTime.Resolve(tap.At, s.Now);
             var incident = await CurrentIncidentAsync(s, unitId, tap.IncidentId, "acknowledge");
+            await crew.ActingAsync(s, unitId, crewName);
             return (await incidentDesk.SaveAsync(s, incident, "assignment.acknowledged", () => incident.Acknowledge(unitId, when), unitId, when, Response.ViaCrew)).View;
         }, ct);
 
@@ -60,6 +62,7 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
             if (tap.IncidentId is { } meant) EnsureSameIncident(meant, unit.IncidentId);
             if (unit.IncidentId is { } incidentId)
             {
+                await crew.ActingAsync(s, unitId, crewName);
                 return (await responseDesk.ApplyStatusAsync(s, await incidents.GetAsync(s, incidentId), unit, status, when, tap.DestinationId, Response.ViaCrew)).Unit;
             }
             var before = UnitView.From(unit);

@@ -60,6 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<CallStore>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<ResponseStore>();
+        services.AddSingleton<ResponseCrewStore>();
         services.AddSingleton<IncidentLogStore>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();
