@@ -6,7 +6,7 @@ namespace Dispatch.Api.Units;
 
 public sealed class StationStore
 {
-    private const string Columns = "id, name, kind, lat, lon, is_sample";
+    private const string Columns = "id, name, kind, lat, lon, is_sample, code";
 
     private static readonly SqlText All = SqlText.Of("StationStore.All", $"SELECT {Columns} FROM stations ORDER BY name");
     private static readonly SqlText ById = SqlText.Of("StationStore.ById", $"SELECT {Columns} FROM stations WHERE id = @Id");
@@ -40,7 +40,8 @@ public sealed class StationStore
         public double Lat { get; init; }
         public double Lon { get; init; }
         public bool IsSample { get; init; }
+        public string? Code { get; init; }
 
-        public Station ToStation() => new(Id, Name, Kind, Lat, Lon, IsSample);
+        public Station ToStation() => new(Id, Name, Kind, Lat, Lon, IsSample, Code);
     }
 }
