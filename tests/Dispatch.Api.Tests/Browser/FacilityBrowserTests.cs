@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dispatch.Api.Tests.Browser;
+
+/// <summary>
+/// Issue 15 in the browser: the hospital's page (availability with large controls, an incoming
+/// patient pushed and acknowledged), and the crew's destination list by ETA with its warning.
+/// </summary>
+public sealed class FacilityBrowserTests : BrowserTest
+{
+    private const long Hospital = 5; // the sample hospital, rs1's own
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>Sends crew1's unit (1) and brings it on scene by API; returns the incident id.</summary>
+    private async Task<long> OnSceneAsync(HttpClient op, HttpClient crew, string externalId)
+    {
+        var incidentId = await Api.OpenIncidentAsync(op, externalId);
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId = 1 }));
+        await ApiClient.OkJsonAsync(await crew.PostAsync("/api/units/1/acknowledge", null));
+        foreach (var status in new[] { "enRoute", "onScene" })
+            await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status }));
+        return incidentId;
+    }
+
+    private static async Task FreeUnitAsync(HttpClient crew)
+    {
+        foreach (var status in new[] { "atDestination", "available" })
+            await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status }));
+    }
+
+    [Test]
+    public async Task The_hospital_sets_status_and_beds_sees_an_incoming_patient_and_acknowledges_it()
+    {
+        var page = await SignInAsync("rs1", Phone);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/facility$"));
+        await Expect(page.Locator("#facility-name")).ToHaveTextAsync("Rumah Sakit Contoh A");
+
+        await page.ClickAsync("#ed-buttons [data-ed=full]");
+        await page.FillAsync("#bed-igd", "4");
+        await page.ClickAsync("#bed-rows button[aria-label='ICU +1']");
+        await page.ClickAsync("#save");
+        await Expect(page.Locator("#saved")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#ed-buttons [data-ed=full]")).ToHaveAttributeAsync("aria-checked", "true");
+        await Expect(page.Locator("[data-bed-age=igd]")).ToHaveTextAsync("baru saja");
+        using var op = await Api.AsAsync("operator1");
+        var reported = (await ApiClient.OkJsonAsync(await op.GetAsync("/api/facilities"))).EnumerateArray()
+            .Single(f => f.GetProperty("id").GetInt64() == Hospital).GetProperty("availability");
+        Assert.That(reported.GetProperty("edStatus").GetString(), Is.EqualTo("full"));
+        Assert.That(reported.GetProperty("beds").GetProperty("igd").GetInt32(), Is.EqualTo(4));
+        Assert.That(reported.GetProperty("beds").GetProperty("icu").GetInt32(), Is.EqualTo(1));
+
+        using var crew = await Api.AsAsync("crew1");
+        var incidentId = await OnSceneAsync(op, crew, "fac-page-1");
+        await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status = "transporting", destinationId = Hospital }));
+        var card = page.Locator("#incoming-list li").Filter(new() { HasText = $"#{incidentId}" });
+        await Expect(card).ToContainTextAsync("nyeri dada");
+        await Expect(card).ToHaveAttributeAsync("data-acknowledged", "false");
+        await card.Locator("button[data-acknowledge]").ClickAsync();
+        await Expect(card).ToHaveAttributeAsync("data-acknowledged", "true");
+        await Expect(card).ToContainTextAsync("rs1");
+        await ScreenshotAsync(page, "facility-page");
+
+        await FreeUnitAsync(crew);
+        await Expect(card).ToHaveCountAsync(0);
+        Assert.That(ConsoleErrors, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_crew_sees_destinations_nearest_first_and_confirms_a_diverting_hospital()
+    {
+        using var admin = await Api.AsAsync("admin");
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/facilities/{Hospital}/availability", new { edStatus = "diverting" }));
+        using var op = await Api.AsAsync("operator1");
+        using var crew = await Api.AsAsync("crew1");
+        var facilities = (await ApiClient.OkJsonAsync(await op.GetAsync("/api/facilities"))).EnumerateArray().ToList();
+        var nearest = facilities.First(f => f.GetProperty("kind").GetString() == "puskesmas");
+        await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/position",
+            new { lat = nearest.GetProperty("lat").GetDouble(), lon = nearest.GetProperty("lon").GetDouble() }));
+        var incidentId = await OnSceneAsync(op, crew, "fac-dest-1");
+
+        var page = await SignInAsync("crew1", Phone);
+        await Expect(page.Locator("#destination-box")).ToBeVisibleAsync();
+        var expected = (await ApiClient.OkJsonAsync(await crew.GetAsync("/api/units/1/destinations"))).EnumerateArray().ToList();
+        var etas = expected.Select(d => d.GetProperty("etaSeconds").GetDouble()).ToList();
+        Assert.That(etas, Is.Ordered, "nearest first");
+        Assert.That(expected[0].GetProperty("id").GetInt64(), Is.EqualTo(nearest.GetProperty("id").GetInt64()));
+        var values = await page.Locator("#destination option").EvaluateAllAsync<string[]>("os => os.map(o => o.value).filter(v => v)");
+        Assert.That(values, Is.EqualTo(expected.Select(d => d.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()));
+        var hospitalOption = page.Locator($"#destination option[value='{Hospital}']");
+        await Expect(hospitalOption).ToContainTextAsync("alihkan pasien");
+        await Expect(hospitalOption).ToContainTextAsync("diperbarui");
+        await Expect(page.Locator("#destination option").Nth(1)).ToContainTextAsync("garis lurus"); // no road network in tests
+
+        await page.SelectOptionAsync("#destination", Hospital.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#steps button[data-status=transporting]");
+        await Expect(page.Locator("#destination-warning")).ToBeVisibleAsync();
+        await Expect(page.Locator("#destination-warning-text")).ToContainTextAsync("Rumah Sakit Contoh A");
+        var before = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}"));
+        Assert.That(before.GetProperty("status").GetString(), Is.EqualTo("onScene"), "nothing sent before the crew confirms");
+        await page.ClickAsync("#destination-confirm");
+        await Expect(page.Locator("#destination-warning")).ToBeHiddenAsync();
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-response-status", "transporting");
+        var after = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}"));
+        Assert.That(after.GetProperty("responses").EnumerateArray().Last().GetProperty("destinationId").GetInt64(), Is.EqualTo(Hospital));
+        await ScreenshotAsync(page, "crew-destination-warning");
+
+        await FreeUnitAsync(crew);
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/facilities/{Hospital}/availability", new { edStatus = "open" }));
+    }
+}
