@@ -92,6 +92,7 @@ public static class DispatchApp
         services.AddSingleton<Facilities.PreNotifier>();
         services.AddSingleton<Facilities.PreNotificationDesk>();
         services.AddSingleton<Facilities.DestinationDesk>();
+        services.AddSingleton<Facilities.FacilityImportDesk>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Exports.ExportService>();
         services.AddSingleton<Exports.ResponseExport>();

@@ -2,6 +2,7 @@ using Dispatch.Api.Database;
 using Dispatch.Api.Events;
 using Dispatch.Api.Units;
 using Dispatch.Core.Facilities;
+using Dispatch.Core.Units;
 
 namespace Dispatch.Api.Facilities;
 
@@ -20,16 +21,18 @@ public sealed class AvailabilityDesk(Db db, StationStore stations, AvailabilityS
     /// and the hospital itself.
     /// </summary>
     public Task<FacilityView> SetAsync(long facilityId, EdStatus? status, IReadOnlyDictionary<string, int>? beds, string by, CancellationToken ct) =>
-        db.WriteAsync(by, async s =>
-        {
-            var facility = await stations.GetAsync(s, facilityId);
-            var before = await store.GetAsync(s, facilityId);
-            var after = before.Apply(status, beds, by, s.Now);
-            await store.SaveAsync(s, facilityId, after, s.Now);
-            var view = FacilityView.From(facility, after);
-            s.Log("facility.availability", details: new { facilityId, before = AvailabilityView.From(before), after = view.Availability });
-            foreach (var audience in new[] { Audiences.Operators, Audiences.Crews, Audiences.Facility(facilityId) })
-                s.Emit(EventTypes.AvailabilityChanged, audience, view);
-            return view;
-        }, ct);
+        db.WriteAsync(by, async s => await ApplyAsync(s, await stations.GetAsync(s, facilityId), status, beds, "facility.availability"), ct);
+
+    /// <summary>One report within the caller's transaction (the hospital's own, or a row of a bulk file: <paramref name="action"/> says which).</summary>
+    public async Task<FacilityView> ApplyAsync(DbSession s, Station facility, EdStatus? status, IReadOnlyDictionary<string, int>? beds, string action)
+    {
+        var before = await store.GetAsync(s, facility.Id);
+        var after = before.Apply(status, beds, s.Actor, s.Now);
+        await store.SaveAsync(s, facility.Id, after, s.Now);
+        var view = FacilityView.From(facility, after);
+        s.Log(action, details: new { facilityId = facility.Id, before = AvailabilityView.From(before), after = view.Availability });
+        foreach (var audience in new[] { Audiences.Operators, Audiences.Crews, Audiences.Facility(facility.Id) })
+            s.Emit(EventTypes.AvailabilityChanged, audience, view);
+        return view;
+    }
 }

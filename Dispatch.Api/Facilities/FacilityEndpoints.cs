@@ -17,6 +17,12 @@ public static class FacilityEndpoints
             .WithSummary("Stations and facilities (PSC posts, hospitals, puskesmas) with each hospital's availability " +
                 "{ edStatus, beds: { kind: free }, updatedAt, edStatusAt, bedsAt } (null when never reported); crews pick a destination from these.");
 
+        app.MapPost("/api/admin/facilities/import", Import).DisableAntiforgery().RequireAuthorization(Policies.Admin).WithTags("Admin")
+            .Produces<FacilityImportReport>().ProducesValidationProblem()
+            .WithSummary("Update free beds in bulk from a national bed data CSV (multipart 'file'): RS Online room rows (kapasitas/jumlah and terpakai: " +
+                "free = capacity - occupied), BPJS Aplicares rows (kapasitas, tersedia), or one column per bed kind. Facilities are found by code " +
+                "(kode_rs/kode/code), else by name; unknown ones are listed, created as hospitals only with ?create=true (needs lat, lon). ?dryRun=true writes nothing.");
+
         // A facility user acts on its own facility only (403 own-facility-only); admins and operators on any.
         var facility = app.MapGroup("/api/facilities/{id:long}").WithTags("Facilities").AddEndpointFilter(OwnFacilityOnly);
         facility.MapPut("/availability", SetAvailability).RequireAuthorization(Policies.FacilityWriters)
@@ -31,6 +37,23 @@ public static class FacilityEndpoints
                     TypedResults.Ok(await desk.AcknowledgeAsync(id, responseId, user.Name, ct)))
             .RequireAuthorization(Policies.Facility).Produces<PreNotificationView>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The hospital acknowledges an incoming patient: the time and the user are logged and shown to operators and the crew.");
+    }
+
+    private static async Task<IResult> Import(HttpContext http, bool? dryRun, bool? create, CurrentUser user, FacilityImportDesk desk, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with 'file' (the CSV)."] });
+        if (http.Request.ContentLength > FacilityImportDesk.MaxBytes)
+            return TypedResults.Problem($"The upload is larger than {FacilityImportDesk.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
+                extensions: ProblemMapping.Code("payload-too-large"));
+        var form = await http.Request.ReadFormAsync(ct);
+        if (form.Files["file"] is not { Length: > 0 } upload)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["'file' (the CSV) is required."] });
+        await using var csv = upload.OpenReadStream();
+        var (file, problems) = await BedDataCsv.ReadAsync(csv);
+        if (problems.FirstOrDefault(p => p.StartsWith("file:", StringComparison.Ordinal)) is not null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = problems.ToArray() });
+        return TypedResults.Ok(await desk.ImportAsync(file, problems, dryRun == true, create == true, user.Name, ct));
     }
 
     private static ValueTask<object?> OwnFacilityOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

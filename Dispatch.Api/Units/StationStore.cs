@@ -13,6 +13,11 @@ public sealed class StationStore
     private static readonly SqlText Insert = SqlText.Of("StationStore.Insert", d => d.InsertReturning("stations",
         "name, kind, lat, lon, is_sample", "@Name, @Kind, @Lat, @Lon, @IsSample"));
 
+    private static readonly SqlText SetCode = SqlText.Of("StationStore.SetCode", "UPDATE stations SET code = @Code WHERE id = @Id");
+
+    /// <summary>Sets the facility's own code (e.g. its Kemenkes code), by which bulk updates find it.</summary>
+    public Task SetCodeAsync(DbSession s, long id, string code) => s.ExecuteAsync(SetCode, new { Id = id, Code = code });
+
     private static readonly SqlText Update = SqlText.Of("StationStore.Update",
         "UPDATE stations SET name = @Name, kind = @Kind, lat = @Lat, lon = @Lon, is_sample = @IsSample WHERE id = @Id");
 

@@ -73,8 +73,8 @@ function renderIncoming() {
   const list = [...incoming.values()].sort((a, b) => a.chosenAt.localeCompare(b.chosenAt));
   $('#incoming-empty').hidden = list.length > 0;
   $('#incoming-list').replaceChildren(...list.map(p => el('li', { dataset: { responseId: String(p.responseId), acknowledged: String(!!p.acknowledgedAt) } },
-    el('div', { class: 'incoming-head' }, el('span', { class: `chip big triage-${p.triage}` }, t(p.triage)), p.callSign, `#${p.incidentId}`,
-      t('facilityPatients', { n: p.patientCount })),
+    el('div', { class: 'incoming-head' }, el('span', { class: `chip big triage-${p.triage}` }, t(p.triage)), el('span', {}, p.callSign),
+      el('span', {}, `#${p.incidentId}`), el('span', {}, t('facilityPatients', { n: p.patientCount }))),
     el('div', { class: 'incoming-complaint' }, p.complaint ?? ''),
     el('div', { class: 'incoming-eta' }, etaLine(p)),
     el('div', { class: 'muted' }, t('facilityChosen', { t: timeWib(p.chosenAt) })),

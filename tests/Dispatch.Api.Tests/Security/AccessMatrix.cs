@@ -105,6 +105,7 @@ public static class AccessMatrix
         new("GET", "/api/facilities/{id:long}/prenotifications", "/api/facilities/5/prenotifications", "facility", "operator", "admin"),
         new("POST", "/api/facilities/{id:long}/prenotifications/{responseId:long}/acknowledge", "/api/facilities/5/prenotifications/999999/acknowledge", "facility"),
         new("GET", "/api/units/{unitId:long}/destinations", "/api/units/1/destinations", "crew"),
+        new("POST", "/api/admin/facilities/import", "/api/admin/facilities/import", "admin"),
         new("POST", "/hubs/dispatch/negotiate", "/hubs/dispatch/negotiate?negotiateVersion=1", "operator", "crew", "admin", "facility"),
     ];
 }
