@@ -94,7 +94,7 @@ const texts = {
     searchNone: 'Tidak ada insiden yang cocok.', searchNoAddress: 'tanpa alamat', searchNotActive: 'Insiden ini tidak aktif lagi: {status}.',
     searchUnitNotified: 'Unit dikirim', searchClosedAt: 'Selesai', searchCancelledAt: 'Dibatalkan',
     // Hospital availability and pre-notification (issue 15)
-    facilityTitle: 'PSC 119 · IGD rumah sakit', facilityStatus: 'Status IGD', facilityBeds: 'Tempat tidur kosong', facilitySave: 'Kirim ketersediaan',
+    facilityTitle: 'IGD rumah sakit', facilityImportFile: 'Berkas CSV data tempat tidur (RS Online, Aplicares, atau satu kolom per jenis)', facilityStatus: 'Status IGD', facilityBeds: 'Tempat tidur kosong', facilitySave: 'Kirim ketersediaan',
     facilitySaved: 'Ketersediaan terkirim {t}.', facilityNever: 'belum pernah dilaporkan', facilityUpdated: 'diperbarui {age}',
     facilityIncoming: 'Pasien menuju ke sini', facilityNoIncoming: 'Tidak ada pasien yang sedang menuju ke sini.',
     facilityAcknowledge: 'Terima pemberitahuan', facilityAcknowledged: 'Diterima {t} oleh {by}', facilityEta: 'Tiba ±{eta}',
@@ -104,7 +104,7 @@ const texts = {
     destinationWarn: '{name}: IGD {status}. Tetap pilih rumah sakit ini?', destinationWarnConfirm: 'Ya, tetap ke sini',
     destinationWarnCancel: 'Pilih yang lain', prenotifiedAck: '{name} menerima pemberitahuan {t}',
     facilityImportTitle: 'Perbarui fasilitas dari CSV', facilityImportPreview: 'Pratinjau', facilityImportApply: 'Terapkan',
-    facilityImportCreate: 'Buat fasilitas yang belum dikenal',
+    facilityImportCreate: 'Buat fasilitas yang belum dikenal', facility: 'Fasilitas',
     facilityImportResult: '{matched} cocok, {updated} diperbarui, {created} dibuat, {unknown} tidak dikenal: {names}',
   },
   en: {
@@ -200,7 +200,7 @@ const texts = {
     searchNone: 'No incident matches.', searchNoAddress: 'no address', searchNotActive: 'This incident is no longer active: {status}.',
     searchUnitNotified: 'Unit notified', searchClosedAt: 'Closed', searchCancelledAt: 'Cancelled',
     // Hospital availability and pre-notification (issue 15)
-    facilityTitle: 'PSC 119 · Hospital emergency desk', facilityStatus: 'Emergency department', facilityBeds: 'Free beds', facilitySave: 'Send availability',
+    facilityTitle: 'Hospital emergency desk', facilityImportFile: 'Bed data CSV (RS Online, Aplicares, or one column per kind)', facilityStatus: 'Emergency department', facilityBeds: 'Free beds', facilitySave: 'Send availability',
     facilitySaved: 'Availability sent {t}.', facilityNever: 'never reported', facilityUpdated: 'updated {age}',
     facilityIncoming: 'Patients on their way here', facilityNoIncoming: 'No patient is on the way here.',
     facilityAcknowledge: 'Acknowledge', facilityAcknowledged: 'Acknowledged {t} by {by}', facilityEta: 'Arrives in ±{eta}',
@@ -210,7 +210,7 @@ const texts = {
     destinationWarn: '{name}: emergency department {status}. Choose this hospital anyway?', destinationWarnConfirm: 'Yes, go here',
     destinationWarnCancel: 'Choose another', prenotifiedAck: '{name} acknowledged {t}',
     facilityImportTitle: 'Update facilities from CSV', facilityImportPreview: 'Preview', facilityImportApply: 'Apply',
-    facilityImportCreate: 'Create unknown facilities',
+    facilityImportCreate: 'Create unknown facilities', facility: 'Facility',
     facilityImportResult: '{matched} matched, {updated} updated, {created} created, {unknown} unknown: {names}',
   },
 };
