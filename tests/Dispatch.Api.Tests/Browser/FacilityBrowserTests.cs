@@ -15,23 +15,6 @@ public sealed class FacilityBrowserTests : BrowserTest
     private const long Hospital = 5; // the sample hospital, rs1's own
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    /// <summary>Sends crew1's unit (1) and brings it on scene by API; returns the incident id.</summary>
-    private async Task<long> OnSceneAsync(HttpClient op, HttpClient crew, string externalId)
-    {
-        var incidentId = await Api.OpenIncidentAsync(op, externalId);
-        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId = 1 }));
-        await ApiClient.OkJsonAsync(await crew.PostAsync("/api/units/1/acknowledge", null));
-        foreach (var status in new[] { "enRoute", "onScene" })
-            await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status }));
-        return incidentId;
-    }
-
-    private static async Task FreeUnitAsync(HttpClient crew)
-    {
-        foreach (var status in new[] { "atDestination", "available" })
-            await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status }));
-    }
-
     [Test]
     public async Task The_hospital_sets_status_and_beds_sees_an_incoming_patient_and_acknowledges_it()
     {
@@ -54,7 +37,7 @@ public sealed class FacilityBrowserTests : BrowserTest
         Assert.That(reported.GetProperty("beds").GetProperty("icu").GetInt32(), Is.EqualTo(1));
 
         using var crew = await Api.AsAsync("crew1");
-        var incidentId = await OnSceneAsync(op, crew, "fac-page-1");
+        var incidentId = await Api.OnSceneAsync(op, crew, 1, "fac-page-1");
         await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status = "transporting", destinationId = Hospital }));
         var card = page.Locator("#incoming-list li").Filter(new() { HasText = $"#{incidentId}" });
         await Expect(card).ToContainTextAsync("nyeri dada");
@@ -64,7 +47,7 @@ public sealed class FacilityBrowserTests : BrowserTest
         await Expect(card).ToContainTextAsync("rs1");
         await ScreenshotAsync(page, "facility-page");
 
-        await FreeUnitAsync(crew);
+        await ApiClient.ArriveAndFreeAsync(crew, 1);
         await Expect(card).ToHaveCountAsync(0);
         Assert.That(ConsoleErrors, Is.Empty);
     }
@@ -80,7 +63,7 @@ public sealed class FacilityBrowserTests : BrowserTest
         var nearest = facilities.First(f => f.GetProperty("kind").GetString() == "puskesmas");
         await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/position",
             new { lat = nearest.GetProperty("lat").GetDouble(), lon = nearest.GetProperty("lon").GetDouble() }));
-        var incidentId = await OnSceneAsync(op, crew, "fac-dest-1");
+        var incidentId = await Api.OnSceneAsync(op, crew, 1, "fac-dest-1");
 
         var page = await SignInAsync("crew1", Phone);
         await Expect(page.Locator("#destination-box")).ToBeVisibleAsync();
@@ -108,7 +91,7 @@ public sealed class FacilityBrowserTests : BrowserTest
         Assert.That(after.GetProperty("responses").EnumerateArray().Last().GetProperty("destinationId").GetInt64(), Is.EqualTo(Hospital));
         await ScreenshotAsync(page, "crew-destination-warning");
 
-        await FreeUnitAsync(crew);
+        await ApiClient.ArriveAndFreeAsync(crew, 1);
         await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/facilities/{Hospital}/availability", new { edStatus = "open" }));
     }
 }

@@ -16,31 +16,13 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
     private const long Hospital = 5; // the sample hospital, rs1's own
     private const long Puskesmas = 2;
 
-    /// <summary>Opens an incident, sends <paramref name="unitId"/> and brings its crew on scene; returns the incident id.</summary>
-    private async Task<long> OnSceneAsync(HttpClient op, HttpClient crew, long unitId, string externalId)
-    {
-        var incidentId = await Api.OpenIncidentAsync(op, externalId);
-        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId }));
-        await ApiClient.OkJsonAsync(await crew.PostAsync($"/api/units/{unitId}/acknowledge", null));
-        foreach (var status in new[] { "enRoute", "onScene" })
-            await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync($"/api/units/{unitId}/status", new { status }));
-        return incidentId;
-    }
-
-    /// <summary>At the hospital, then available again: the response ends.</summary>
-    private static async Task EndAsync(HttpClient crew, long unitId)
-    {
-        foreach (var status in new[] { "atDestination", "available" })
-            await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync($"/api/units/{unitId}/status", new { status }));
-    }
-
     [Test]
     public async Task The_hospital_hears_of_the_patient_within_a_second_of_the_crews_choice()
     {
         await using var hospitalHub = await Api.ListenAsync("rs1");
         using var op = await Api.AsAsync("operator1");
         using var crew = await Api.AsAsync("crew1");
-        var incidentId = await OnSceneAsync(op, crew, 1, "pre-1");
+        var incidentId = await Api.OnSceneAsync(op, crew, 1, "pre-1");
         await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/position", new { lat = -0.79, lon = 100.65 }));
 
         var clock = Stopwatch.StartNew();
@@ -56,7 +38,7 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
         Assert.That(pushed.Data.GetProperty("etaSeconds").GetDouble(), Is.GreaterThan(0));
         Assert.That(pushed.Str("etaBasis"), Is.EqualTo("road").Or.EqualTo("straightLine"));
         Assert.That(pushed.Data.GetProperty("chosenAt").GetDateTimeOffset(), Is.EqualTo(TimeProvider.System.GetUtcNow()).Within(TimeSpan.FromMinutes(1)));
-        await EndAsync(crew, 1);
+        await ApiClient.ArriveAndFreeAsync(crew, 1);
         await hospitalHub.WaitForAsync(e => e.Type == "PreNotificationEnded" && e.Long("incidentId") == incidentId);
     }
 
@@ -68,7 +50,7 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
         using var op = await Api.AsAsync("operator1");
         using var crew = await Api.AsAsync("crew2");
         using var rs1 = await Api.AsAsync("rs1");
-        var incidentId = await OnSceneAsync(op, crew, 2, "pre-ack");
+        var incidentId = await Api.OnSceneAsync(op, crew, 2, "pre-ack");
         await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/2/status", new { status = "transporting", destinationId = Hospital }));
 
         var incoming = (await ApiClient.OkJsonAsync(await rs1.GetAsync($"/api/facilities/{Hospital}/prenotifications"))).EnumerateArray()
@@ -84,7 +66,7 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
         var again = await ApiClient.OkJsonAsync(await rs1.PostAsync($"/api/facilities/{Hospital}/prenotifications/{responseId}/acknowledge", null));
         Assert.That(again.GetProperty("acknowledgedAt").GetDateTimeOffset(), Is.EqualTo(acked.GetProperty("acknowledgedAt").GetDateTimeOffset()), "acknowledged once");
 
-        await EndAsync(crew, 2);
+        await ApiClient.ArriveAndFreeAsync(crew, 2);
         Assert.That((await ApiClient.OkJsonAsync(await rs1.GetAsync($"/api/facilities/{Hospital}/prenotifications"))).EnumerateArray()
             .Select(p => p.GetProperty("incidentId").GetInt64()), Has.No.Member(incidentId), "ended when the crew is available again");
         Assert.That((await rs1.PostAsync($"/api/facilities/{Hospital}/prenotifications/{responseId}/acknowledge", null)).StatusCode,
@@ -99,7 +81,7 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
         using var op = await Api.AsAsync("operator1");
         using var crew = await Api.AsAsync("crew1");
         using var rs1 = await Api.AsAsync("rs1");
-        var incidentId = await OnSceneAsync(op, crew, 1, "pre-other");
+        var incidentId = await Api.OnSceneAsync(op, crew, 1, "pre-other");
         await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status = "transporting", destinationId = Puskesmas }));
         await opHub.WaitForAsync(e => e.Type == "PreNotification" && e.Long("incidentId") == incidentId && e.Long("facilityId") == Puskesmas);
 
@@ -111,7 +93,7 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
         var feed = (await ApiClient.OkJsonAsync(await rs1.GetAsync("/api/events?after=0"))).EnumerateArray().ToList();
         Assert.That(feed.Where(e => e.GetProperty("data").TryGetProperty("incidentId", out var i) && i.GetInt64() == incidentId), Is.Empty);
         Assert.That(feed.Select(e => e.GetProperty("type").GetString()), Is.All.EqualTo("PreNotification").Or.EqualTo("PreNotificationEnded").Or.EqualTo("AvailabilityChanged"));
-        await EndAsync(crew, 1);
+        await ApiClient.ArriveAndFreeAsync(crew, 1);
         await opHub.WaitForAsync(e => e.Type == "PreNotificationEnded" && e.Long("incidentId") == incidentId);
         Assert.That(hospitalHub.Received.Where(e => e.Long("incidentId") == incidentId), Is.Empty, "nothing of it reached the hospital's hub");
     }
