@@ -41,5 +41,9 @@ public sealed class FacilityUserTests(string database) : ApiTest(database)
         await ApiClient.OkJsonAsync(await desk.PutAsJsonAsync("/api/facilities/3/availability", new { edStatus = "open" }));
         Assert.That((await desk.PutAsJsonAsync("/api/facilities/5/availability", new { edStatus = "open" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await desk.GetAsync("/api/facilities/5/prenotifications")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+
+        // Moved to another facility: the session bound to the old one ends.
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync($"/api/admin/users/{created.GetProperty("id").GetInt64()}", new { role = "facility", facilityId = 2 }));
+        Assert.That((await desk.GetAsync("/api/facilities/3/prenotifications")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 }
