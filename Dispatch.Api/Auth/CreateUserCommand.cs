@@ -48,10 +48,14 @@ public static class CreateUserCommand
         account.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(account, password!);
         var db = services.GetRequiredService<Db>();
         var users = services.GetRequiredService<UserStore>();
+        if (facility is { } f && !(await db.ReadAsync(s => services.GetRequiredService<Units.StationStore>().ListAsync(s), CancellationToken.None)).Any(x => x.Id == f))
+        {
+            await Console.Error.WriteLineAsync($"No facility {f}: see GET /api/facilities for the ids.");
+            return 2;
+        }
         await db.WriteAsync("cli", async s =>
         {
             var id = await users.AddAsync(s, account);
-            if (facility is { } f) await services.GetRequiredService<Units.StationStore>().GetAsync(s, f); // an unknown facility fails the command
             s.Log("user.created", details: new { account.UserName, account.Role, account.UnitId, account.FacilityId });
             return id;
         }, CancellationToken.None);

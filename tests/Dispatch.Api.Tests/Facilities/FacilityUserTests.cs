@@ -29,6 +29,7 @@ public sealed class FacilityUserTests(string database) : ApiTest(database)
     public async Task A_facility_user_made_by_an_administrator_signs_in_bound_to_its_facility_only()
     {
         using var admin = await Api.AsAsync("admin");
+        await ApiClient.OkJsonAsync(await admin.PutAsJsonAsync("/api/facilities/3/availability", new { edStatus = "busy" })); // before anyone was bound
         var name = $"igd-{Guid.NewGuid():n}"[..20];
         var created = await ApiClient.OkJsonAsync(await admin.PostAsJsonAsync("/api/admin/users", new { username = name, role = "facility", facilityId = 3, password = Password }));
         Assert.That(created.GetProperty("facilityId").GetInt64(), Is.EqualTo(3));
@@ -39,6 +40,9 @@ public sealed class FacilityUserTests(string database) : ApiTest(database)
         using var desk = await Api.AsAsync(name, own);
         Assert.That((await ApiClient.OkJsonAsync(await desk.GetAsync("/api/auth/me"))).GetProperty("facilityId").GetInt64(), Is.EqualTo(3));
         await ApiClient.OkJsonAsync(await desk.PutAsJsonAsync("/api/facilities/3/availability", new { edStatus = "open" }));
+        var heard = (await ApiClient.OkJsonAsync(await desk.GetAsync("/api/events?after=0"))).EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "AvailabilityChanged").Select(e => e.GetProperty("data").GetProperty("availability").GetProperty("edStatus").GetString());
+        Assert.That(heard, Is.EqualTo(new[] { "open" }), "the feed starts when the user was bound to the facility");
         Assert.That((await desk.PutAsJsonAsync("/api/facilities/5/availability", new { edStatus = "open" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await desk.GetAsync("/api/facilities/5/prenotifications")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
