@@ -53,6 +53,29 @@ public sealed class FacilityBrowserTests : BrowserTest
     }
 
     [Test]
+    public async Task The_admin_previews_a_bed_data_file_then_applies_it()
+    {
+        var page = await SignInAsync("admin", expectHub: false);
+        await page.GotoAsync("/admin");
+        await Expect(page.Locator("#users tbody tr").First).ToBeVisibleAsync(); // the page is ready: its controls have their handlers
+        const string csv = "nama,igd\nPuskesmas Tanah Garam (lokasi contoh),2\nRS Tidak Ada,1\n";
+        await page.SetInputFilesAsync("#facility-import-file", new FilePayload { Name = "beds.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#facility-import-preview");
+        var result = page.Locator("#facility-import-result");
+        await Expect(result).ToHaveAttributeAsync("data-dry-run", "true");
+        await Expect(result).ToHaveTextAsync("1 cocok, 1 diperbarui, 0 dibuat, 1 tidak dikenal: RS Tidak Ada");
+        using var op = await Api.AsAsync("operator1");
+        JsonElement Puskesmas(JsonElement list) => list.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Puskesmas Tanah Garam (lokasi contoh)");
+        Assert.That(Puskesmas(await ApiClient.OkJsonAsync(await op.GetAsync("/api/facilities"))).GetProperty("availability").ValueKind, Is.EqualTo(JsonValueKind.Null));
+
+        await page.ClickAsync("#facility-import-apply");
+        await Expect(result).ToHaveAttributeAsync("data-dry-run", "false");
+        var beds = Puskesmas(await ApiClient.OkJsonAsync(await op.GetAsync("/api/facilities"))).GetProperty("availability").GetProperty("beds");
+        Assert.That(beds.GetProperty("igd").GetInt32(), Is.EqualTo(2));
+        Assert.That(ConsoleErrors, Is.Empty);
+    }
+
+    [Test]
     public async Task The_crew_sees_destinations_nearest_first_and_confirms_a_diverting_hospital()
     {
         using var admin = await Api.AsAsync("admin");
