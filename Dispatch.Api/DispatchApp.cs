@@ -87,6 +87,13 @@ public static class DispatchApp
         services.AddSingleton<StationStore>();
         services.AddSingleton<CrewDesk>();
         services.AddSingleton<AdminDesk>();
+        services.AddSingleton<Facilities.AvailabilityStore>();
+        services.AddSingleton<Facilities.AvailabilityDesk>();
+        services.AddSingleton<Facilities.PreNotificationStore>();
+        services.AddSingleton<Facilities.PreNotifier>();
+        services.AddSingleton<Facilities.PreNotificationDesk>();
+        services.AddSingleton<Facilities.DestinationDesk>();
+        services.AddSingleton<Facilities.FacilityImportDesk>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Exports.ExportService>();
         services.AddSingleton<Exports.ResponseExport>();
@@ -139,6 +146,7 @@ public static class DispatchApp
         app.MapIncidents();
         app.MapIncidentSearch();
         app.MapUnits();
+        Facilities.FacilityEndpoints.MapFacilities(app);
         app.MapRouting();
         app.MapEvents();
         app.MapAdmin();

@@ -56,10 +56,11 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
         db.WriteAsync(admin, async s =>
         {
             if (r.UnitId is { } unit) await units.GetAsync(s, unit);
+            if (r.FacilityId is { } facility) await stations.GetAsync(s, facility); // 404 for an unknown facility
             var account = new UserAccount
             {
                 UserName = r.Username!.Trim(), DisplayName = r.DisplayName ?? r.Username!.Trim(), Role = r.Role!,
-                UnitId = r.Role == Roles.Crew ? r.UnitId : null, Disabled = r.Disabled ?? false,
+                UnitId = r.Role == Roles.Crew ? r.UnitId : null, FacilityId = r.FacilityId, Disabled = r.Disabled ?? false,
                 MustChangePassword = true, // the administrator knows it: the user chooses their own at first sign-in
             };
             account.PasswordHash = Hasher.HashPassword(account, r.Password!);
@@ -73,6 +74,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
         var changed = await db.WriteAsync(admin, async s =>
         {
             if (r.UnitId is { } unit) await units.GetAsync(s, unit);
+            if (r.FacilityId is { } facility) await stations.GetAsync(s, facility);
             var account = await users.GetAsync(s, id);
             var before = UserView.From(account);
             var staysActiveAdmin = r.Role == Roles.Admin && !(r.Disabled ?? account.Disabled);
@@ -82,6 +84,7 @@ public sealed class AdminDesk(Db db, UnitStore units, StationStore stations, Use
             account.DisplayName = r.DisplayName ?? account.DisplayName;
             account.Role = r.Role!;
             account.UnitId = r.Role == Roles.Crew ? r.UnitId : null;
+            account.FacilityId = r.FacilityId;
             account.Disabled = r.Disabled ?? account.Disabled;
             await users.UpdateAsync(s, account);
             var view = UserView.From(account);

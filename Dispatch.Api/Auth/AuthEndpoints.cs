@@ -20,11 +20,12 @@ public static partial class AuthEndpoints
     /// every API but /api/auth answers 403 (password-change-required / totp-enrolment-required).
     /// </summary>
     /// <param name="TotpAvailable">The role may turn on a second factor (the account page offers it).</param>
-    public sealed record MeResponse(string Username, string Role, long? UnitId, bool MustChangePassword, bool TotpEnrolmentRequired, bool TotpEnabled, bool TotpAvailable)
+    public sealed record MeResponse(string Username, string Role, long? UnitId, bool MustChangePassword, bool TotpEnrolmentRequired, bool TotpEnabled, bool TotpAvailable,
+        long? FacilityId = null)
     {
         public static MeResponse From(UserAccount u, SessionGuard guard) =>
             new(u.UserName, u.Role, u.UnitId, u.MustChangePassword, u.TotpSecret is null && guard.TotpRequired(u.Role), u.TotpSecret is not null,
-                Roles.SecondFactor.Contains(u.Role));
+                Roles.SecondFactor.Contains(u.Role), u.FacilityId);
     }
 
     public static void MapAuth(this IEndpointRouteBuilder app)
@@ -151,6 +152,7 @@ public static partial class AuthEndpoints
             new(CurrentUser.SessionStampClaim, user.SessionStamp), new(CurrentUser.SessionIdClaim, sessionId),
         };
         if (user.UnitId is { } unit) claims.Add(new Claim(CurrentUser.UnitClaim, unit.ToString(CultureInfo.InvariantCulture)));
+        if (user.FacilityId is { } facility) claims.Add(new Claim(CurrentUser.FacilityClaim, facility.ToString(CultureInfo.InvariantCulture)));
         var scheme = useCookies == true ? CookieAuthenticationDefaults.AuthenticationScheme : AuthSetup.BearerScheme;
         // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken } itself.
         await http.SignInAsync(scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, scheme)));

@@ -52,7 +52,7 @@ public sealed class SessionGuard(Db db, UserStore users, SessionStore sessions, 
     private void Ended(HttpContext context, CurrentUser user)
     {
         var now = time.GetUtcNow();
-        var session = $"{user.Name}|{user.SessionStamp}|{user.Role}|{user.UnitId}";
+        var session = $"{user.Name}|{user.SessionStamp}|{user.Role}|{user.UnitId}|{user.FacilityId}";
         if (_ended.TryGetValue(session, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
         _ended[session] = now;
         if (_ended.Count > 10_000) _ended.Clear(); // a bound, not a cache worth keeping
@@ -89,6 +89,7 @@ public sealed class SessionGuard(Db db, UserStore users, SessionStore sessions, 
     private SessionState State(Entry entry, CurrentUser user, DateTimeOffset now)
     {
         if (entry.Account is not { Disabled: false } account || account.Role != user.Role || account.UnitId != user.UnitId
+            || account.FacilityId != user.FacilityId // a hospital desk moved to another facility signs in again
             || user.SessionStamp != account.SessionStamp || user.SessionId is null
             || !entry.Sessions.TryGetValue(user.SessionId, out var expires) || expires <= now.ToUnixTimeMilliseconds())
             return SessionState.Ended;

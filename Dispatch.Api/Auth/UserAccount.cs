@@ -14,6 +14,10 @@ public sealed class UserAccount
     /// the unit is set or changed): a crew member hears and reads the unit's work from then on only.
     /// </summary>
     public long? UnitBoundAt { get; set; }
+
+    /// <summary>The facility a facility user is bound to, and since when (UTC ms): they hear its pre-notifications from then on.</summary>
+    public long? FacilityId { get; set; }
+    public long? FacilityBoundAt { get; set; }
     public string PasswordHash { get; set; } = "";
     public bool Disabled { get; set; }
 

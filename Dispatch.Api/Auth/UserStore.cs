@@ -4,14 +4,14 @@ namespace Dispatch.Api.Auth;
 
 public sealed class UserStore
 {
-    private const string Columns = "id, user_name, display_name, role, unit_id, unit_bound_at, password_hash, disabled, session_stamp, must_change_password, totp_secret, totp_pending, totp_last_step";
+    private const string Columns = "id, user_name, display_name, role, unit_id, unit_bound_at, facility_id, facility_bound_at, password_hash, disabled, session_stamp, must_change_password, totp_secret, totp_pending, totp_last_step";
 
     private static readonly SqlText ByName = SqlText.Of("UserStore.ByName",
         $"SELECT {Columns} FROM users WHERE user_name = @UserName");
 
     private static readonly SqlText Insert = SqlText.Of("UserStore.Insert", d => d.InsertReturning(
-        "users", "user_name, display_name, role, unit_id, unit_bound_at, password_hash, disabled, session_stamp, must_change_password",
-        "@UserName, @DisplayName, @Role, @UnitId, @UnitBoundAt, @PasswordHash, @Disabled, @SessionStamp, @MustChangePassword"));
+        "users", "user_name, display_name, role, unit_id, unit_bound_at, facility_id, facility_bound_at, password_hash, disabled, session_stamp, must_change_password",
+        "@UserName, @DisplayName, @Role, @UnitId, @UnitBoundAt, @FacilityId, @FacilityBoundAt, @PasswordHash, @Disabled, @SessionStamp, @MustChangePassword"));
 
     private static readonly SqlText UpdateHash = SqlText.Of("UserStore.UpdateHash",
         "UPDATE users SET password_hash = @PasswordHash, version = version + 1 WHERE id = @Id");
@@ -35,7 +35,8 @@ public sealed class UserStore
     private static readonly SqlText All = SqlText.Of("UserStore.All", $"SELECT {Columns} FROM users ORDER BY user_name");
     private static readonly SqlText ById = SqlText.Of("UserStore.ById", $"SELECT {Columns} FROM users WHERE id = @Id");
     private static readonly SqlText Update = SqlText.Of("UserStore.Update",
-        "UPDATE users SET display_name = @DisplayName, role = @Role, unit_id = @UnitId, disabled = @Disabled, version = version + 1, " +
+        "UPDATE users SET display_name = @DisplayName, role = @Role, unit_id = @UnitId, facility_id = @FacilityId, disabled = @Disabled, version = version + 1, " +
+        "facility_bound_at = CASE WHEN facility_id = @FacilityId THEN facility_bound_at ELSE @FacilityBoundAt END, " +
         // A new unit binds from now; the same unit keeps its time; none clears it (NULL = NULL is not true: @BoundAt is then null).
         "unit_bound_at = CASE WHEN unit_id = @UnitId THEN unit_bound_at ELSE @BoundAt END WHERE id = @Id");
 
@@ -48,6 +49,7 @@ public sealed class UserStore
     public Task<long> AddAsync(DbSession s, UserAccount user) => s.InsertAsync(Insert, new
     {
         user.UserName, user.DisplayName, user.Role, user.UnitId, UnitBoundAt = user.UnitId is null ? null : (long?)s.Now.ToUnixTimeMilliseconds(),
+        user.FacilityId, FacilityBoundAt = user.FacilityId is null ? null : (long?)s.Now.ToUnixTimeMilliseconds(),
         user.PasswordHash, user.Disabled, user.SessionStamp, user.MustChangePassword,
     });
 
@@ -84,6 +86,7 @@ public sealed class UserStore
     public Task UpdateAsync(DbSession s, UserAccount u) => s.ExecuteAsync(Update, new
     {
         u.Id, u.DisplayName, u.Role, u.UnitId, u.Disabled, BoundAt = u.UnitId is null ? null : (long?)s.Now.ToUnixTimeMilliseconds(),
+        u.FacilityId, FacilityBoundAt = u.FacilityId is null ? null : (long?)s.Now.ToUnixTimeMilliseconds(),
     });
 
     public Task<int> CountAsync(DbSession s) => s.SingleOrDefaultAsync<int>(Count);

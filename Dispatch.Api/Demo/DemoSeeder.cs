@@ -27,7 +27,7 @@ public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationS
             var tanahGaram = await AddStation(s, "Puskesmas Tanah Garam (lokasi contoh)", StationKind.Puskesmas, "13.72.01.1001");
             var tanjungPaku = await AddStation(s, "Puskesmas Tanjung Paku (lokasi contoh)", StationKind.Puskesmas, "13.72.02.1003");
             var nanBalimo = await AddStation(s, "Puskesmas Nan Balimo (lokasi contoh)", StationKind.Puskesmas, "13.72.02.1004");
-            await AddStation(s, "Rumah Sakit Contoh A", StationKind.Hospital, "13.72.01.1003");
+            var hospital = await AddStation(s, "Rumah Sakit Contoh A", StationKind.Hospital, "13.72.01.1003");
 
             var unit1 = await units.AddAsync(s, new Unit("AMB-01 (contoh)", "CONTOH-0001", UnitType.Als, post));
             var unit2 = await units.AddAsync(s, new Unit("AMB-02 (contoh)", "CONTOH-0002", UnitType.Bls, tanahGaram));
@@ -39,18 +39,19 @@ public sealed class DemoSeeder(Db db, UserStore users, UnitStore units, StationS
             // The demo users share one password: one hash (a salted PBKDF2, deliberately slow) serves
             // them all, instead of six on every start of a demo or test app.
             var sharedHash = new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), seed.DemoPassword);
-            (string Name, string Display, string Role, long? Unit)[] people =
+            (string Name, string Display, string Role, long? Unit, long? Facility)[] people =
             [
-                ("operator1", "Operator 1 (demo)", Roles.Operator, null),
-                ("operator2", "Operator 2 (demo)", Roles.Operator, null),
-                ("crew1", "Kru AMB-01 (demo)", Roles.Crew, unit1.Id),
-                ("crew2", "Kru AMB-02 (demo)", Roles.Crew, unit2.Id),
-                ("dinkes1", "Dinas Kesehatan (demo)", Roles.HealthOffice, null),
-                ("admin", "Admin (demo)", Roles.Admin, null),
+                ("operator1", "Operator 1 (demo)", Roles.Operator, null, null),
+                ("operator2", "Operator 2 (demo)", Roles.Operator, null, null),
+                ("crew1", "Kru AMB-01 (demo)", Roles.Crew, unit1.Id, null),
+                ("crew2", "Kru AMB-02 (demo)", Roles.Crew, unit2.Id, null),
+                ("dinkes1", "Dinas Kesehatan (demo)", Roles.HealthOffice, null, null),
+                ("admin", "Admin (demo)", Roles.Admin, null, null),
+                ("rs1", "IGD Rumah Sakit Contoh A (demo)", Roles.Facility, null, hospital),
             ];
             foreach (var p in people)
             {
-                var account = new UserAccount { UserName = p.Name, DisplayName = p.Display, Role = p.Role, UnitId = p.Unit };
+                var account = new UserAccount { UserName = p.Name, DisplayName = p.Display, Role = p.Role, UnitId = p.Unit, FacilityId = p.Facility };
                 account.PasswordHash = sharedHash;
                 await users.AddAsync(s, account);
             }

@@ -8,7 +8,7 @@ namespace Dispatch.Api.Events;
 /// Thin and push-only: on connect each user joins the groups their role may hear (operators, or
 /// their own unit's crew). Writes go through the HTTP API; events are pushed after commit.
 /// </summary>
-[Authorize(Policy = Policies.HubListener)]
+[Authorize(Policy = Policies.EventListener)]
 public sealed class DispatchHub(HubSessions sessions) : Hub<IDispatchClient>
 {
     public const string Path = "/hubs/dispatch";
@@ -33,6 +33,7 @@ public sealed class DispatchHub(HubSessions sessions) : Hub<IDispatchClient>
     public static IEnumerable<string> AudiencesOf(CurrentUser user)
     {
         if (user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Admin)) yield return Audiences.Operators;
-        if (user.IsInRole(Roles.Crew) && user.UnitId is { } unit) yield return Audiences.Unit(unit);
+        if (user.IsInRole(Roles.Crew) && user.UnitId is { } unit) { yield return Audiences.Unit(unit); yield return Audiences.Crews; }
+        if (user.IsInRole(Roles.Facility) && user.FacilityId is { } facility) yield return Audiences.Facility(facility);
     }
 }

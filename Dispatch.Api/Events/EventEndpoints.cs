@@ -12,14 +12,14 @@ public static class EventEndpoints
     public static void MapEvents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events", Missed)
-            .RequireAuthorization(Policies.HubListener)
+            .RequireAuthorization(Policies.EventListener)
             .WithTags("Events")
             .Produces<IReadOnlyList<EventEnvelope>>()
             .WithSummary("Events after a sequence number, in order, filtered to what the caller may see (at most 1000 per page), none older than " +
-                "Events:CatchUpHours (12 h) nor, for a crew, than their binding to the unit. The header Psc119-Events-Truncated: true says the caller " +
+                "Events:CatchUpHours (12 h) nor, for a crew or a hospital, than their binding to the unit or facility. The header Psc119-Events-Truncated: true says the caller " +
                 "missed events it can no longer get: reload the state from the list endpoints and listen from GET /api/events/last.");
         app.MapGet("/api/events/last", async (EventStore store, CancellationToken ct) => TypedResults.Ok(new { seq = await store.LastAsync(ct) }))
-            .RequireAuthorization(Policies.HubListener)
+            .RequireAuthorization(Policies.EventListener)
             .WithTags("Events")
             .WithSummary("The newest sequence number: where a client that just loaded its snapshot starts listening.");
         // A connection ends when the sign-in it was opened with expires (13 h); the client reconnects
@@ -38,6 +38,10 @@ public static class EventEndpoints
         if (user.IsInRole(Roles.Crew))
             floor = Math.Max(floor, await db.ReadAsync(async s => await users.FindAsync(s, user.Name) is { } account && account.UnitId == user.UnitId
                 ? account.UnitBoundAt ?? 0 : long.MaxValue, ct));
+        // A hospital hears its facility from the time the user was bound to it, likewise.
+        if (user.IsInRole(Roles.Facility))
+            floor = Math.Max(floor, await db.ReadAsync(async s => await users.FindAsync(s, user.Name) is { } account && account.FacilityId == user.FacilityId
+                ? account.FacilityBoundAt ?? 0 : long.MaxValue, ct));
         var page = await store.CatchUpAsync(after ?? 0, DispatchHub.AudiencesOf(user).ToList(), floor, Math.Clamp(limit ?? MaxPage, 1, MaxPage), ct);
         if (page.Truncated) response.Headers[TruncatedHeader] = "true";
         return TypedResults.Ok(page.Events);

@@ -20,6 +20,9 @@ public static class EventTypes
     public const string AssignmentCancelled = nameof(IDispatchClient.AssignmentCancelled);
     public const string AssignmentChanged = nameof(IDispatchClient.AssignmentChanged);
     public const string NoteAdded = nameof(IDispatchClient.NoteAdded);
+    public const string AvailabilityChanged = nameof(IDispatchClient.AvailabilityChanged);
+    public const string PreNotification = nameof(IDispatchClient.PreNotification);
+    public const string PreNotificationEnded = nameof(IDispatchClient.PreNotificationEnded);
 }
 
 /// <summary>Who may see an event; group names are built here and nowhere else.</summary>
@@ -28,4 +31,10 @@ public static class Audiences
     public const string Operators = "operators";
 
     public static string Unit(long unitId) => $"unit:{unitId}";
+
+    /// <summary>A hospital's emergency desk: its pre-notifications and availability.</summary>
+    public static string Facility(long facilityId) => $"facility:{facilityId}";
+
+    /// <summary>Every crew: availability changes reach all ambulances.</summary>
+    public const string Crews = "crews";
 }

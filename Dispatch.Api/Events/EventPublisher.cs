@@ -38,6 +38,9 @@ public sealed partial class HubEventPublisher(IHubContext<DispatchHub, IDispatch
         EventTypes.AssignmentCancelled => client.AssignmentCancelled(e),
         EventTypes.AssignmentChanged => client.AssignmentChanged(e),
         EventTypes.NoteAdded => client.NoteAdded(e),
+        EventTypes.AvailabilityChanged => client.AvailabilityChanged(e),
+        EventTypes.PreNotification => client.PreNotification(e),
+        EventTypes.PreNotificationEnded => client.PreNotificationEnded(e),
         _ => throw new InvalidOperationException($"Unknown event type {e.Type}."),
     };
 

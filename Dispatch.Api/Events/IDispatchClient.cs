@@ -19,4 +19,10 @@ public interface IDispatchClient
     Task AssignmentChanged(EventEnvelope e);
     /// <summary>Operators and the crews on the incident: a note was added.</summary>
     Task NoteAdded(EventEnvelope e);
+    /// <summary>Operators, every crew and the hospital itself: a hospital reported its availability.</summary>
+    Task AvailabilityChanged(EventEnvelope e);
+    /// <summary>Operators, the unit and the hospital: a patient is coming (or their ETA, status or acknowledgement changed).</summary>
+    Task PreNotification(EventEnvelope e);
+    /// <summary>Operators, the unit and the hospital: a pre-notification ended (handed over, cancelled, another destination).</summary>
+    Task PreNotificationEnded(EventEnvelope e);
 }

@@ -16,7 +16,7 @@ namespace Dispatch.Api.Incidents;
 /// cancel, close. What happens to one unit's response is in <see cref="ResponseDesk"/>.
 /// </summary>
 public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, IncidentStore incidents, UnitStore units,
-    StationStore stations, Recommender recommender, RoadNetworkHost roads)
+    StationStore stations, Recommender recommender, RoadNetworkHost roads, Facilities.PreNotifier preNotifier)
 {
     public Task<IncidentView> OpenAsync(long callId, IncidentDetails details, string operatorName, CancellationToken ct) =>
         db.WriteAsync(operatorName, async s =>
@@ -115,6 +115,7 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
         if (extra is not null) details["context"] = extra;
         s.Log(action, view.CallId, view.Id, unitId ?? view.UnitId, details, at);
         s.Emit(EventTypes.IncidentChanged, Audiences.Operators, view, view.Id);
+        await preNotifier.AfterSaveAsync(s, before, stored); // the hospitals a patient is heading to
         return new Saved(stored, view);
     }
 

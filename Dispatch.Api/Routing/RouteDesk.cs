@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Api.Routing;
 
 /// <summary>The assigned unit's route to the scene while it is on its way (dispatched, acknowledged, en route).</summary>
-public sealed class RouteDesk(Db db, IncidentStore incidents, UnitStore units, StationStore stations, RoadNetworkHost roads, IOptions<RecommendationOptions> estimate)
+public sealed class RouteDesk(Db db, IncidentStore incidents, UnitStore units, StationStore stations, TravelEstimator travel)
 {
     /// <summary>The route of the incident's first unit still on its way, if any.</summary>
     public Task<AssignedRouteView?> ForIncidentAsync(long incidentId, CancellationToken ct) =>
@@ -33,16 +33,7 @@ public sealed class RouteDesk(Db db, IncidentStore incidents, UnitStore units, S
             : (default(GeoPoint?), "");
         if (from is not { } start) return null;
 
-        var network = roads.Current;
-        var outcome = network?.Route(start, incident.Location);
-        if (outcome is { Route: { } route })
-            return new AssignedRouteView(incident.Id, unitId, RoadStatus.Road, Math.Round(route.Seconds), Math.Round(route.Meters),
-                Math.Round(route.SnapMeters), LineStringView.Of(route.Path), source, null);
-
-        var meters = GreatCircle.Meters(start, incident.Location);
-        var seconds = meters * estimate.Value.DetourFactor / (estimate.Value.SpeedKmh / 3.6);
-        var note = network is null ? "no road network: straight-line estimate" : $"no road route ({outcome!.Value.Explain(network.MaxSnapMeters)}): straight-line estimate";
-        return new AssignedRouteView(incident.Id, unitId, RoadStatus.StraightLine, Math.Round(seconds), Math.Round(meters), 0,
-            LineStringView.Of([start, incident.Location]), source, note);
+        var e = travel.Estimate(start, incident.Location);
+        return new AssignedRouteView(incident.Id, unitId, e.Basis, e.Seconds, e.Meters, e.SnapMeters, LineStringView.Of(e.Path), source, e.Note);
     }
 }

@@ -11,6 +11,7 @@ public static class RoutingServices
         services.AddSingleton<RoadNetworkHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RoadNetworkHost>());
         services.AddSingleton<RouteDesk>();
+        services.AddSingleton<TravelEstimator>();
         return services;
     }
 }

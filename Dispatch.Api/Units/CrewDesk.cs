@@ -11,7 +11,7 @@ namespace Dispatch.Api.Units;
 
 /// <summary>What a crew does from the ambulance: acknowledge or decline, report status and position. Each acts on the unit's current response.</summary>
 public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentStore incidents, ResponseStore responses, ResponseDesk responseDesk, IncidentDesk incidentDesk,
-    ResponseCrewStore crew)
+    ResponseCrewStore crew, Facilities.PreNotifier preNotifier)
 {
     public Task<AssignmentView?> CurrentAssignmentAsync(long unitId, CancellationToken ct) =>
         db.ReadAsync(async s =>
@@ -88,7 +88,10 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
             var unit = await units.GetAsync(s, unitId);
             var before = UnitView.From(unit);
             var when = at is { } t && t < s.Now ? t : s.Now;
-            return unit.ReportPosition(point, accuracy, when) ? await SaveAsync(s, unit, before, action: null) : before;
+            if (!unit.ReportPosition(point, accuracy, when)) return before;
+            var saved = await SaveAsync(s, unit, before, action: null);
+            await preNotifier.AfterPositionAsync(s, unit, incidents); // a new ETA for the hospital it is heading to
+            return saved;
         }, ct);
 
     /// <summary>Saves and pushes the unit; logs the change (at <paramref name="at"/>, default now) unless it is a routine position report.</summary>

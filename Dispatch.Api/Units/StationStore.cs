@@ -6,12 +6,17 @@ namespace Dispatch.Api.Units;
 
 public sealed class StationStore
 {
-    private const string Columns = "id, name, kind, lat, lon, is_sample";
+    private const string Columns = "id, name, kind, lat, lon, is_sample, code";
 
     private static readonly SqlText All = SqlText.Of("StationStore.All", $"SELECT {Columns} FROM stations ORDER BY name");
     private static readonly SqlText ById = SqlText.Of("StationStore.ById", $"SELECT {Columns} FROM stations WHERE id = @Id");
     private static readonly SqlText Insert = SqlText.Of("StationStore.Insert", d => d.InsertReturning("stations",
         "name, kind, lat, lon, is_sample", "@Name, @Kind, @Lat, @Lon, @IsSample"));
+
+    private static readonly SqlText SetCode = SqlText.Of("StationStore.SetCode", "UPDATE stations SET code = @Code WHERE id = @Id");
+
+    /// <summary>Sets the facility's own code (e.g. its Kemenkes code), by which bulk updates find it.</summary>
+    public Task SetCodeAsync(DbSession s, long id, string code) => s.ExecuteAsync(SetCode, new { Id = id, Code = code });
 
     private static readonly SqlText Update = SqlText.Of("StationStore.Update",
         "UPDATE stations SET name = @Name, kind = @Kind, lat = @Lat, lon = @Lon, is_sample = @IsSample WHERE id = @Id");
@@ -40,7 +45,8 @@ public sealed class StationStore
         public double Lat { get; init; }
         public double Lon { get; init; }
         public bool IsSample { get; init; }
+        public string? Code { get; init; }
 
-        public Station ToStation() => new(Id, Name, Kind, Lat, Lon, IsSample);
+        public Station ToStation() => new(Id, Name, Kind, Lat, Lon, IsSample, Code);
     }
 }

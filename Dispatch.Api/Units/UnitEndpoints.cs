@@ -31,10 +31,6 @@ public static class UnitEndpoints
                 TypedResults.Ok((await db.ReadAsync(units.ListAsync, ct)).Select(UnitView.From).ToList()))
             .RequireAuthorization(Policies.Operators).WithTags("Units")
             .WithSummary("All units with status and last position.");
-        app.MapGet("/api/facilities", async (Db db, StationStore stations, CancellationToken ct) =>
-                TypedResults.Ok(await db.ReadAsync(stations.ListAsync, ct)))
-            .RequireAuthorization(Policies.HubListener).WithTags("Units")
-            .WithSummary("Stations and facilities (PSC posts, hospitals, puskesmas); crews pick a destination from these.");
 
         // Crew actions are keyed by unit: a crew member may act on their own unit only (403 otherwise).
         var crew = app.MapGroup("/api/units/{unitId:long}").RequireAuthorization(Policies.Crew).WithTags("Crew")
@@ -50,6 +46,10 @@ public static class UnitEndpoints
                 await desk.ForUnitAsync(unitId, ct) is { } route ? Results.Ok(route) : Results.NoContent())
             .Produces<AssignedRouteView>().Produces(StatusCodes.Status204NoContent)
             .WithSummary("The unit's route to the scene of its assignment while on its way (by road, or the straight line), or 204.");
+        crew.MapGet("/destinations", async (long unitId, Facilities.DestinationDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ForUnitAsync(unitId, ct)))
+            .Produces<IReadOnlyList<Facilities.DestinationView>>()
+            .WithSummary("Hospitals and puskesmas to take a patient to, nearest first by road ETA from the unit's last position (basis straightLine " +
+                "when the road network has no route), each with its availability and warn: true when full or diverting.");
         crew.MapPost("/acknowledge", Acknowledge).Accepts<AcknowledgeRequest>(isOptional: true, "application/json")
             .Produces<IncidentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Acknowledge the current assignment; optional body {at}: the tap time of an acknowledgement that waited for signal (409 time-out-of-order before the previous time point); optional incidentId (409 assignment-changed when the assignment is another).");

@@ -93,6 +93,27 @@ declare global {
     divertFrom: { incidentId: number; triage: string } | null;
   }
 
+  // Issue 15, hospital availability and pre-notification: Dispatch.Api/Facilities/FacilityView.cs,
+  // DestinationDesk.cs, PreNotificationView.cs.
+  /** What a hospital last reported; null on the wire when it never did. */
+  interface Availability {
+    edStatus: string | null; beds: Record<string, number>; updatedAt: Instant;
+    edStatusAt: Instant | null; bedsAt: Record<string, Instant>; warn: boolean;
+  }
+  /** GET /api/facilities. */
+  interface FacilityView { id: number; name: string; kind: string; lat: number; lon: number; isSample: boolean; code: string | null; availability: Availability | null }
+  /** GET /api/units/{id}/destinations: nearest first. */
+  interface DestinationView {
+    id: number; name: string; kind: string; etaSeconds: number | null; meters: number | null; etaBasis: string | null; note: string | null;
+    availability: Availability | null; warn: boolean;
+  }
+  /** A patient heading to a hospital (GET /api/facilities/{id}/prenotifications, PreNotification pushes). */
+  interface PreNotificationView {
+    responseId: number; incidentId: number; facilityId: number; unitId: number; callSign: string; status: string; triage: string;
+    patientCount: number; complaint: string | null; chosenAt: Instant; etaSeconds: number | null; etaBasis: string | null;
+    acknowledgedAt: Instant | null; acknowledgedBy: string | null;
+  }
+
   /** A hub push or a row of /api/events: the payload of one of the hub's event types, with its sequence number. */
   interface DispatchEvent { seq: number; type?: string; [field: string]: any }
 }

@@ -26,6 +26,8 @@ public static class TextLimits
     public const int Plate = 50;
     /// <summary>A station's or facility's name (<c>stations.name</c>).</summary>
     public const int StationName = 200;
+    /// <summary>A facility's own code, e.g. its Kemenkes hospital code (<c>stations.code</c>).</summary>
+    public const int FacilityCode = 40;
     /// <summary>A user name (<c>users.user_name</c>, and every actor column: answered_by, created_by, offered_by, actor).</summary>
     public const int UserName = 100;
     public const int DisplayName = 200;

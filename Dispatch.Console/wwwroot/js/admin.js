@@ -4,9 +4,10 @@ import { api, ApiError, attempt, el, startPage, showError } from './common.js';
 import { t, roleText, unitTypeText, stationKindText, fieldProblemText } from './i18n.js';
 import { startSecurityEvents } from './security-events.js';
 import { startPersonalData } from './personal-data.js';
+import { startFacilityImport } from './facility-import.js';
 
 const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
-const roles = ['operator', 'crew', 'healthoffice', 'admin'];
+const roles = ['operator', 'crew', 'healthoffice', 'admin', 'facility'];
 let stations = [], units = [];
 
 const input = (name, value, attrs = {}) => el('input', { name, value: value ?? '', 'aria-label': t(name), ...attrs });
@@ -15,7 +16,7 @@ const select = (name, value, options) => el('select', { name, 'aria-label': t(na
 const field = (row, name) => row.querySelector(`[name=${name}]`);
 
 // The request fields of a validation problem and the inputs of a row that hold them.
-const inputsOf = { unitId: ['unit'], displayName: ['name'], password: ['newPassword'], lat: ['lat', 'lon'], homeStationId: ['homeStation'] };
+const inputsOf = { unitId: ['unit'], facilityId: ['facility'], displayName: ['name'], password: ['newPassword'], lat: ['lat', 'lon'], homeStationId: ['homeStation'] };
 
 function clearFieldErrors(row) {
   row.querySelectorAll('.field-error').forEach(e => e.remove());
@@ -91,11 +92,12 @@ function userRow(u) {
     el('td', u ? { 'data-verbatim': '' } : {}, u ? u.username : input('username', '')), el('td', {}, input('name', u?.displayName)),
     el('td', {}, select('role', u?.role ?? 'operator', roles.map(r => [r, roleText(r)]))),
     el('td', {}, select('unit', u?.unitId, [['', '—'], ...units.map(x => [x.id, x.callSign])])),
+    el('td', {}, select('facility', u?.facilityId, [['', '—'], ...stations.filter(s => s.kind !== 'pscPost').map(s => [s.id, s.name])])),
     el('td', {}, el('input', { type: 'checkbox', name: 'disabled', 'aria-label': t('disabled'), checked: !!u?.disabled })),
     el('td', {}, input('newPassword', '', { type: 'password', autocomplete: 'new-password' })));
   const body = () => ({
     username: u?.username ?? field(row, 'username').value, displayName: field(row, 'name').value || undefined, role: field(row, 'role').value,
-    unitId: Number(field(row, 'unit').value) || null, disabled: field(row, 'disabled').checked, password: field(row, 'newPassword').value || undefined,
+    unitId: Number(field(row, 'unit').value) || null, facilityId: Number(field(row, 'facility').value) || null, disabled: field(row, 'disabled').checked, password: field(row, 'newPassword').value || undefined,
   });
   row.append(el('td', {},
     saveButton(row, u,
@@ -110,13 +112,14 @@ async function load() {
   const users = await api('/api/admin/users');
   table('#units', ['callSign', 'plate', 'type', 'homeStation', 'inService'], [...units.map(unitRow), unitRow(null)]);
   table('#stations', ['name', 'kind', 'lat', 'lon'], [...stations.map(stationRow), stationRow(null)]);
-  table('#users', ['username', 'name', 'role', 'unit', 'disabled', 'newPassword'], [...users.map(userRow), userRow(null)]);
+  table('#users', ['username', 'name', 'role', 'unit', 'facility', 'disabled', 'newPassword'], [...users.map(userRow), userRow(null)]);
 }
 
 try {
   if (await startPage(['admin'])) {
     await load();
     startPersonalData();
+    startFacilityImport(load);
     await attempt(startSecurityEvents);
   }
 } catch (e) {

@@ -16,6 +16,8 @@ const calls = new Map();      // open calls by id
 const incidents = new Map();  // active incidents by id
 const units = new Map();      // units by id
 let stations = new Map();
+/** @type {Map<number, PreNotificationView>} the hospitals' view of patients on their way, by response id */
+const prenotifications = new Map();
 let me, config, view, routes;
 /** @type {{ focus: () => void } | undefined} */
 let search;
@@ -42,6 +44,12 @@ function upsertCall(call) {
     closeCallPanel();
   }
   renderQueue();
+}
+
+/** Shows a hospital's acknowledgement in the open panel at once. @param {number} incidentId */
+function refreshPanel(incidentId) {
+  const incident = incidents.get(incidentId);
+  if (incident && panel.id === incidentId) panel.show(incident);
 }
 
 function upsertIncident(incident) {
@@ -103,6 +111,10 @@ function onEvent(e) {
     case 'IncidentChanged': upsertIncident(e.data); break;
     case 'UnitChanged': upsertUnit(e.data); break;
     case 'NoteAdded': panel.noteAdded(e.data); break;
+    // Issue 15: a hospital's availability beside it; its acknowledgement beside the response.
+    case 'AvailabilityChanged': stations.set(e.data.id, e.data); view.setStations([...stations.values()]); break;
+    case 'PreNotification': prenotifications.set(e.data.responseId, e.data); refreshPanel(e.data.incidentId); break;
+    case 'PreNotificationEnded': prenotifications.delete(e.data.responseId); break;
   }
 }
 
@@ -611,7 +623,8 @@ async function main() {
   $('#use-device').addEventListener('click', () => current?.point?.useSuggestion());
   $('#recommend-close').addEventListener('click', closeRecommendation);
   search = initSearch($('#search'), { open: showFound });
-  panel = createIncidentPanel($('#incident-panel'), { stations: () => stations, apply: upsertIncident, closed: panelClosed });
+  panel = createIncidentPanel($('#incident-panel'), { stations: () => stations, apply: upsertIncident, closed: panelClosed,
+    prenotification: id => prenotifications.get(id) });
   $('#incident-close').addEventListener('click', () => panel.close());
   $('#add-unit').addEventListener('click', () => { if (panel.id !== null) openRecommendation(panel.id); });
   document.addEventListener('keydown', onKey);

@@ -9,10 +9,11 @@ import { createTapQueue } from './crew-taps.js';
 import { alertCrew } from './crew-alert.js';
 import { createNotes } from './crew-notes.js';
 import { createDecline } from './crew-decline.js';
+import { createDestinations } from './crew-destinations.js';
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
-let me, config, taps, notes, decline;
+let me, config, taps, notes, decline, destinations;
 /** @type {(UnitView & { nextStatuses?: string[], nextStatusesAfter?: Record<string, string[]> }) | null} */
 let unit = null;
 /** @type {AssignmentView | null} */
@@ -84,6 +85,7 @@ async function tap(step) {
       $('#destination').focus();
       throw new ApiError(422, { code: 'destination-required' });
     }
+    if (!destinations.mayGo(destinationId)) return; // a full or diverting hospital: the crew confirms first
   }
   const pending = taps.add({ step, incidentId: assignment?.incidentId ?? null, destinationId });
   render();
@@ -157,6 +159,7 @@ async function refresh() {
   render();
   remindUntilAccepted();
   await showRoute();
+  if (!$('#destination-box').hidden) await destinations.load(); // nearest first from where the unit is now
 }
 
 /** Refreshes; without signal it stays quiet (the waiting list and the connection badge say so). */
@@ -219,6 +222,9 @@ function onEvent(e) {
   /** @type {AssignmentView} */
   const data = e.data;
   switch (e.type) {
+    case 'AvailabilityChanged':
+      destinations.load().catch(() => { /* without signal the list keeps its last answer */ });
+      break;
     case 'AssignmentOffered':
       // Shown from the push at once (a diversion's new incident follows its cancellation); the refresh adds the unit and the route.
       pushes++;
@@ -337,9 +343,11 @@ async function main() {
   });
   config = await api('/api/config');
   await measureClock().catch(() => {});
-  const facilities = await api('/api/facilities');
-  $('#destination').replaceChildren(el('option', { value: '' }, t('chooseDestination')),
-    ...facilities.filter(f => f.kind !== 'pscPost').map(f => el('option', { value: f.id }, f.name)));
+  destinations = createDestinations(me.unitId, {
+    select: $('#destination'), warning: $('#destination-warning'), warningText: $('#destination-warning-text'),
+    confirm: $('#destination-confirm'), cancel: $('#destination-cancel'), onConfirmed: () => attempt(() => tap('transporting')),
+  });
+  await destinations.load();
   /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#finish-sheet [data-confirm]')).forEach(b => b.addEventListener('click', () => attempt(() => tap(b.dataset.confirm))));
   $('#finish-cancel').addEventListener('click', closeFinish);
   document.addEventListener('keydown', e => { if (e.key === 'Escape') { closeFinish(); decline.close(); } });

@@ -93,6 +93,19 @@ const texts = {
     searchDay: 'Tanggal panggilan (WIB)', searchResults: 'Hasil pencarian insiden', searchMore: 'Tampilkan lebih banyak', searchFound: '{n} insiden ditemukan',
     searchNone: 'Tidak ada insiden yang cocok.', searchNoAddress: 'tanpa alamat', searchNotActive: 'Insiden ini tidak aktif lagi: {status}.',
     searchUnitNotified: 'Unit dikirim', searchClosedAt: 'Selesai', searchCancelledAt: 'Dibatalkan',
+    // Hospital availability and pre-notification (issue 15)
+    facilityTitle: 'IGD rumah sakit', facilityImportFile: 'Berkas CSV data tempat tidur (RS Online, Aplicares, atau satu kolom per jenis)', facilityStatus: 'Status IGD', facilityBeds: 'Tempat tidur kosong', facilitySave: 'Kirim ketersediaan',
+    facilitySaved: 'Ketersediaan terkirim {t}.', facilityNever: 'belum pernah dilaporkan', facilityUpdated: 'diperbarui {age}',
+    facilityIncoming: 'Pasien menuju ke sini', facilityNoIncoming: 'Tidak ada pasien yang sedang menuju ke sini.',
+    facilityAcknowledge: 'Terima pemberitahuan', facilityAcknowledged: 'Diterima {t} oleh {by}', facilityEta: 'Tiba ±{eta}',
+    facilityEtaStraight: 'Tiba ±{eta} (garis lurus, bukan jalan)', facilityChosen: 'Dipilih {t}', facilityPatients: '{n} pasien',
+    ageNow: 'baru saja', ageMinutes: '{n} menit lalu', ageHours: '{n} jam lalu', ageDays: '{n} hari lalu',
+    availabilityNone: 'ketersediaan belum dilaporkan', destinationEta: '±{eta}', destinationStraight: '±{eta} garis lurus',
+    destinationWarn: '{name}: IGD {status}. Tetap pilih rumah sakit ini?', destinationWarnConfirm: 'Ya, tetap ke sini',
+    destinationWarnCancel: 'Pilih yang lain', prenotifiedAck: '{name} menerima pemberitahuan {t}',
+    facilityImportTitle: 'Perbarui fasilitas dari CSV', facilityImportPreview: 'Pratinjau', facilityImportApply: 'Terapkan',
+    facilityImportCreate: 'Buat fasilitas yang belum dikenal', facility: 'Fasilitas',
+    facilityImportResult: '{matched} cocok, {updated} diperbarui, {created} dibuat, {unknown} tidak dikenal: {names}',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -186,6 +199,19 @@ const texts = {
     searchDay: 'Day of the call (WIB)', searchResults: 'Incidents found', searchMore: 'Show more', searchFound: '{n} incidents found',
     searchNone: 'No incident matches.', searchNoAddress: 'no address', searchNotActive: 'This incident is no longer active: {status}.',
     searchUnitNotified: 'Unit notified', searchClosedAt: 'Closed', searchCancelledAt: 'Cancelled',
+    // Hospital availability and pre-notification (issue 15)
+    facilityTitle: 'Hospital emergency desk', facilityImportFile: 'Bed data CSV (RS Online, Aplicares, or one column per kind)', facilityStatus: 'Emergency department', facilityBeds: 'Free beds', facilitySave: 'Send availability',
+    facilitySaved: 'Availability sent {t}.', facilityNever: 'never reported', facilityUpdated: 'updated {age}',
+    facilityIncoming: 'Patients on their way here', facilityNoIncoming: 'No patient is on the way here.',
+    facilityAcknowledge: 'Acknowledge', facilityAcknowledged: 'Acknowledged {t} by {by}', facilityEta: 'Arrives in ±{eta}',
+    facilityEtaStraight: 'Arrives in ±{eta} (straight line, not by road)', facilityChosen: 'Chosen {t}', facilityPatients: '{n} patient(s)',
+    ageNow: 'just now', ageMinutes: '{n} min ago', ageHours: '{n} h ago', ageDays: '{n} days ago',
+    availabilityNone: 'availability not reported', destinationEta: '±{eta}', destinationStraight: '±{eta} straight line',
+    destinationWarn: '{name}: emergency department {status}. Choose this hospital anyway?', destinationWarnConfirm: 'Yes, go here',
+    destinationWarnCancel: 'Choose another', prenotifiedAck: '{name} acknowledged {t}',
+    facilityImportTitle: 'Update facilities from CSV', facilityImportPreview: 'Preview', facilityImportApply: 'Apply',
+    facilityImportCreate: 'Create unknown facilities', facility: 'Facility',
+    facilityImportResult: '{matched} matched, {updated} updated, {created} created, {unknown} unknown: {names}',
   },
 };
 
@@ -330,6 +356,9 @@ const problems = {
     // personal data (issue 14)
     'incident-active': 'Insiden ini masih aktif: data pribadinya belum dapat dihapus.',
     'call-active': 'Panggilan ini belum ditutup: data pribadinya belum dapat dihapus.',
+    // hospital availability (issue 15)
+    'own-facility-only': 'Rumah sakit hanya dapat bertindak untuk fasilitasnya sendiri.',
+    'invalid-availability': 'Laporan ketersediaan tidak valid.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -368,6 +397,9 @@ const problems = {
     // personal data (issue 14)
     'incident-active': 'This incident is still active: its personal data cannot be erased yet.',
     'call-active': 'This call is not closed yet: its personal data cannot be erased yet.',
+    // hospital availability (issue 15)
+    'own-facility-only': 'A hospital may act on its own facility only.',
+    'invalid-availability': 'The availability report is not valid.',
   },
 };
 
@@ -389,9 +421,12 @@ const codes = {
       prank: 'Iseng', abandoned: 'Terputus/ditinggal', '': 'Belum selesai',
     },
     callStatus: { waiting: 'Menunggu', answered: 'Dijawab', closed: 'Selesai' },
-    role: { operator: 'Operator', crew: 'Kru ambulans', healthoffice: 'Dinas Kesehatan', admin: 'Administrator' },
+    role: { operator: 'Operator', crew: 'Kru ambulans', healthoffice: 'Dinas Kesehatan', admin: 'Administrator', facility: 'IGD rumah sakit' },
     unitType: { als: 'ALS (bantuan hidup lanjut)', bls: 'BLS (bantuan hidup dasar)', transport: 'Angkut pasien' },
     stationKind: { pscPost: 'Pos PSC', hospital: 'Rumah sakit', puskesmas: 'Puskesmas' },
+    // issue 15: emergency department status and bed kinds
+    edStatus: { open: 'buka', busy: 'sibuk', full: 'penuh', diverting: 'alihkan pasien' },
+    bedKind: { igd: 'IGD', icu: 'ICU', picu: 'PICU (anak)', nicu: 'NICU (bayi baru lahir)', isolation: 'Isolasi', maternity: 'Kebidanan', operatingTheatre: 'Kamar operasi' },
     category: { trauma: 'Trauma', nonTrauma: 'Non-trauma' },
     interval: {
       callToAnswer: 'Panggilan → dijawab', answerToDispatch: 'Dijawab → unit dikirim', dispatchToEnRoute: 'Unit dikirim → berangkat',
@@ -481,9 +516,12 @@ const codes = {
       prank: 'Prank', abandoned: 'Abandoned', '': 'Not finished',
     },
     callStatus: { waiting: 'Waiting', answered: 'Answered', closed: 'Closed' },
-    role: { operator: 'Operator', crew: 'Ambulance crew', healthoffice: 'Health office', admin: 'Administrator' },
+    role: { operator: 'Operator', crew: 'Ambulance crew', healthoffice: 'Health office', admin: 'Administrator', facility: 'Hospital emergency desk' },
     unitType: { als: 'ALS (advanced life support)', bls: 'BLS (basic life support)', transport: 'Patient transport' },
     stationKind: { pscPost: 'PSC post', hospital: 'Hospital', puskesmas: 'Puskesmas' },
+    // issue 15: emergency department status and bed kinds
+    edStatus: { open: 'open', busy: 'busy', full: 'full', diverting: 'diverting' },
+    bedKind: { igd: 'Emergency (IGD)', icu: 'ICU', picu: 'PICU (children)', nicu: 'NICU (newborns)', isolation: 'Isolation', maternity: 'Maternity', operatingTheatre: 'Operating theatre' },
     category: { trauma: 'Trauma', nonTrauma: 'Non-trauma' },
     interval: {
       callToAnswer: 'Call → answer', answerToDispatch: 'Answer → dispatch', dispatchToEnRoute: 'Dispatch → en route (turnout)',
@@ -577,6 +615,10 @@ export const roleText = value => code('role', value);
 export const unitTypeText = value => code('unitType', value);
 /** A station kind (pscPost, hospital, puskesmas). */
 export const stationKindText = value => code('stationKind', value);
+
+export const edStatusText = value => code('edStatus', value);
+
+export const bedKindText = value => code('bedKind', value);
 /** An incident category (trauma, nonTrauma). */
 export const categoryText = value => code('category', value);
 /** A response interval's name (callToAnswer, ..., dispatchToBackInService). */

@@ -5,6 +5,7 @@
 // attempt() (common.js), so a refusal shows its reason in the page's language.
 import { api, el, timeWib, attempt, ApiError } from './common.js';
 import { t, statusText, categoryText } from './i18n.js';
+import { availabilityText } from './availability.js';
 
 /** The time points of a response, in the order they happen (ResponseView). */
 const timePoints = /** @type {const} */ (['notifiedAt', 'acknowledgedAt', 'enRouteAt', 'onSceneAt', 'leftSceneAt', 'atDestinationAt', 'handoverAt', 'backInServiceAt']);
@@ -13,8 +14,10 @@ const crewStatuses = ['enRoute', 'onScene', 'transporting', 'atDestination', 'ha
 const triages = ['merah', 'kuning', 'hijau', 'hitam'];
 
 /**
- * @typedef {{ stations: () => Map<number, any>, apply: (incident: IncidentView) => void, closed: () => void }} PanelHost
- * `apply` hands an incident the server answered to the console (boards, map); `closed` tells it the panel closed.
+ * @typedef {{ stations: () => Map<number, any>, apply: (incident: IncidentView) => void, closed: () => void,
+ *   prenotification?: (responseId: number) => PreNotificationView | undefined }} PanelHost
+ * `apply` hands an incident the server answered to the console (boards, map); `closed` tells it the panel closed;
+ * `prenotification` the hospital's view of the patient a response brings.
  */
 
 /** A WIB clock time typed by the operator (HH:MM or HH:MM:SS), as an instant today; yesterday's when today's is still ahead. */
@@ -38,6 +41,11 @@ export function createIncidentPanel(root, host) {
 
   const active = () => (open?.incident.responses ?? []).filter(r => !r.endedAt);
   const placeName = id => (id ? host.stations().get(id)?.name ?? `#${id}` : '');
+  /** The hospital's acknowledgement of the patient this response brings (issue 15). @param {ResponseView} r */
+  const prenotifiedText = r => {
+    const p = host.prenotification?.(r.id);
+    return p?.acknowledgedAt ? el('span', { class: 'prenotified muted' }, ` · ${t('prenotifiedAck', { name: placeName(p.facilityId), t: timeWib(p.acknowledgedAt) })}`) : null;
+  };
   /** Replaces a part's content; null, undefined and false are left out (replaceChildren would write them as text). */
   const fill = (/** @type {Element} */ node, /** @type {any[]} */ ...children) => node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
 
@@ -70,6 +78,7 @@ export function createIncidentPanel(root, host) {
           : el('span', { class: `status-chip status-${r.status}` }, statusText(r.status)),
         r.via === 'radio' ? el('span', { class: 'via-radio', title: t('viaRadio') }, ` ⌁ ${t('radio')}`) : null,
         r.destinationId ? ` → ${placeName(r.destinationId)}` : null,
+        prenotifiedText(r),
         ended ? null : el('span', { class: 'response-actions' },
           el('button', { type: 'button', class: 'radio-status', onclick: () => showForm('radio', r.unitId) }, t('recordStatus')),
           el('button', { type: 'button', class: 'release', onclick: () => showForm('release', r.unitId) }, t('release')))),
@@ -112,7 +121,7 @@ export function createIncidentPanel(root, host) {
     const status = el('select', { name: 'status', required: true }, el('option', { value: '' }, t('chooseStatus')), ...crewStatuses.map(s => el('option', { value: s }, t(s))));
     const destinations = [...host.stations().values()].filter(s => s.kind !== 'pscPost');
     const destination = el('select', { name: 'destination' }, el('option', { value: '' }, t('chooseDestination')),
-      ...destinations.map(s => el('option', { value: s.id }, s.name)));
+      ...destinations.map(s => el('option', { value: s.id }, s.kind === 'hospital' ? `${s.name} · ${availabilityText(s.availability)}` : s.name)));
     const destinationRow = el('label', { class: 'destination-row', hidden: true }, t('destination'), destination);
     status.addEventListener('change', () => { destinationRow.hidden = status.value !== 'transporting'; });
     const at = el('input', { name: 'at', type: 'time', step: '1' });

@@ -2,7 +2,7 @@
 import { api, attempt, ApiError } from './common.js';
 import { t, applyI18n, toggleLanguage, problemText } from './i18n.js';
 
-const home = { operator: '/', admin: '/', crew: '/crew', healthoffice: '/reports' };
+const home = { operator: '/', admin: '/', crew: '/crew', healthoffice: '/reports', facility: '/facility' };
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
 const forms = ['#login-form', '#password-form', '#totp-form'];

@@ -2,6 +2,7 @@
 // The map: kelurahan boundaries always; tiles only when configured; stations, units, incidents.
 import { api, el } from './common.js';
 import { t, statusText } from './i18n.js';
+import { availabilityText } from './availability.js';
 
 const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121' };
 // Units by what an operator needs to know: free, on a job, on the way home, out of service.
@@ -55,7 +56,8 @@ export async function createMap(container, config) {
     setStations(list) {
       stations.clearLayers();
       for (const s of list)
-        L.circleMarker([s.lat, s.lon], { radius: 5, color: '#455a64', fillOpacity: 0.8 }).bindTooltip(label(s.name)).addTo(stations);
+        L.circleMarker([s.lat, s.lon], { radius: 5, color: s.availability?.warn ? '#b71c1c' : '#455a64', fillOpacity: 0.8 })
+          .bindTooltip(label(s.kind === 'hospital' ? `${s.name} · ${availabilityText(s.availability)}` : s.name)).addTo(stations);
     },
     /** A unit as its call sign, coloured by state; units at one place are spread around it so each can be seen. */
     setUnit(unit, home) {

@@ -123,13 +123,18 @@ public sealed partial class LanguageWalkTests : BrowserTest
     [TestCase("admin", "/", "id")]
     [TestCase("crew1", "/crew", "id")]
     [TestCase("crew1", "/crew", "en")]
+    [TestCase("rs1", "/facility", "id")]
+    [TestCase("rs1", "/facility", "en")]
     public async Task The_live_pages_show_no_code_in_either_language(string user, string path, string lang)
     {
         var page = await OpenAsync(user, path, lang);
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
-        await page.WaitForFunctionAsync(path == "/"
-            ? "() => document.querySelectorAll('#queue > *').length >= 2 && document.querySelector('#units-board')?.innerText.includes('AMB-01')"
-            : "() => !document.querySelector('#assignment-card')?.hidden");
+        await page.WaitForFunctionAsync(path switch
+        {
+            "/" => "() => document.querySelectorAll('#queue > *').length >= 2 && document.querySelector('#units-board')?.innerText.includes('AMB-01')",
+            "/facility" => "() => document.querySelectorAll('#ed-buttons button').length === 4 && document.querySelectorAll('#bed-rows .bed-row').length === 7",
+            _ => "() => !document.querySelector('#assignment-card')?.hidden",
+        });
         if (user == "admin") await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(2); // admin and reports
         await AssertPageSpeaksAsync(page, lang);
     }

@@ -91,6 +91,24 @@ public sealed class ApiClient(Uri baseAddress)
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>Opens an incident, sends <paramref name="unitId"/> and brings its crew on scene (ready to transport); returns the incident id.</summary>
+    public async Task<long> OnSceneAsync(HttpClient op, HttpClient crew, long unitId, string externalId)
+    {
+        var incidentId = await OpenIncidentAsync(op, externalId);
+        await OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId }));
+        await OkJsonAsync(await crew.PostAsync($"/api/units/{unitId}/acknowledge", null));
+        foreach (var status in new[] { "enRoute", "onScene" })
+            await OkJsonAsync(await crew.PostAsJsonAsync($"/api/units/{unitId}/status", new { status }));
+        return incidentId;
+    }
+
+    /// <summary>A transporting unit arrives and is available again: its response ends.</summary>
+    public static async Task ArriveAndFreeAsync(HttpClient crew, long unitId)
+    {
+        foreach (var status in new[] { "atDestination", "available" })
+            await OkJsonAsync(await crew.PostAsJsonAsync($"/api/units/{unitId}/status", new { status }));
+    }
+
     /// <summary>Ingest, answer and open an incident; returns the incident id.</summary>
     public async Task<long> OpenIncidentAsync(HttpClient op, string externalId, string triage = "merah", double lat = -0.79, double lon = 100.65)
     {

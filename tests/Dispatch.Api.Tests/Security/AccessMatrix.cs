@@ -8,10 +8,10 @@ namespace Dispatch.Api.Tests.Security;
 public static class AccessMatrix
 {
     public const string Anonymous = "anonymous";
-    public static readonly string[] Users = ["operator1", "crew1", "dinkes1", "admin"];
+    public static readonly string[] Users = ["operator1", "crew1", "dinkes1", "admin", "rs1"];
     public static readonly Dictionary<string, string> RoleOf = new()
     {
-        ["operator1"] = "operator", ["crew1"] = "crew", ["dinkes1"] = "healthoffice", ["admin"] = "admin",
+        ["operator1"] = "operator", ["crew1"] = "crew", ["dinkes1"] = "healthoffice", ["admin"] = "admin", ["rs1"] = "facility",
     };
 
     public sealed record Entry(string Method, string Template, string Sample, params string[] Roles)
@@ -27,11 +27,12 @@ public static class AccessMatrix
         new("GET", "/crew", "/crew", Anonymous),
         new("GET", "/admin", "/admin", Anonymous),
         new("GET", "/reports", "/reports", Anonymous),
+        new("GET", "/facility", "/facility", Anonymous),
         new("GET", "/api/config", "/api/config", Anonymous),
-        new("GET", "/api/areas/kelurahan", "/api/areas/kelurahan", "operator", "crew", "healthoffice", "admin"),
-        new("GET", "/api/auth/antiforgery", "/api/auth/antiforgery", "operator", "crew", "healthoffice", "admin"),
+        new("GET", "/api/areas/kelurahan", "/api/areas/kelurahan", "operator", "crew", "healthoffice", "admin", "facility"),
+        new("GET", "/api/auth/antiforgery", "/api/auth/antiforgery", "operator", "crew", "healthoffice", "admin", "facility"),
         new("GET", "/api/calls/{id:long}/duplicates", "/api/calls/999999/duplicates", "operator", "admin"),
-        new("GET", "/api/events/last", "/api/events/last", "operator", "crew", "admin"),
+        new("GET", "/api/events/last", "/api/events/last", "operator", "crew", "admin", "facility"),
         new("GET", "/api/units/{unitId:long}/", "/api/units/1", "crew"),
         new("GET", "/api/reports/response-times", "/api/reports/response-times?from=2025-01-01&to=2025-01-31", "healthoffice", "admin"),
         new("GET", "/api/reports/setup", "/api/reports/setup", "healthoffice", "admin"),
@@ -59,9 +60,9 @@ public static class AccessMatrix
         // Anonymous in Development (where this matrix runs); any signed-in user elsewhere (ProductionAppTests).
         new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Anonymous),
         new("POST", "/api/auth/login", "/api/auth/login", Anonymous),
-        new("POST", "/api/auth/logout", "/api/auth/logout", "operator", "crew", "healthoffice", "admin"),
-        new("GET", "/api/auth/me", "/api/auth/me", "operator", "crew", "healthoffice", "admin"),
-        new("POST", "/api/auth/password", "/api/auth/password", "operator", "crew", "healthoffice", "admin"),
+        new("POST", "/api/auth/logout", "/api/auth/logout", "operator", "crew", "healthoffice", "admin", "facility"),
+        new("GET", "/api/auth/me", "/api/auth/me", "operator", "crew", "healthoffice", "admin", "facility"),
+        new("POST", "/api/auth/password", "/api/auth/password", "operator", "crew", "healthoffice", "admin", "facility"),
         new("POST", "/api/auth/totp/setup", "/api/auth/totp/setup", "healthoffice", "admin"),
         new("POST", "/api/auth/totp/enable", "/api/auth/totp/enable", "healthoffice", "admin"),
         new("POST", "/api/auth/totp/disable", "/api/auth/totp/disable", "healthoffice", "admin"),
@@ -88,17 +89,23 @@ public static class AccessMatrix
         new("GET", "/api/incidents/{id:long}/notes/", "/api/incidents/999999/notes", "operator", "crew", "admin"),
         new("POST", "/api/incidents/{id:long}/notes/", "/api/incidents/999999/notes", "operator", "crew", "admin"),
         new("GET", "/api/units", "/api/units", "operator", "admin"),
-        new("GET", "/api/facilities", "/api/facilities", "operator", "crew", "admin"),
+        new("GET", "/api/facilities", "/api/facilities", "operator", "crew", "admin", "facility"),
         new("GET", "/api/units/{unitId:long}/assignment", "/api/units/1/assignment", "crew"),
         new("POST", "/api/units/{unitId:long}/acknowledge", "/api/units/1/acknowledge", "crew"),
         new("POST", "/api/units/{unitId:long}/status", "/api/units/1/status", "crew"),
         new("POST", "/api/units/{unitId:long}/decline", "/api/units/1/decline", "crew"),
         new("POST", "/api/units/{unitId:long}/position", "/api/units/1/position", "crew"),
-        new("GET", "/api/events", "/api/events?after=0", "operator", "crew", "admin"),
+        new("GET", "/api/events", "/api/events?after=0", "operator", "crew", "admin", "facility"),
         new("GET", "/api/routing/eta", "/api/routing/eta?from=-0.79,100.65&to=-0.78,100.66", "operator", "admin"),
         new("GET", "/api/routing/status", "/api/routing/status", "operator", "admin"),
         new("GET", "/api/incidents/{id:long}/route", "/api/incidents/999999/route", "operator", "admin"),
         new("GET", "/api/units/{unitId:long}/route", "/api/units/1/route", "crew"),
-        new("POST", "/hubs/dispatch/negotiate", "/hubs/dispatch/negotiate?negotiateVersion=1", "operator", "crew", "admin"),
+        // Facility 5 is the sample hospital, rs1's own; another facility is covered by FacilityIsolationTests.
+        new("PUT", "/api/facilities/{id:long}/availability", "/api/facilities/5/availability", "facility", "admin"),
+        new("GET", "/api/facilities/{id:long}/prenotifications", "/api/facilities/5/prenotifications", "facility", "operator", "admin"),
+        new("POST", "/api/facilities/{id:long}/prenotifications/{responseId:long}/acknowledge", "/api/facilities/5/prenotifications/999999/acknowledge", "facility"),
+        new("GET", "/api/units/{unitId:long}/destinations", "/api/units/1/destinations", "crew"),
+        new("POST", "/api/admin/facilities/import", "/api/admin/facilities/import", "admin"),
+        new("POST", "/hubs/dispatch/negotiate", "/hubs/dispatch/negotiate?negotiateVersion=1", "operator", "crew", "admin", "facility"),
     ];
 }

@@ -24,6 +24,7 @@ public sealed partial class TextLimitTests
         [nameof(TextLimits.DisplayName)] = (t, v) => t.AdminAsync("/api/admin/users", new { username = Tag("u"), displayName = v, role = "healthoffice", password = NewUserPassword },
             "SELECT display_name FROM users WHERE id = @Id"),
         [nameof(TextLimits.UserName)] = (t, v) => t.UserAtWorkAsync(v),
+        [nameof(TextLimits.FacilityCode)] = (t, v) => t.FacilityCodeAsync(v),
     };
 
     private static string Tag(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..20];

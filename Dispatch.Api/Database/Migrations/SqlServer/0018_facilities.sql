@@ -1,0 +1,28 @@
+-- Hospital availability and pre-notification (issue 15, part 3).
+-- A facility user (role 'facility') is bound to one facility, from facility_bound_at on (UTC ms).
+ALTER TABLE users ADD facility_id BIGINT NULL CONSTRAINT fk_users_facility REFERENCES stations(id), facility_bound_at BIGINT NULL;
+-- The hospital's own code (e.g. its Kemenkes code) by which a bulk CSV update finds it.
+ALTER TABLE stations ADD code NVARCHAR(40) NULL;
+GO
+CREATE UNIQUE INDEX ux_stations_code ON stations (code) WHERE code IS NOT NULL;
+GO
+
+-- One row per facility and item: 'ed' (status in ed_status) or a bed kind (free beds in free).
+CREATE TABLE facility_availability (
+    facility_id BIGINT NOT NULL REFERENCES stations(id),
+    item NVARCHAR(32) NOT NULL,
+    ed_status NVARCHAR(16) NULL,
+    free INT NULL,
+    updated_at BIGINT NOT NULL,
+    updated_by NVARCHAR(100) NOT NULL,
+    CONSTRAINT pk_facility_availability PRIMARY KEY (facility_id, item)
+);
+
+-- When a hospital acknowledged a pre-notification (a response heading to it).
+CREATE TABLE prenotification_acks (
+    response_id BIGINT NOT NULL REFERENCES responses(id),
+    facility_id BIGINT NOT NULL REFERENCES stations(id),
+    at BIGINT NOT NULL,
+    acknowledged_by NVARCHAR(100) NOT NULL,
+    CONSTRAINT pk_prenotification_acks PRIMARY KEY (response_id, facility_id)
+);
