@@ -16,6 +16,9 @@ public sealed class CardSet
 
     public static readonly CardSet Empty = new([]);
 
+    /// <summary>A set of cards already validated one by one (ids unique: one per stored card).</summary>
+    public static CardSet Of(IEnumerable<ProtocolCard> cards) => new(cards.OrderBy(c => c.Id, StringComparer.Ordinal).ToList());
+
     public IReadOnlyList<ProtocolCard> Cards { get; }
 
     public ProtocolCard? Find(string id) => _byId.GetValueOrDefault(id);
@@ -32,10 +35,7 @@ public sealed class CardSet
                 throw new CardInvalid(origin, card.Id, "id", $"duplicate card id, also in {origins[card.Id]}");
             cards.Add(card);
         }
-        return new CardSet(cards.OrderBy(c => c.Id, StringComparer.Ordinal).ToList());
+        return Of(cards);
     }
 
-    /// <summary>This set with one card replaced or added (an administrator's edit), validated.</summary>
-    public CardSet With(ProtocolCard card) =>
-        new(Cards.Where(c => c.Id != card.Id).Append(card).OrderBy(c => c.Id, StringComparer.Ordinal).ToList());
 }
