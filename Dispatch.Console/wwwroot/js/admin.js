@@ -4,6 +4,7 @@ import { api, ApiError, attempt, el, startPage, showError } from './common.js';
 import { t, roleText, unitTypeText, stationKindText, fieldProblemText } from './i18n.js';
 import { startSecurityEvents } from './security-events.js';
 import { startPersonalData } from './personal-data.js';
+import { startProtocols } from './admin-protocols.js';
 
 const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 const roles = ['operator', 'crew', 'healthoffice', 'admin'];
@@ -117,6 +118,7 @@ try {
   if (await startPage(['admin'])) {
     await load();
     startPersonalData();
+    await attempt(startProtocols);
     await attempt(startSecurityEvents);
   }
 } catch (e) {

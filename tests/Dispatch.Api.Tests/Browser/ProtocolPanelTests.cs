@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Api.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -70,5 +71,44 @@ public sealed class ProtocolPanelTests : BrowserTest
         await Expect(page.Locator("#protocol-panel")).ToBeHiddenAsync();
         await Expect(page.Locator("#incident-title")).ToContainTextAsync($"#{incidentId}");
         Assert.That(ConsoleErrors, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_administrator_sees_a_broken_edit_refused_and_approves_a_card()
+    {
+        var admin = await SignInAsync("admin");
+        await admin.GotoAsync("/admin");
+        var row = admin.Locator("#protocol-list tr[data-card-id='seizure']");
+        await Expect(row).ToContainTextAsync("contoh, perlu persetujuan");
+        await row.Locator("button.protocol-edit").ClickAsync();
+        var json = await admin.Locator("#protocol-json").InputValueAsync();
+        await admin.Locator("#protocol-json").FillAsync(json.Replace("\"defaultTriage\": \"kuning\"", "\"defaultTriage\": \"biru\"", StringComparison.Ordinal));
+        await admin.ClickAsync("#protocol-save");
+        await Expect(admin.Locator("#protocol-error")).ToContainTextAsync("'seizure'");
+        await Expect(admin.Locator("#protocol-error")).ToContainTextAsync("defaultTriage");
+
+        var approved = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        approved["approval"] = new System.Text.Json.Nodes.JsonObject { ["status"] = "approved", ["approvedBy"] = "dr. Kepala Medis" };
+        await admin.Locator("#protocol-json").FillAsync(approved.ToJsonString());
+        await admin.ClickAsync("#protocol-save");
+        await Expect(row).ToContainTextAsync("disetujui (dr. Kepala Medis)");
+        await Expect(row).ToContainTextAsync("v2");
+        await ScreenshotAsync(admin, "admin-protocols");
+        Assert.That(ConsoleErrors.Where(e => !e.Contains("400", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_reports_page_shows_per_card_how_often_the_chosen_triage_differs()
+    {
+        using var op = await Api.AsAsync("operator2");
+        var incidentId = await Api.OpenIncidentAsync(op, $"protocol-report-{Guid.NewGuid():n}", "kuning");
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/protocol", new { cardId = "chest-pain", answers = new { awake = false } }));
+        var page = await SignInAsync("dinkes1", expectHub: false);
+        await page.GotoAsync("/reports");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-loaded", "true");
+        var line = page.Locator("#protocol-report tr[data-card-id='chest-pain']");
+        await Expect(line).ToContainTextAsync("1");
+        await Expect(line.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Expect(line.Locator("td").Nth(3)).ToContainTextAsync("100");
     }
 }
