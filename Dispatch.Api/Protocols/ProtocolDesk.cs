@@ -26,14 +26,13 @@ public sealed class ProtocolDesk(Db db, ProtocolStore store, ProtocolCatalog cat
 
     public async Task<ProtocolResult> RunAsync(long incidentId, ProtocolRequest r, string actor, CancellationToken ct)
     {
-        var card = (await catalog.CurrentAsync(ct)).Find(r.CardId!) ?? throw new Invalid([("cardId", $"There is no protocol card '{r.CardId}'.")]);
+        var card = await InUseAsync(r.CardId!, ct);
         var answers = ProtocolAnswers.Check(card, r.Answers);
         if (answers.Errors.Count > 0) throw new Invalid(answers.Errors);
         var advice = card.Advise(answers.Answers);
         return await db.WriteAsync(actor, async s =>
         {
-            var incident = await incidents.GetAsync(s, incidentId);
-            if (!incident.IsActive) throw new RuleViolation("incident-inactive", $"Incident {incidentId} is closed or cancelled.");
+            var incident = await ActiveIncidentAsync(s, incidentId);
             await store.AddUseAsync(s, incidentId, card.Id, card.Version, advice.SuggestedTriage);
             // The answers are health data: "answers" is sealed under the incident's key (PersonalFields).
             s.Log("protocol.used", incidentId: incidentId, details: new
@@ -48,15 +47,24 @@ public sealed class ProtocolDesk(Db db, ProtocolStore store, ProtocolCatalog cat
 
     public async Task<object> InstructionGivenAsync(long incidentId, InstructionGivenRequest r, string actor, CancellationToken ct)
     {
-        var card = (await catalog.CurrentAsync(ct)).Find(r.CardId!) ?? throw new Invalid([("cardId", $"There is no protocol card '{r.CardId}'.")]);
+        var card = await InUseAsync(r.CardId!, ct);
         if (r.Step >= card.Instructions.Count) throw new Invalid([("step", $"Card '{card.Id}' has {card.Instructions.Count} instructions (0 to {card.Instructions.Count - 1}).")]);
         return await db.WriteAsync(actor, async s =>
         {
-            var incident = await incidents.GetAsync(s, incidentId);
-            if (!incident.IsActive) throw new RuleViolation("incident-inactive", $"Incident {incidentId} is closed or cancelled.");
+            var incident = await ActiveIncidentAsync(s, incidentId);
             s.Log("protocol.instruction", incidentId: incidentId, details: new { cardId = card.Id, cardVersion = card.Version, step = r.Step, of = card.Instructions.Count });
             return new { cardId = card.Id, cardVersion = card.Version, step = r.Step!.Value, at = s.Now };
         }, ct);
+    }
+
+    private async Task<ProtocolCard> InUseAsync(string cardId, CancellationToken ct) =>
+        (await catalog.CurrentAsync(ct)).Find(cardId) ?? throw new Invalid([("cardId", $"There is no protocol card '{cardId}'.")]);
+
+    // A card is run, and its instructions read, while the incident is live only.
+    private async Task<Core.Incidents.Incident> ActiveIncidentAsync(DbSession s, long incidentId)
+    {
+        var incident = await incidents.GetAsync(s, incidentId);
+        return incident.IsActive ? incident : throw new RuleViolation("incident-inactive", $"Incident {incidentId} is closed or cancelled.");
     }
 
     public async Task<CardAdminList> ListVersionsAsync(CancellationToken ct)
