@@ -106,6 +106,7 @@ public static class DispatchApp
         services.AddRetention();
         services.AddSingleton<Audit.AccessLog>();
         services.AddSingleton<Audit.LogIntegrity>();
+        Protocols.ProtocolEndpoints.AddProtocols(services);
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
@@ -117,6 +118,7 @@ public static class DispatchApp
         if (applied.Any(Audit.LogIntegrity.CreatesTheChain))
             await app.Services.GetRequiredService<Audit.LogIntegrity>().ChainLegacyRowsAsync(CancellationToken.None);
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<Protocols.ProtocolCatalog>().SeedAsync(CancellationToken.None);
     }
 
     public static void UseDispatch(this WebApplication app)
@@ -155,5 +157,6 @@ public static class DispatchApp
         Audit.AuditEndpoints.MapAudit(app);
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);
+        Protocols.ProtocolEndpoints.MapProtocols(app);
     }
 }

@@ -114,6 +114,19 @@ declare global {
     acknowledgedAt: Instant | null; acknowledgedBy: string | null;
   }
 
+  // Protocol cards (issue 15): Dispatch.Core/Protocols/ProtocolCard.cs, Dispatch.Api/Protocols/ProtocolRequests.cs.
+  interface LocalText { id: string; en: string }
+  interface ProtocolQuestion { id: string; kind: 'yesNo' | 'choice'; text: LocalText; choices: { id: string; text: LocalText }[] }
+  interface ProtocolCard {
+    id: string; version: number; title: LocalText; keywords: string[]; questions: ProtocolQuestion[];
+    rules: { when: Record<string, string>; triage: string }[]; defaultTriage: string; instructions: LocalText[];
+    metronome: boolean; sources: { title: string; publisher: string; year: number; url: string }[];
+    approval: { status: string; approvedBy: string | null; note: string | null };
+  }
+  interface ProtocolResult {
+    cardId: string; cardVersion: number; suggestedTriage: string; currentTriage: string; ruleIndex: number | null;
+    instructions: LocalText[]; metronome: boolean; sample: boolean;
+  }
   /** A hub push or a row of /api/events: the payload of one of the hub's event types, with its sequence number. */
   interface DispatchEvent { seq: number; type?: string; [field: string]: any }
 }

@@ -5,6 +5,7 @@ import { t, roleText, unitTypeText, stationKindText, fieldProblemText } from './
 import { startSecurityEvents } from './security-events.js';
 import { startPersonalData } from './personal-data.js';
 import { startFacilityImport } from './facility-import.js';
+import { startProtocols } from './admin-protocols.js';
 
 const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (document.querySelector(selector));
 const roles = ['operator', 'crew', 'healthoffice', 'admin', 'facility'];
@@ -120,6 +121,7 @@ try {
     await load();
     startPersonalData();
     startFacilityImport(load);
+    await attempt(startProtocols);
     await attempt(startSecurityEvents);
   }
 } catch (e) {

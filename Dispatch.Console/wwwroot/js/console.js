@@ -11,6 +11,7 @@ import { renderIncidents, renderUnits, tickBoards } from './boards.js';
 import { trackConnection } from './connection.js';
 import { initSearch } from './search.js';
 import { createIncidentPanel } from './incident-panel.js';
+import { createProtocolPanel } from './protocol-panel.js';
 
 const calls = new Map();      // open calls by id
 const incidents = new Map();  // active incidents by id
@@ -27,6 +28,8 @@ let current = null;   // the call being taken
 let rec = null;       // the open recommendation (one more unit for the incident in the panel)
 /** @type {ReturnType<typeof createIncidentPanel>} */
 let panel;            // the incident opened from the board
+/** @type {ReturnType<typeof createProtocolPanel>} */
+let protocol;         // the protocol card run on that incident
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
@@ -328,6 +331,7 @@ function openIncident(incidentId) {
 }
 
 function panelClosed() {
+  protocol.close();
   if (rec) closeRecommendation();
   if (current) { $('#call-form').hidden = false; $('#call-actions').hidden = false; }
   else $('#panel-empty').hidden = false;
@@ -508,6 +512,7 @@ function onKey(e) {
   // button), then the incident panel's form, then the panel; an answered call is never dropped by a key.
   if (e.key === 'Escape' && answerConfirm) { e.preventDefault(); hideConfirm(); $('#candidates').focus(); return; }
   if (e.key === 'Escape' && rec) { e.preventDefault(); closeRecommendation(); return; }
+  if (e.key === 'Escape' && protocol.escape()) { e.preventDefault(); return; }
   if (e.key === 'Escape' && panel.escape()) { e.preventDefault(); return; }
   if (document.activeElement === $('#candidates') && rec?.candidates.length) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -537,6 +542,7 @@ function onKey(e) {
     p: () => $('#patients').focus(), v: () => { current?.point?.useSuggestion(); },
     r: () => recommendFor(row), i: focusWaitingIncident, s: enableSound, f: () => search?.focus(),
     g: () => $('#duplicates .attach')?.click(),
+    q: () => protocol.open(),
     u: () => panel.form('radio'), x: () => panel.form('release'), t: () => panel.form('edit'), n: () => panel.focusNote(),
     1: () => pickTriage('merah'), 2: () => pickTriage('kuning'), 3: () => pickTriage('hijau'), 4: () => pickTriage('hitam'),
   };
@@ -626,6 +632,8 @@ async function main() {
   panel = createIncidentPanel($('#incident-panel'), { stations: () => stations, apply: upsertIncident, closed: panelClosed,
     prenotification: id => prenotifications.get(id) });
   $('#incident-close').addEventListener('click', () => panel.close());
+  protocol = createProtocolPanel($('#protocol-panel'), { incident: () => panel.incident, apply: upsertIncident });
+  $('#protocol-open').addEventListener('click', () => protocol.open());
   $('#add-unit').addEventListener('click', () => { if (panel.id !== null) openRecommendation(panel.id); });
   document.addEventListener('keydown', onKey);
   checkSound();

@@ -106,6 +106,15 @@ const texts = {
     facilityImportTitle: 'Perbarui fasilitas dari CSV', facilityImportPreview: 'Pratinjau', facilityImportApply: 'Terapkan',
     facilityImportCreate: 'Buat fasilitas yang belum dikenal', facility: 'Fasilitas',
     facilityImportResult: '{matched} cocok, {updated} diperbarui, {created} dibuat, {unknown} tidak dikenal: {names}',
+    // Protocol cards (issue 15, guided call taking).
+    protocol: 'Protokol', protocolSearch: 'Cari kartu: ketik kata keluhan', protocolNoCards: 'Tidak ada kartu yang cocok.',
+    protocolSample: 'CONTOH: kartu ini dan terjemahannya belum disetujui oleh penanggung jawab medis PSC. Bukan protokol resmi Indonesia.',
+    protocolApprovedBy: 'Disetujui oleh {name}.', protocolYes: 'Ya', protocolNo: 'Tidak',
+    protocolKeys: 'Jawab dengan Y/N atau angka pilihan; ↑↓ pindah pertanyaan; Enter untuk saran triase.',
+    protocolSuggested: 'Saran triase:', protocolCurrent: 'Triase insiden:', protocolApply: 'Gunakan saran', protocolChoose: 'atau pilih triase lain:',
+    protocolStepN: 'Instruksi {n} dari {of}', protocolNext: 'Sudah dibacakan, berikutnya', protocolPrev: 'Sebelumnya', protocolSources: 'Sumber:',
+    metronome: 'Metronom kompresi', metronomeStart: 'Mulai', metronomeStop: 'Berhenti', metronomeMute: 'Bisukan', metronomeUnmute: 'Bunyikan',
+    metronomeRate: 'Per menit', elapsed: 'Waktu RJP',
   },
   en: {
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
@@ -212,6 +221,15 @@ const texts = {
     facilityImportTitle: 'Update facilities from CSV', facilityImportPreview: 'Preview', facilityImportApply: 'Apply',
     facilityImportCreate: 'Create unknown facilities', facility: 'Facility',
     facilityImportResult: '{matched} matched, {updated} updated, {created} created, {unknown} unknown: {names}',
+    // Protocol cards (issue 15, guided call taking).
+    protocol: 'Protocol', protocolSearch: 'Find a card: type words of the complaint', protocolNoCards: 'No card matches.',
+    protocolSample: 'SAMPLE: this card and its translation are not yet approved by the PSC medical lead. Not an official Indonesian protocol.',
+    protocolApprovedBy: 'Approved by {name}.', protocolYes: 'Yes', protocolNo: 'No',
+    protocolKeys: 'Answer with Y/N or the choice\'s digit; ↑↓ move between questions; Enter for the suggested triage.',
+    protocolSuggested: 'Suggested triage:', protocolCurrent: 'Incident triage:', protocolApply: 'Use the suggestion', protocolChoose: 'or choose another triage:',
+    protocolStepN: 'Instruction {n} of {of}', protocolNext: 'Read out, next', protocolPrev: 'Previous', protocolSources: 'Sources:',
+    metronome: 'Compression metronome', metronomeStart: 'Start', metronomeStop: 'Stop', metronomeMute: 'Mute', metronomeUnmute: 'Sound on',
+    metronomeRate: 'Per minute', elapsed: 'CPR time',
   },
 };
 
@@ -255,6 +273,12 @@ const pageTexts = {
     integrityTitle: 'Keutuhan catatan', integrityCheck: 'Periksa rantai catatan',
     integrityOk: 'Utuh: {rows} baris diperiksa, semuanya cocok.',
     integrityBroken: 'TIDAK UTUH: baris {id} pada {table} tidak cocok ({rows} baris diperiksa). Lihat deploy/personal-data.md.',
+    // Protocol cards (issue 15): administration and report.
+    protocolsTitle: 'Kartu protokol', protocolCard: 'Kartu', protocolVersion: 'Versi', protocolChangedBy: 'Diubah oleh', protocolChangedAt: 'Waktu',
+    protocolApproval: 'Persetujuan', protocolInUse: 'dipakai', protocolEdit: 'Ubah', protocolSave: 'Simpan versi baru', protocolSaved: 'Versi {version} disimpan.',
+    protocolRevert: 'Pakai lagi', protocolProblems: 'Kartu yang ditolak (versi terakhir yang baik tetap dipakai):',
+    approvalSample: 'contoh, perlu persetujuan', approvalApproved: 'disetujui',
+    protocolReport: 'Saran triase protokol vs triase yang dipilih', protocolUses: 'Dipakai', protocolDiffering: 'Berbeda', protocolDifferingPct: '% berbeda',
   },
   en: {
     pages: 'Pages', pageConsole: 'Operator console', pageCrew: 'Ambulance crew', pageAdmin: 'Administration', pageReports: 'Reports',
@@ -294,6 +318,12 @@ const pageTexts = {
     integrityTitle: 'Log integrity', integrityCheck: 'Check the log chains',
     integrityOk: 'Intact: {rows} rows checked, all match.',
     integrityBroken: 'NOT INTACT: row {id} of {table} does not match ({rows} rows checked). See deploy/personal-data.md.',
+    // Protocol cards (issue 15): administration and report.
+    protocolsTitle: 'Protocol cards', protocolCard: 'Card', protocolVersion: 'Version', protocolChangedBy: 'Changed by', protocolChangedAt: 'When',
+    protocolApproval: 'Approval', protocolInUse: 'in use', protocolEdit: 'Edit', protocolSave: 'Save as a new version', protocolSaved: 'Version {version} saved.',
+    protocolRevert: 'Use again', protocolProblems: 'Cards refused (the last good version stays in use):',
+    approvalSample: 'sample, needs approval', approvalApproved: 'approved',
+    protocolReport: 'Protocol triage suggestion vs chosen triage', protocolUses: 'Uses', protocolDiffering: 'Differing', protocolDifferingPct: '% differing',
   },
 };
 

@@ -254,6 +254,8 @@ export function createIncidentPanel(root, host) {
   return {
     /** The incident open in the panel, or null. */
     get id() { return open?.incident.id ?? null; },
+    /** The incident open in the panel, as last seen (its version guards a change), or null. */
+    get incident() { return open?.incident ?? null; },
     /** @param {IncidentView} incident */
     show(incident) {
       if (open?.incident.id === incident.id) { open.incident = incident; render(); return; }

@@ -1,5 +1,6 @@
 // @ts-check
 // Health office: response-time report, charts, kelurahan map, heat map, exports, history import.
+import { loadProtocolReport } from './reports-protocols.js';
 import { api, attempt, el, duration, startPage, showError } from './common.js';
 import { t, lang, sourceText, outcomeText, intervalText, intervalDefinition, weekdayText, importFieldText } from './i18n.js';
 
@@ -62,6 +63,7 @@ async function load(event) {
   $('#export-kemenkes-csv').href = `/api/exports/kemenkes?${q}&format=csv`;
   const report = await attempt(() => api(`/api/reports/response-times?${q}`));
   if (!report) return;
+  await loadProtocolReport(q);
   describeFilters();
   const calls = Object.values(report.volumes.callsBySource).reduce((a, b) => a + b, 0);
   const empty = report.incidents === 0 && calls === 0;
