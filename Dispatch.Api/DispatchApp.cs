@@ -1,3 +1,4 @@
+using Dispatch.Api.Patients;
 using Dispatch.Api.Admin;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Calls;
@@ -81,6 +82,7 @@ public static class DispatchApp
         services.AddSingleton<IncidentDesk>();
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<NoteDesk>();
+        services.AddPatients();
         services.AddSingleton<IncidentSearch>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();
@@ -136,6 +138,7 @@ public static class DispatchApp
         app.MapAuth();
         app.MapCalls();
         app.MapIncidents();
+        app.MapPatients();
         app.MapIncidentSearch();
         app.MapUnits();
         app.MapRouting();

@@ -20,6 +20,7 @@ public static class EventTypes
     public const string AssignmentCancelled = nameof(IDispatchClient.AssignmentCancelled);
     public const string AssignmentChanged = nameof(IDispatchClient.AssignmentChanged);
     public const string NoteAdded = nameof(IDispatchClient.NoteAdded);
+    public const string PatientChanged = nameof(IDispatchClient.PatientChanged);
 }
 
 /// <summary>Who may see an event; group names are built here and nowhere else.</summary>

@@ -19,4 +19,6 @@ public interface IDispatchClient
     Task AssignmentChanged(EventEnvelope e);
     /// <summary>Operators and the crews on the incident: a note was added.</summary>
     Task NoteAdded(EventEnvelope e);
+    /// <summary>Operators and the crews on the incident: a patient record was added or changed (the whole patient, observations included).</summary>
+    Task PatientChanged(EventEnvelope e);
 }

@@ -15,6 +15,8 @@ public static class PersonalFields
         "callerNumber", "callerNumbers", "address", "complaint", "text", "name", "lat", "lon", "accuracyMeters",
         // Operators' free text about why (a release, a decline, a cancellation) may name or describe the person.
         "endNote", "cancelReason",
+        // Patient records (issue 15): specific (health) personal data.
+        "age", "ageGroup", "sex", "icd10", "treatments", "observation", "receivedBy", "sisruteRef",
     };
 
     // The kelurahan and kecamatan ({ code, name }) are the area the record keeps after erasure, not a person's name.
