@@ -1,4 +1,3 @@
-using Dispatch.Api.Patients;
 using Dispatch.Api.Admin;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Calls;
@@ -9,6 +8,7 @@ using Dispatch.Api.Health;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
+using Dispatch.Api.Patients;
 using Dispatch.Api.Privacy;
 using Dispatch.Api.Routing;
 using Dispatch.Api.Security;

@@ -15,7 +15,7 @@ namespace Dispatch.Api.Tests.Infrastructure;
 public sealed class HubListener : IAsyncDisposable
 {
     public static readonly string[] EventTypes =
-        ["CallReceived", "CallUpdated", "IncidentChanged", "UnitChanged", "AssignmentOffered", "AssignmentCancelled", "AssignmentChanged", "NoteAdded"];
+        ["CallReceived", "CallUpdated", "IncidentChanged", "UnitChanged", "AssignmentOffered", "AssignmentCancelled", "AssignmentChanged", "NoteAdded", "PatientChanged"];
 
     private readonly ConcurrentQueue<Pushed> _received = new();
     private readonly ConcurrentDictionary<long, bool> _seen = new();
