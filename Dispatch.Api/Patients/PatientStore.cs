@@ -30,6 +30,21 @@ public sealed class PatientStore
         $"INSERT INTO patient_observations ({ObservationColumns}, incident_id) VALUES (@Id, @PatientId, @At, @RecordedBy, @Systolic, @Diastolic, @Pulse, " +
         "@RespRate, @Spo2, @Gcs, @Temperature, @Glucose, @IncidentId)");
 
+    // Erasure (issue 14) keeps what reports need: the START tag, the age group, the diagnosis, the
+    // outcome, the destination and handover time, and the count of patients (deploy/personal-data.md).
+    private static readonly SqlText ErasePatients = SqlText.Of("PatientStore.Erase",
+        "UPDATE patients SET name = NULL, age = NULL, sex = NULL, treatments = '[]', received_by = NULL, sisrute_ref = NULL, version = version + 1 " +
+        "WHERE incident_id = @IncidentId");
+    private static readonly SqlText DeleteObservations = SqlText.Of("PatientStore.DeleteObservations",
+        "DELETE FROM patient_observations WHERE incident_id = @IncidentId");
+
+    /// <summary>Overwrites the personal data of an incident's patients and deletes their observations; returns the patients touched.</summary>
+    public async Task<int> EraseAsync(DbSession s, long incidentId)
+    {
+        await s.ExecuteAsync(DeleteObservations, new { IncidentId = incidentId });
+        return await s.ExecuteAsync(ErasePatients, new { IncidentId = incidentId });
+    }
+
     public async Task<PatientRecord?> FindAsync(DbSession s, string id) =>
         (await s.QueryAsync<Row>(ById, new { Id = id })).FirstOrDefault()?.ToRecord();
 
