@@ -34,12 +34,12 @@ public sealed class PatientRequest
     public Validation Validate(DateTimeOffset now)
     {
         var v = new Validation()
-            .Check(Id is null || PatientFields.IsId(Id), "id", $"'id' must be at most {TextLimits.PatientId} letters, digits, '-' or '_' (a UUID).")
+            .Check(Id is null || PatientFields.IsId(Id), "id", $"'id' must be at most {PatientFields.MaxIdLength} letters, digits, '-' or '_' (a UUID).")
             .MaxLength("name", Name, TextLimits.PatientName)
             .Check(Age is null || PatientFields.IsAge(Age.Value), "age", $"'age' must be between 0 and {PatientFields.MaxAge} years.")
             .Check(Blank(Icd10) is null || Icd10Code.Normalize(Icd10) is not null, "icd10",
                 "'icd10' must be an ICD-10 code: a letter, two digits, then optionally a dot and 1-4 letters or digits (e.g. S72.0).")
-            .Check(Treatments is null || Treatments.Count <= TextLimits.TreatmentCount, "treatments", $"'treatments' lists at most {TextLimits.TreatmentCount} items.")
+            .Check(Treatments is null || Treatments.Count <= PatientFields.MaxTreatments, "treatments", $"'treatments' lists at most {PatientFields.MaxTreatments} items.")
             .Check(Treatments is null || Treatments.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= TextLimits.Treatment && !t.Contains('\0', StringComparison.Ordinal)),
                 "treatments", $"Each treatment is a text of 1 to {TextLimits.Treatment} characters.")
             .Check(Blank(SisruteRef) is not { } r || PatientFields.IsSisruteRef(r), "sisruteRef",
@@ -71,7 +71,7 @@ public sealed record ObservationRequest(
     public Validation Validate(DateTimeOffset now)
     {
         var v = new Validation()
-            .Check(Id is null || PatientFields.IsId(Id), "id", $"'id' must be at most {TextLimits.PatientId} letters, digits, '-' or '_' (a UUID).")
+            .Check(Id is null || PatientFields.IsId(Id), "id", $"'id' must be at most {PatientFields.MaxIdLength} letters, digits, '-' or '_' (a UUID).")
             .Check(At is null || At <= now.AddMinutes(1), "at", "'at' is in the future.")
             .Check(Values.Any(x => x.Value is not null), "$", "Send at least one value: systolic, diastolic, pulse, respRate, spo2, gcs, temperature or glucose.");
         foreach (var (range, value) in Values)

@@ -30,15 +30,11 @@ public static class TextLimits
     public const int UserName = 100;
     public const int DisplayName = 200;
 
-    // Patient records (issue 15): patients.*, patient_observations.id.
-    /// <summary>A patient's or an observation's id, chosen by the phone (a UUID) or the server.</summary>
-    public const int PatientId = 64;
+    // Patient records (issue 15): patients.*. Ids are tokens, not texts: PatientFields.MaxIdLength.
     /// <summary>The patient's name as the crew heard it (<c>patients.name</c>).</summary>
     public const int PatientName = 200;
     /// <summary>One treatment given, a short text (one item of <c>patients.treatments</c>).</summary>
     public const int Treatment = 200;
-    /// <summary>How many treatments one patient record lists at most.</summary>
-    public const int TreatmentCount = 40;
     /// <summary>A SISRUTE referral reference (<c>patients.sisrute_ref</c>).</summary>
     public const int SisruteRef = 64;
     /// <summary>The name of the staff member who received the patient (<c>patients.received_by</c>).</summary>

@@ -75,18 +75,22 @@ public sealed record PatientChange(
 public static partial class PatientFields
 {
     public const int MaxAge = 130;
+    /// <summary>A patient's or observation's id (<c>patients.id</c>, <c>patient_observations.id</c>): a token such as a UUID, not a text.</summary>
+    public const int MaxIdLength = 64;
+    /// <summary>How many treatments one patient record lists at most.</summary>
+    public const int MaxTreatments = 40;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/._ -]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[\\p{L}\\p{N}][\\p{L}\\p{N}/._ -]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SisruteForm();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdForm();
 
-    /// <summary>A SISRUTE reference is kept as typed, trimmed: letters, digits, and / . _ - or spaces inside.</summary>
+    /// <summary>A SISRUTE reference is kept as typed, trimmed: letters (any script), digits, and / . _ - or spaces inside.</summary>
     public static bool IsSisruteRef(string value) => value.Length <= TextLimits.SisruteRef && SisruteForm().IsMatch(value);
 
     /// <summary>Patient and observation ids: a UUID or another short token of letters, digits, '-' and '_'.</summary>
-    public static bool IsId(string value) => value.Length <= TextLimits.PatientId && IdForm().IsMatch(value);
+    public static bool IsId(string value) => value.Length <= MaxIdLength && IdForm().IsMatch(value);
 
     public static bool IsAge(int years) => years is >= 0 and <= MaxAge;
 }

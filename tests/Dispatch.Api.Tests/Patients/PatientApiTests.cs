@@ -140,6 +140,9 @@ public sealed class PatientApiTests(string database) : ApiTest(database)
         Assert.That((both.GetProperty("sex").GetString(), both.GetProperty("triage").GetString(), both.GetProperty("sisruteRef").GetString(), both.GetProperty("version").GetInt32()),
             Is.EqualTo(("female", "kuning", "SR-2026/0042", 3)));
 
+        var found = await ApiClient.OkJsonAsync(await op.GetAsync("/api/incidents/search?q=sr-2026%2F0042"));
+        Assert.That(found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()), Does.Contain(incidentId), "the SISRUTE reference finds the incident");
+
         var stale = await ProblemAsync(await op.PutAsJsonAsync($"{url}/{id}", new { triage = "merah", version = 2 }), HttpStatusCode.Conflict);
         Assert.That(Code(stale), Is.EqualTo("concurrency"));
         var cleared = await ApiClient.OkJsonAsync(await op.PutAsJsonAsync($"{url}/{id}", new { sisruteRef = (string?)null, version = 3 }));

@@ -11,7 +11,7 @@ CREATE TABLE patients (
     sex VARCHAR(16) NULL,
     triage VARCHAR(16) NULL,
     icd10 VARCHAR(8) NULL,
-    -- JSON array of short texts (each at most TextLimits.Treatment, at most TextLimits.TreatmentCount).
+    -- JSON array of short texts (each at most TextLimits.Treatment, at most PatientFields.MaxTreatments).
     treatments TEXT NOT NULL,
     outcome VARCHAR(20) NULL,
     destination_id BIGINT NULL REFERENCES stations(id),

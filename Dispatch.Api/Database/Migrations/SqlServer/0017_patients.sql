@@ -11,7 +11,7 @@ CREATE TABLE patients (
     sex NVARCHAR(16) NULL,
     triage NVARCHAR(16) NULL,
     icd10 NVARCHAR(8) NULL,
-    -- JSON array of short texts (each at most TextLimits.Treatment, at most TextLimits.TreatmentCount).
+    -- JSON array of short texts (each at most TextLimits.Treatment, at most PatientFields.MaxTreatments).
     treatments NVARCHAR(MAX) NOT NULL,
     outcome NVARCHAR(20) NULL,
     destination_id BIGINT NULL REFERENCES stations(id),

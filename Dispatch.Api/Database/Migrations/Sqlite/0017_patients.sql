@@ -11,7 +11,7 @@ CREATE TABLE patients (
     sex TEXT NULL,
     triage TEXT NULL,
     icd10 TEXT NULL,
-    -- JSON array of short texts (each at most TextLimits.Treatment, at most TextLimits.TreatmentCount).
+    -- JSON array of short texts (each at most TextLimits.Treatment, at most PatientFields.MaxTreatments).
     treatments TEXT NOT NULL,
     outcome TEXT NULL,
     destination_id INTEGER NULL REFERENCES stations(id),
