@@ -229,7 +229,7 @@ export async function connectHub(onEvent, showState, reload = () => location.rel
   // The server pings every 5 s (DispatchApp); a server silent for 12 s is gone: say so, rather
   // than after the default 30 s of a screen that looks current.
   connection.serverTimeoutInMilliseconds = 12000;
-  for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled', 'AssignmentChanged', 'NoteAdded'])
+  for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled', 'AssignmentChanged', 'NoteAdded', 'PatientChanged'])
     connection.on(type, receive);
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(async () => { showState('connected'); await catchUp(); });

@@ -103,6 +103,7 @@ function onEvent(e) {
     case 'IncidentChanged': upsertIncident(e.data); break;
     case 'UnitChanged': upsertUnit(e.data); break;
     case 'NoteAdded': panel.noteAdded(e.data); break;
+    case 'PatientChanged': panel.patientChanged(e.data); break;
   }
 }
 
