@@ -54,7 +54,7 @@ declare global {
   /** A patient of an incident (GET/POST/PUT /api/incidents/{id}/patients, PatientChanged; issue 15). */
   interface PatientView {
     id: string; incidentId: number; name: string | null; age: number | null; ageGroup: 'infant' | 'child' | 'adult' | 'elderly' | null;
-    sex: 'male' | 'female' | 'unknown' | null; triage: Triage | null; icd10: string | null; icd10Listed: boolean | null; treatments: string[];
+    sex: 'male' | 'female' | 'unknown' | null; triage: 'merah' | 'kuning' | 'hijau' | 'hitam' | null; icd10: string | null; icd10Listed: boolean | null; treatments: string[];
     outcome: 'treatedOnScene' | 'transported' | 'refused' | 'died' | null; destinationId: number | null; sisruteRef: string | null;
     handoverAt: Instant | null; receivedBy: string | null; updatedAt: Instant; version: number; observations: ObservationView[];
   }

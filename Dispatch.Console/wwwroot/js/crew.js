@@ -9,10 +9,11 @@ import { createTapQueue } from './crew-taps.js';
 import { alertCrew } from './crew-alert.js';
 import { createNotes } from './crew-notes.js';
 import { createDecline } from './crew-decline.js';
+import { createCrewPatients } from './crew-patients.js';
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
-let me, config, taps, notes, decline;
+let me, config, taps, notes, decline, patients;
 /** @type {(UnitView & { nextStatuses?: string[], nextStatusesAfter?: Record<string, string[]> }) | null} */
 let unit = null;
 /** @type {AssignmentView | null} */
@@ -128,6 +129,7 @@ function render() {
   $('#decline').hidden = !a?.canDecline || waitingHere().length > 0;
   if (!a?.canDecline) decline.close();
   notes.show(a?.incidentId ?? null);
+  patients.show(a?.incidentId ?? null);
   tick();
   renderSteps();
   renderWaiting();
@@ -251,6 +253,9 @@ function onEvent(e) {
     case 'NoteAdded':
       notes.add(/** @type {NoteView} */ (e.data));
       break;
+    case 'PatientChanged':
+      patients.changed(/** @type {PatientView} */ (e.data));
+      break;
   }
 }
 
@@ -330,6 +335,7 @@ async function main() {
     onSent: refreshQuietly,
     onRefused: onTapRefused,
   });
+  patients = createCrewPatients(me.unitId, $('#patients'), serverNow);
   notes = createNotes({ box: $('#notes'), list: $('#notes-list'), empty: $('#notes-empty'), form: $('#note-form'), text: $('#note-text') });
   decline = createDecline(me.unitId, {
     current: () => assignment,
