@@ -6,7 +6,7 @@
 // sent and the assignment is over, the personal data leaves the phone.
 import { api, el, attempt, showError, timeWib } from './common.js';
 import { t } from './i18n.js';
-import { createOutbox } from './outbox.js';
+import { createOutbox, newId } from './outbox.js';
 import { observationText, ageSexText } from './incident-patients.js';
 
 const triages = ['merah', 'kuning', 'hijau', 'hitam'];
@@ -39,7 +39,7 @@ export function createCrewPatients(unitId, box, now) {
   /** A patient the server answered or pushed: kept unless the phone holds changes still waiting. @param {PatientView} p */
   function merge(p) {
     if (p.incidentId !== state.incidentId) return;
-    const waiting = outbox.list().some(i => i.path.includes(`/patients/${p.id}`) || i.body?.id === p.id);
+    const waiting = outbox.list().some(i => (i.path ?? '').includes(`/patients/${p.id}`) || i.body?.id === p.id);
     const at = state.patients.findIndex(x => x.id === p.id);
     if (at < 0) state.patients = [...state.patients, p];
     else if (!waiting) state.patients = state.patients.with(at, p);
@@ -58,7 +58,7 @@ export function createCrewPatients(unitId, box, now) {
   function addPatient() {
     if (state.incidentId == null) return;
     /** @type {PatientView} */
-    const p = { id: crypto.randomUUID(), incidentId: state.incidentId, name: null, age: null, ageGroup: null, sex: null, triage: null, icd10: null, icd10Listed: null,
+    const p = { id: newId(), incidentId: state.incidentId, name: null, age: null, ageGroup: null, sex: null, triage: null, icd10: null, icd10Listed: null,
       treatments: [], outcome: null, destinationId: null, sisruteRef: null, handoverAt: null, receivedBy: null, updatedAt: new Date(now()).toISOString(), version: 0, observations: [] };
     state.patients = [...state.patients, p];
     keep();
@@ -70,7 +70,7 @@ export function createCrewPatients(unitId, box, now) {
   function observe(p, form) {
     const data = new FormData(form);
     /** @type {Record<string, any>} */
-    const body = { id: crypto.randomUUID(), at: new Date(now()).toISOString() };
+    const body = { id: newId(), at: new Date(now()).toISOString() };
     for (const v of vitals) { const x = String(data.get(v) ?? '').replace(',', '.').trim(); if (x) body[v] = Number(x); }
     if (Object.keys(body).length === 2) return;
     p.observations = [...p.observations, /** @type {ObservationView} */ ({ recordedBy: '', systolic: null, diastolic: null, pulse: null, respRate: null, spo2: null, gcs: null, temperature: null, glucose: null, ...body })];
