@@ -38,6 +38,7 @@ public sealed partial class HubEventPublisher(IHubContext<DispatchHub, IDispatch
         EventTypes.AssignmentCancelled => client.AssignmentCancelled(e),
         EventTypes.AssignmentChanged => client.AssignmentChanged(e),
         EventTypes.NoteAdded => client.NoteAdded(e),
+        EventTypes.PatientChanged => client.PatientChanged(e),
         _ => throw new InvalidOperationException($"Unknown event type {e.Type}."),
     };
 

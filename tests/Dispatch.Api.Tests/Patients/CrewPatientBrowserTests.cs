@@ -78,4 +78,30 @@ public sealed class CrewPatientBrowserTests : BrowserTest
         Assert.That(await fresh.EvaluateAsync<string?>($"localStorage.getItem('psc119.crewPatients.{unitId}')"), Is.Null);
         Assert.That(ConsoleErrors.Where(e => !e.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)), Is.Empty, "only the requests made without signal failed");
     }
+
+    [Test]
+    public async Task The_console_panel_shows_a_patient_recorded_by_the_crew_live()
+    {
+        using var op = await Api.AsAsync("operator1");
+        using var crewClient = await Api.AsAsync("crew1");
+        var unitId = (await ApiClient.OkJsonAsync(await crewClient.GetAsync("/api/auth/me"))).GetProperty("unitId").GetInt64();
+        await Incidents.Dispatching.FreeAllUnitsAsync(Api);
+        var incidentId = await Api.OpenIncidentAsync(op, $"console-patient-{Guid.NewGuid():n}");
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId }));
+        var page = await SignInAsync("operator2");
+        await page.Locator($"#incidents-board tr[data-incident-id='{incidentId}'] td.place").ClickAsync();
+        await Expect(page.Locator("#incident-title")).ToContainTextAsync($"#{incidentId}");
+        await Expect(page.Locator("#patients .no-patients")).ToBeVisibleAsync();
+
+        var id = Guid.NewGuid().ToString();
+        await ApiClient.OkJsonAsync(await crewClient.PostAsJsonAsync($"/api/incidents/{incidentId}/patients",
+            new { id, name = "Rudi", age = 8, sex = "male", triage = "kuning", icd10 = "S52.5" }));
+        var patient = page.Locator($"#patients li.patient[data-patient-id='{id}']");
+        await Expect(patient).ToContainTextAsync("Rudi", new() { Timeout = 2000 });
+        await Expect(patient).ToContainTextAsync("8 th · L");
+        await Expect(patient).ToContainTextAsync("S52.5");
+        await ApiClient.OkJsonAsync(await crewClient.PostAsJsonAsync($"/api/incidents/{incidentId}/patients/{id}/observations", new { pulse = 128, spo2 = 96 }));
+        await Expect(patient).ToContainTextAsync("N 128 · SpO2 96%", new() { Timeout = 2000 });
+        Assert.That(ConsoleErrors, Is.Empty);
+    }
 }
