@@ -8,6 +8,7 @@ using Dispatch.Api.Health;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Http;
 using Dispatch.Api.Incidents;
+using Dispatch.Api.Patients;
 using Dispatch.Api.Privacy;
 using Dispatch.Api.Routing;
 using Dispatch.Api.Security;
@@ -82,6 +83,7 @@ public static class DispatchApp
         services.AddSingleton<IncidentDesk>();
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<NoteDesk>();
+        services.AddPatients();
         services.AddSingleton<IncidentSearch>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<StationStore>();
@@ -146,6 +148,7 @@ public static class DispatchApp
         app.MapAuth();
         app.MapCalls();
         app.MapIncidents();
+        app.MapPatients();
         app.MapIncidentSearch();
         app.MapUnits();
         Facilities.FacilityEndpoints.MapFacilities(app);

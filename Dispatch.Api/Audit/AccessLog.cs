@@ -10,6 +10,7 @@ public static class AccessActions
     public const string IncidentRead = "incident.read";
     public const string IncidentLogRead = "incident.log.read";
     public const string IncidentNotesRead = "incident.notes.read";
+    public const string IncidentPatientsRead = "incident.patients.read";
     public const string IncidentSearch = "incident.search";
     public const string CallRead = "call.read";
     public const string ExportIncidents = "export.incidents";

@@ -23,6 +23,7 @@ public static class EventTypes
     public const string AvailabilityChanged = nameof(IDispatchClient.AvailabilityChanged);
     public const string PreNotification = nameof(IDispatchClient.PreNotification);
     public const string PreNotificationEnded = nameof(IDispatchClient.PreNotificationEnded);
+    public const string PatientChanged = nameof(IDispatchClient.PatientChanged);
 }
 
 /// <summary>Who may see an event; group names are built here and nowhere else.</summary>

@@ -41,6 +41,7 @@ public sealed partial class HubEventPublisher(IHubContext<DispatchHub, IDispatch
         EventTypes.AvailabilityChanged => client.AvailabilityChanged(e),
         EventTypes.PreNotification => client.PreNotification(e),
         EventTypes.PreNotificationEnded => client.PreNotificationEnded(e),
+        EventTypes.PatientChanged => client.PatientChanged(e),
         _ => throw new InvalidOperationException($"Unknown event type {e.Type}."),
     };
 

@@ -25,4 +25,6 @@ public interface IDispatchClient
     Task PreNotification(EventEnvelope e);
     /// <summary>Operators, the unit and the hospital: a pre-notification ended (handed over, cancelled, another destination).</summary>
     Task PreNotificationEnded(EventEnvelope e);
+    /// <summary>Operators and the crews on the incident: a patient record was added or changed (the whole patient, observations included).</summary>
+    Task PatientChanged(EventEnvelope e);
 }

@@ -25,7 +25,7 @@ public sealed record IncidentSearchPage(IReadOnlyList<IncidentSearchItem> Items,
 
 /// <summary>
 /// Finds incidents, active and closed, by a caller number (any call attached to the incident), by
-/// words of the address or complaint, and by the time the call came in. The SQL is one statement
+/// words of the address, complaint or a patient's SISRUTE reference, and by the time the call came in. The SQL is one statement
 /// per shape of the question (with or without a number, a range, and 0 to <see cref="MaxWords"/>
 /// words), so each keeps a plan that uses its index: the number through ix_calls_caller_number,
 /// the range and the order through ix_incidents_call_received.
@@ -90,7 +90,9 @@ public sealed class IncidentSearch(Db db)
                     if (phone) where.Add("i.id IN (SELECT c.incident_id FROM calls c WHERE c.caller_number = @Phone)");
                     if (range) where.Add("i.call_received_at >= @From AND i.call_received_at < @To");
                     for (var w = 0; w < words; w++)
-                        where.Add($"(LOWER(i.address) LIKE @Word{w} ESCAPE '\\' OR LOWER(i.complaint) LIKE @Word{w} ESCAPE '\\')");
+                        where.Add($"(LOWER(i.address) LIKE @Word{w} ESCAPE '\\' OR LOWER(i.complaint) LIKE @Word{w} ESCAPE '\\' " +
+                            // A patient's SISRUTE referral reference finds its incident (issue 15).
+                            $"OR EXISTS (SELECT 1 FROM patients p WHERE p.incident_id = i.id AND LOWER(p.sisrute_ref) LIKE @Word{w} ESCAPE '\\'))");
                     var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
                     all[shape][words] = SqlText.Of($"IncidentSearch.Find{(phone ? "ByPhone" : "")}{(range ? "InRange" : "")}Words{words}", d =>
                         "SELECT i.id, i.status, i.triage, i.call_received_at, i.created_at, i.address, i.complaint, i.kelurahan_name " +

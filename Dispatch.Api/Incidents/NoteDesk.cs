@@ -22,12 +22,6 @@ public sealed class NoteDesk(Db db, IncidentStore incidents)
         "SELECT n.id, n.incident_id, n.at, n.author, n.unit_id, u.call_sign, n.text FROM incident_notes n " +
         "LEFT JOIN units u ON u.id = n.unit_id WHERE n.incident_id = @IncidentId ORDER BY n.id");
 
-    // A response of the crew's unit that is still active, or that began once this user was bound to
-    // the unit: a crew member never reads what the unit did before they joined it.
-    private static readonly SqlText UnitWasSent = SqlText.Of("NoteDesk.UnitWasSent",
-        "SELECT COUNT(*) FROM responses r JOIN users u ON u.unit_id = r.unit_id WHERE r.incident_id = @IncidentId AND r.unit_id = @UnitId " +
-        "AND u.user_name = @UserName AND (r.ended_at IS NULL OR r.notified_at >= COALESCE(u.unit_bound_at, 0))");
-
     public Task<NoteView> AddAsync(long incidentId, string text, CurrentUser user, CancellationToken ct) =>
         db.WriteAsync(user.Name, async s =>
         {
@@ -67,11 +61,6 @@ public sealed class NoteDesk(Db db, IncidentStore incidents)
         public string Text { get; init; } = "";
     }
 
-    /// <summary>Operators see every incident; a crew member only those their unit is on or was sent to since they joined it. Returns the crew's unit.</summary>
-    private static async Task<long?> EnsureMayAccessAsync(DbSession s, long incidentId, CurrentUser user)
-    {
-        if (!user.IsInRole(Roles.Crew)) return null;
-        if (user.UnitId is { } unit && await s.SingleOrDefaultAsync<long>(UnitWasSent, new { IncidentId = incidentId, UnitId = unit, UserName = user.Name }) > 0) return unit;
-        throw new Forbidden("Crews read and write the notes of their own unit's incidents only, from the time they joined the unit.");
-    }
+    private static Task<long?> EnsureMayAccessAsync(DbSession s, long incidentId, CurrentUser user) =>
+        CrewAccess.EnsureAsync(s, incidentId, user, "Crews read and write the notes of their own unit's incidents only, from the time they joined the unit.");
 }

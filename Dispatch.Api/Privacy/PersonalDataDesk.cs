@@ -9,8 +9,9 @@ namespace Dispatch.Api.Privacy;
 /// <summary>A call as held about a person: the call record, when its data was erased, and its own log (a call without incident).</summary>
 public sealed record PersonalCall(CallView Call, DateTimeOffset? ErasedAt, IReadOnlyList<IncidentLogStore.Entry> Log);
 
-/// <summary>An incident as held about a person: the incident with its responses, its notes with their authors, and its log, opened.</summary>
-public sealed record PersonalIncident(IncidentView Incident, DateTimeOffset? ErasedAt, IReadOnlyList<NoteView> Notes, IReadOnlyList<IncidentLogStore.Entry> Log);
+/// <summary>An incident as held about a person: the incident with its responses, its notes with their authors, its patients with their observations, and its log, opened.</summary>
+public sealed record PersonalIncident(IncidentView Incident, DateTimeOffset? ErasedAt, IReadOnlyList<NoteView> Notes, IReadOnlyList<Patients.PatientView> Patients,
+    IReadOnlyList<IncidentLogStore.Entry> Log);
 
 /// <summary>Everything held about a phone number or an incident (UU 27/2022: the person's right of access).</summary>
 public sealed record PersonalDataExport(DateTimeOffset GeneratedAt, string? Phone, long? IncidentId, IReadOnlyList<PersonalCall> Calls, IReadOnlyList<PersonalIncident> Incidents);
@@ -24,7 +25,7 @@ public sealed record ErasureCounts(int Calls, int Incidents, int Notes, int Even
 /// sealing keys (every sealed copy in the incident log then reads as erased) and deletes their
 /// events; times, triage, units, areas and counts stay, so reports give the same figures.
 /// </summary>
-public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incidents)
+public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incidents, Patients.PatientStore patients, Patients.Icd10Catalog icd10)
 {
     private static readonly SqlText CallsOfNumber = SqlText.Of("PersonalDataDesk.CallsOfNumber",
         "SELECT id FROM calls WHERE caller_number = @Phone ORDER BY id");
@@ -73,7 +74,8 @@ public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incid
             {
                 var incident = await incidents.GetAsync(s, id);
                 var erasedAt = Time(await s.SingleOrDefaultAsync<long?>(IncidentErasedAt, new { Id = id }));
-                incidentViews.Add(new PersonalIncident(IncidentView.From(incident), erasedAt, await NoteDesk.ReadAsync(s, id), await IncidentLogStore.ForIncidentAsync(s, id)));
+                incidentViews.Add(new PersonalIncident(IncidentView.From(incident), erasedAt, await NoteDesk.ReadAsync(s, id),
+                    await patients.ListAsync(s, id, icd10.IsListed), await IncidentLogStore.ForIncidentAsync(s, id)));
             }
             return new PersonalDataExport(s.Now, phone, incidentId, callViews, incidentViews);
         }, ct);
@@ -105,8 +107,9 @@ public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incid
             await s.ExecuteAsync(EraseIncident, new { Id = id, Lat = Coarse(incident.Location.Lat), Lon = Coarse(incident.Location.Lon), At = at });
             var emptied = await s.ExecuteAsync(EraseNotes, new { Id = id });
             await s.ExecuteAsync(EraseEndNotes, new { Id = id });
+            var patientsErased = await patients.EraseAsync(s, id);
             notes += emptied;
-            s.Log("personal-data.erased", incidentId: id, details: new { reason, notesEmptied = emptied });
+            s.Log("personal-data.erased", incidentId: id, details: new { reason, notesEmptied = emptied, patientsErased });
         }
         foreach (var id in callIds)
         {

@@ -17,6 +17,8 @@ public static class PersonalFields
         "endNote", "cancelReason",
         // Health data (issue 15): a protocol card's answers about the patient.
         "answers",
+        // Patient records (issue 15): specific (health) personal data.
+        "age", "ageGroup", "sex", "icd10", "treatments", "observation", "receivedBy", "sisruteRef",
     };
 
     // The kelurahan and kecamatan ({ code, name }) are the area the record keeps after erasure, not a person's name.

@@ -51,6 +51,20 @@ declare global {
   /** A note on an incident (GET/POST /api/incidents/{id}/notes, NoteAdded). */
   interface NoteView { id: number; incidentId: number; at: Instant; author: string; unitId: number | null; callSign: string | null; text: string }
 
+  /** A patient of an incident (GET/POST/PUT /api/incidents/{id}/patients, PatientChanged; issue 15). */
+  interface PatientView {
+    id: string; incidentId: number; name: string | null; age: number | null; ageGroup: 'infant' | 'child' | 'adult' | 'elderly' | null;
+    sex: 'male' | 'female' | 'unknown' | null; triage: 'merah' | 'kuning' | 'hijau' | 'hitam' | null; icd10: string | null; icd10Listed: boolean | null; treatments: string[];
+    outcome: 'treatedOnScene' | 'transported' | 'refused' | 'died' | null; destinationId: number | null; sisruteRef: string | null;
+    handoverAt: Instant | null; receivedBy: string | null; updatedAt: Instant; version: number; observations: ObservationView[];
+  }
+
+  /** One set of observations (mmHg, /min, %, GCS, degC, mg/dL). */
+  interface ObservationView {
+    id: string; at: Instant; recordedBy: string; systolic: number | null; diastolic: number | null; pulse: number | null; respRate: number | null;
+    spo2: number | null; gcs: number | null; temperature: number | null; glucose: number | null;
+  }
+
   interface LocationView { lat: number; lon: number; accuracyMeters: number | null }
 
   /** A call on the wire (queue, CallReceived, CallUpdated). */

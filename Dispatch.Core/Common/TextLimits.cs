@@ -32,6 +32,16 @@ public static class TextLimits
     public const int UserName = 100;
     public const int DisplayName = 200;
 
+    // Patient records (issue 15): patients.*. Ids are tokens, not texts: PatientFields.MaxIdLength.
+    /// <summary>The patient's name as the crew heard it (<c>patients.name</c>).</summary>
+    public const int PatientName = 200;
+    /// <summary>One treatment given, a short text (one item of <c>patients.treatments</c>).</summary>
+    public const int Treatment = 200;
+    /// <summary>A SISRUTE referral reference (<c>patients.sisrute_ref</c>).</summary>
+    public const int SisruteRef = 64;
+    /// <summary>The name of the staff member who received the patient (<c>patients.received_by</c>).</summary>
+    public const int ReceivedBy = 200;
+
     /// <summary>A domain guard: refuses a text longer than its maximum (the request validation says so first, as a 400).</summary>
     public static void Ensure(string field, string? value, int max)
     {

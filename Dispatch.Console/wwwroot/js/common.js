@@ -230,7 +230,7 @@ export async function connectHub(onEvent, showState, reload = () => location.rel
   // than after the default 30 s of a screen that looks current.
   connection.serverTimeoutInMilliseconds = 12000;
   for (const type of ['CallReceived', 'CallUpdated', 'IncidentChanged', 'UnitChanged', 'AssignmentOffered', 'AssignmentCancelled', 'AssignmentChanged', 'NoteAdded',
-    'AvailabilityChanged', 'PreNotification', 'PreNotificationEnded'])
+    'AvailabilityChanged', 'PreNotification', 'PreNotificationEnded', 'PatientChanged'])
     connection.on(type, receive);
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(async () => { showState('connected'); await catchUp(); });

@@ -118,6 +118,7 @@ function onEvent(e) {
     case 'AvailabilityChanged': stations.set(e.data.id, e.data); view.setStations([...stations.values()]); break;
     case 'PreNotification': prenotifications.set(e.data.responseId, e.data); refreshPanel(e.data.incidentId); break;
     case 'PreNotificationEnded': prenotifications.delete(e.data.responseId); break;
+    case 'PatientChanged': panel.patientChanged(e.data); break;
   }
 }
 

@@ -10,10 +10,11 @@ import { alertCrew } from './crew-alert.js';
 import { createNotes } from './crew-notes.js';
 import { createDecline } from './crew-decline.js';
 import { createDestinations } from './crew-destinations.js';
+import { createCrewPatients } from './crew-patients.js';
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
-let me, config, taps, notes, decline, destinations;
+let me, config, taps, notes, decline, destinations, patients;
 /** @type {(UnitView & { nextStatuses?: string[], nextStatusesAfter?: Record<string, string[]> }) | null} */
 let unit = null;
 /** @type {AssignmentView | null} */
@@ -130,6 +131,7 @@ function render() {
   $('#decline').hidden = !a?.canDecline || waitingHere().length > 0;
   if (!a?.canDecline) decline.close();
   notes.show(a?.incidentId ?? null);
+  patients.show(a?.incidentId ?? null);
   tick();
   renderSteps();
   renderWaiting();
@@ -257,6 +259,9 @@ function onEvent(e) {
     case 'NoteAdded':
       notes.add(/** @type {NoteView} */ (e.data));
       break;
+    case 'PatientChanged':
+      patients.changed(/** @type {PatientView} */ (e.data));
+      break;
   }
 }
 
@@ -336,6 +341,7 @@ async function main() {
     onSent: refreshQuietly,
     onRefused: onTapRefused,
   });
+  patients = createCrewPatients(me.unitId, $('#patients'), serverNow);
   notes = createNotes({ box: $('#notes'), list: $('#notes-list'), empty: $('#notes-empty'), form: $('#note-form'), text: $('#note-text') });
   decline = createDecline(me.unitId, {
     current: () => assignment,

@@ -2,6 +2,17 @@
 // Bahasa Indonesia by default, English selectable; the choice is kept in localStorage.
 const texts = {
   id: {
+    // patients (issue 15)
+    patientRecords: 'Catatan pasien', noPatients: 'Belum ada catatan pasien.', patientOf: 'Pasien {n}', years: '{n} th',
+    sex_male: 'L', sex_female: 'P', sex_unknown: '?', ageGroup_infant: 'bayi', ageGroup_child: 'anak', ageGroup_adult: 'dewasa', ageGroup_elderly: 'lansia',
+    outcome_treatedOnScene: 'Ditangani di lokasi', outcome_transported: 'Dibawa ke fasilitas', outcome_refused: 'Menolak', outcome_died: 'Meninggal',
+    icd10Unlisted: 'kode tidak ada di daftar', observedAt: 'Observasi {time}', handedOver: 'Serah terima {time} kepada {name}', sisrute: 'SISRUTE {ref}',
+    crewPatientAdd: '+ Tambah pasien', crewAge: 'Umur (tahun)', crewObservationSave: 'Simpan observasi', crewTreatmentOther: 'Tindakan lain',
+    crewOutcome: 'Hasil', crewDestination: 'Tujuan', crewHandoverNow: 'Serah terima sekarang', crewReceivedBy: 'Diterima oleh',
+    crewPatientsWaiting: '{n} perubahan pasien menunggu sinyal', patientName: 'Nama',
+    vital_systolic: 'Sistolik (mmHg)', vital_diastolic: 'Diastolik (mmHg)', vital_pulse: 'Nadi (/menit)', vital_respRate: 'Napas (/menit)',
+    vital_spo2: 'SpO2 (%)', vital_gcs: 'GCS (3-15)', vital_temperature: 'Suhu (°C)', vital_glucose: 'Gula darah (mg/dL)',
+    treatOxygen: 'Oksigen', treatIv: 'Infus', treatSplint: 'Bidai', treatBandage: 'Balut tekan', treatCpr: 'RJP', treatPosition: 'Posisi pasien',
     appTitle: 'PSC 119 Kota Solok', login: 'Masuk', logout: 'Keluar', username: 'Nama pengguna', password: 'Kata sandi',
     loginFailed: 'Nama pengguna atau kata sandi salah.', serverUnreachable: 'Server tidak dapat dihubungi; coba lagi.', connected: 'Terhubung', reconnecting: 'Menyambung ulang…', disconnected: 'Terputus',
     callQueue: 'Antrean panggilan', noCalls: 'Tidak ada panggilan menunggu.', waiting: 'menunggu', answered: 'dijawab', answer: 'Jawab',
@@ -117,6 +128,17 @@ const texts = {
     metronomeRate: 'Per menit', elapsed: 'Waktu RJP',
   },
   en: {
+    // patients (issue 15)
+    patientRecords: 'Patient records', noPatients: 'No patient record yet.', patientOf: 'Patient {n}', years: '{n} y',
+    sex_male: 'M', sex_female: 'F', sex_unknown: '?', ageGroup_infant: 'infant', ageGroup_child: 'child', ageGroup_adult: 'adult', ageGroup_elderly: 'elderly',
+    outcome_treatedOnScene: 'Treated on scene', outcome_transported: 'Transported', outcome_refused: 'Refused', outcome_died: 'Died',
+    icd10Unlisted: 'code not in the list', observedAt: 'Observed {time}', handedOver: 'Handed over {time} to {name}', sisrute: 'SISRUTE {ref}',
+    crewPatientAdd: '+ Add patient', crewAge: 'Age (years)', crewObservationSave: 'Save observations', crewTreatmentOther: 'Other treatment',
+    crewOutcome: 'Outcome', crewDestination: 'Destination', crewHandoverNow: 'Handover now', crewReceivedBy: 'Received by',
+    crewPatientsWaiting: '{n} patient changes waiting for signal', patientName: 'Name',
+    vital_systolic: 'Systolic (mmHg)', vital_diastolic: 'Diastolic (mmHg)', vital_pulse: 'Pulse (/min)', vital_respRate: 'Breaths (/min)',
+    vital_spo2: 'SpO2 (%)', vital_gcs: 'GCS (3-15)', vital_temperature: 'Temperature (°C)', vital_glucose: 'Blood glucose (mg/dL)',
+    treatOxygen: 'Oxygen', treatIv: 'IV line', treatSplint: 'Splint', treatBandage: 'Pressure bandage', treatCpr: 'CPR', treatPosition: 'Positioning',
     appTitle: 'PSC 119 Kota Solok', login: 'Sign in', logout: 'Sign out', username: 'User name', password: 'Password',
     loginFailed: 'Wrong user name or password.', serverUnreachable: 'The server cannot be reached; try again.', connected: 'Connected', reconnecting: 'Reconnecting…', disconnected: 'Disconnected',
     callQueue: 'Call queue', noCalls: 'No calls waiting.', waiting: 'waiting', answered: 'answered', answer: 'Answer',
@@ -383,6 +405,9 @@ const problems = {
     // crew (issue 13)
     'decline-too-late': 'Penugasan yang sudah diterima tidak dapat ditolak lagi; hubungi operator.',
     'no-signal': 'Tidak ada sinyal: belum terkirim; coba lagi.', 'note-required': 'Tulis catatannya dahulu.',
+    // patients (issue 15)
+    'handover-time-required': 'Nama penerima memerlukan waktu serah terima.', 'patient-id-taken': 'Nomor pasien ini sudah dipakai pada insiden lain.',
+    'observation-id-taken': 'Nomor observasi ini sudah dipakai untuk pasien lain.', 'unknown-destination': 'Fasilitas tujuan tidak dikenal (pilih rumah sakit atau puskesmas).',
     // personal data (issue 14)
     'incident-active': 'Insiden ini masih aktif: data pribadinya belum dapat dihapus.',
     'call-active': 'Panggilan ini belum ditutup: data pribadinya belum dapat dihapus.',
@@ -424,6 +449,9 @@ const problems = {
     // crew (issue 13)
     'decline-too-late': 'An accepted assignment can no longer be declined; call the operator.',
     'no-signal': 'No signal: not sent; try again.', 'note-required': 'Write the note first.',
+    // patients (issue 15)
+    'handover-time-required': 'The receiving staff name needs the handover time.', 'patient-id-taken': 'This patient id is already used on another incident.',
+    'observation-id-taken': 'This observation id is already used for another patient.', 'unknown-destination': 'Unknown destination (choose a hospital or puskesmas).',
     // personal data (issue 14)
     'incident-active': 'This incident is still active: its personal data cannot be erased yet.',
     'call-active': 'This call is not closed yet: its personal data cannot be erased yet.',

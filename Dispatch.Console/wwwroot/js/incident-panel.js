@@ -6,6 +6,7 @@
 import { api, el, timeWib, attempt, ApiError } from './common.js';
 import { t, statusText, categoryText } from './i18n.js';
 import { availabilityText } from './availability.js';
+import { createPatientList } from './incident-patients.js';
 
 /** The time points of a response, in the order they happen (ResponseView). */
 const timePoints = /** @type {const} */ (['notifiedAt', 'acknowledgedAt', 'enRouteAt', 'onSceneAt', 'leftSceneAt', 'atDestinationAt', 'handoverAt', 'backInServiceAt']);
@@ -246,6 +247,7 @@ export function createIncidentPanel(root, host) {
   }
 
   part('#note-form').addEventListener('submit', addNote);
+  const patients = createPatientList(part('#patients'), host.stations);
   part('#radio-open').addEventListener('click', () => showForm('radio'));
   part('#release-open').addEventListener('click', () => showForm('release'));
   part('#edit-open').addEventListener('click', () => showForm('edit'));
@@ -266,6 +268,7 @@ export function createIncidentPanel(root, host) {
       render();
       renderNotes();
       loadNotes(incident.id);
+      patients.load(incident.id);
     },
     /** A newer version of an incident: redrawn if it is the one open (a closed or cancelled one closes the panel). */
     update(incident) {
@@ -275,6 +278,8 @@ export function createIncidentPanel(root, host) {
       render();
     },
     noteAdded,
+    /** @param {PatientView} patient */
+    patientChanged(patient) { patients.changed(patient); },
     /** @param {'edit' | 'radio' | 'release'} kind */
     form(kind) { if (open && (kind === 'edit' || active().length)) showForm(kind); },
     focusNote() { if (open) part('#note-text').focus(); },
@@ -291,6 +296,7 @@ export function createIncidentPanel(root, host) {
       root.hidden = true;
       part('#responses').replaceChildren();
       part('#notes').replaceChildren();
+      patients.clear();
       part('#incident-form').replaceChildren();
       host.closed();
     },

@@ -22,6 +22,8 @@ public sealed partial class LanguageWalkTests
         "json-required", "payload-too-large", "no-road-network", "FromOffRoad", "ToOffRoad", "Unreachable", "text-too-long",
         "sign-in-busy", "password-change-required", "wrong-current-password", "totp-required", "wrong-totp-code", "totp-enrolment-required",
         "totp-mandatory", "last-admin",
+        // patients (issue 15)
+        "handover-time-required", "patient-id-taken", "observation-id-taken", "unknown-destination",
         // import rejections
         "missing", "too-long", "bad-time", "bad-triage", "bad-position", "unknown-unit", "unknown-source", "duplicate-in-file", "column-not-in-file",
     ];

@@ -16,7 +16,7 @@ public sealed class HubListener : IAsyncDisposable
 {
     public static readonly string[] EventTypes =
         ["CallReceived", "CallUpdated", "IncidentChanged", "UnitChanged", "AssignmentOffered", "AssignmentCancelled", "AssignmentChanged", "NoteAdded",
-            "AvailabilityChanged", "PreNotification", "PreNotificationEnded"];
+            "AvailabilityChanged", "PreNotification", "PreNotificationEnded", "PatientChanged"];
 
     private readonly ConcurrentQueue<Pushed> _received = new();
     private readonly ConcurrentDictionary<long, bool> _seen = new();

@@ -10,10 +10,11 @@ namespace Dispatch.Api.Tests.Privacy;
 /// A person's incident from call to close (number, address, complaint, a changed address, a note,
 /// a unit released with a reason, a unit sent and back) and a raw look at every table of the database.
 /// </summary>
-public sealed record PersonCase(long CallId, long IncidentId, string Phone, string Stored, string Address, string OldAddress, string Complaint, string Note, string Release)
+public sealed record PersonCase(long CallId, long IncidentId, string Phone, string Stored, string Address, string OldAddress, string Complaint, string Note, string Release,
+    string PatientName, string Treatment, string ReceivedBy, string SisruteRef)
 {
     /// <summary>Every form of this person's data that must be gone after erasure.</summary>
-    public string[] Needles => [Stored, Stored[1..], "0" + Stored[3..], Stored[^8..], Address, OldAddress, Complaint, Note, Release];
+    public string[] Needles => [Stored, Stored[1..], "0" + Stored[3..], Stored[^8..], Address, OldAddress, Complaint, Note, Release, PatientName, Treatment, ReceivedBy, SisruteRef];
 
     public static async Task<PersonCase> CloseAsync(ApiClient api, HttpClient op, string tag, int digits)
     {
@@ -36,10 +37,21 @@ public sealed record PersonCase(long CallId, long IncidentId, string Phone, stri
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/assign", new { unitId }));
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/responses/{unitId}/release", new { reason = release }));
         await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/assign", new { unitId }));
+        // A patient record (issue 15) with an observation, transported and handed over.
+        var (patientName, treatment, receivedBy, sisrute) = ($"Siti Aminah {tag}", $"infus RL {tag}", $"Ns. Rahmawati {tag}", $"SR-{tag}-{digits}");
+        var hospital = (await ApiClient.OkJsonAsync(await op.GetAsync("/api/facilities"))).EnumerateArray().First(f => f.GetProperty("kind").GetString() == "hospital").GetProperty("id").GetInt64();
+        var patientId = Guid.NewGuid().ToString();
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/patients", new
+        {
+            id = patientId, name = patientName, age = 34, sex = "female", triage = "kuning", icd10 = "R56.8", treatments = new[] { treatment },
+            outcome = "transported", destinationId = hospital, sisruteRef = sisrute, handoverAt = TimeProvider.System.GetUtcNow().AddMinutes(-1), receivedBy,
+        }));
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/patients/{patientId}/observations", new { pulse = 112, spo2 = 95, gcs = 13 }));
         foreach (var status in new[] { "enRoute", "onScene", "available" })
             await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{id}/responses/{unitId}/status", new { status }));
         await ApiClient.OkJsonAsync(await op.PostAsync($"/api/incidents/{id}/close", null));
-        return new PersonCase(callId, id, local, call.GetProperty("callerNumber").GetString()!, address, oldAddress, complaint, note, release);
+        return new PersonCase(callId, id, local, call.GetProperty("callerNumber").GetString()!, address, oldAddress, complaint, note, release,
+            patientName, treatment, receivedBy, sisrute);
     }
 
     private static async Task<long> FreeUnitAsync(HttpClient op)

@@ -46,6 +46,10 @@ public sealed class PersonalDataTests(string database) : ApiTest(database)
         Assert.That(held.GetProperty("erasedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
         var note = held.GetProperty("notes").EnumerateArray().Single();
         Assert.That((note.GetProperty("text").GetString(), note.GetProperty("author").GetString()), Is.EqualTo((person.Note, "operator1")));
+        var patient = held.GetProperty("patients").EnumerateArray().Single();
+        Assert.That((patient.GetProperty("name").GetString(), patient.GetProperty("sisruteRef").GetString(), patient.GetProperty("receivedBy").GetString()),
+            Is.EqualTo((person.PatientName, person.SisruteRef, person.ReceivedBy)));
+        Assert.That(patient.GetProperty("observations").EnumerateArray().Single().GetProperty("pulse").GetInt32(), Is.EqualTo(112));
 
         var log = held.GetProperty("log");
         var created = DatabaseScan.Entry(log, "incident.created");
@@ -66,6 +70,13 @@ public sealed class PersonalDataTests(string database) : ApiTest(database)
         var access = await ApiClient.OkJsonAsync(await admin.GetAsync($"/api/admin/access-log?incidentId={person.IncidentId}"));
         var copies = access.GetProperty("records").EnumerateArray().Where(r => r.GetProperty("action").GetString() == "personal-data.export").ToList();
         Assert.That(copies.Select(r => r.GetProperty("actor").GetString()), Is.EqualTo(new[] { "admin", "admin" }));
+
+        // An operator reading the patients of this past incident is recorded too.
+        using var op = await Api.AsAsync("operator2");
+        await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{person.IncidentId}/patients"));
+        access = await ApiClient.OkJsonAsync(await admin.GetAsync($"/api/admin/access-log?incidentId={person.IncidentId}"));
+        Assert.That(access.GetProperty("records").EnumerateArray().Where(r => r.GetProperty("action").GetString() == "incident.patients.read").Select(r => r.GetProperty("actor").GetString()),
+            Is.EqualTo(new[] { "operator2" }));
     }
 
     [Test]
@@ -125,6 +136,13 @@ public sealed class PersonalDataTests(string database) : ApiTest(database)
         Assert.That(export.GetProperty("incidents")[0].GetProperty("erasedAt").ValueKind, Is.EqualTo(JsonValueKind.String));
         Assert.That(export.GetProperty("calls")[0].GetProperty("call").GetProperty("callerNumber").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(export.GetRawText(), Does.Not.Contain(person.Stored).And.Not.Contain(person.Address).And.Not.Contain(person.Note));
+        // The patient record keeps what reports need; its observations are gone.
+        var patient = (await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{person.IncidentId}/patients"))).EnumerateArray().Single();
+        Assert.That((patient.GetProperty("triage").GetString(), patient.GetProperty("icd10").GetString(), patient.GetProperty("outcome").GetString(), patient.GetProperty("ageGroup").GetString()),
+            Is.EqualTo(("kuning", "R56.8", "transported", "adult")));
+        Assert.That(patient.GetProperty("destinationId").ValueKind, Is.EqualTo(JsonValueKind.Number));
+        Assert.That(new[] { "name", "age", "sex", "receivedBy", "sisruteRef" }.Select(f => patient.GetProperty(f).ValueKind), Is.All.EqualTo(JsonValueKind.Null));
+        Assert.That(patient.GetProperty("observations").GetArrayLength() + patient.GetProperty("treatments").GetArrayLength(), Is.Zero);
     }
 
     [Test]

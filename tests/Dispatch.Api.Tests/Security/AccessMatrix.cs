@@ -96,6 +96,12 @@ public static class AccessMatrix
         // Crews too, for the incidents their unit was sent to (NotesTests: others 403 own-unit-only).
         new("GET", "/api/incidents/{id:long}/notes/", "/api/incidents/999999/notes", "operator", "crew", "admin"),
         new("POST", "/api/incidents/{id:long}/notes/", "/api/incidents/999999/notes", "operator", "crew", "admin"),
+        // Patients (issue 15): crews for their unit's incidents only (PatientApiTests: others 403 own-unit-only).
+        new("GET", "/api/incidents/{id:long}/patients/", "/api/incidents/999999/patients", "operator", "crew", "admin"),
+        new("POST", "/api/incidents/{id:long}/patients/", "/api/incidents/999999/patients", "operator", "crew", "admin"),
+        new("PUT", "/api/incidents/{id:long}/patients/{patientId}", "/api/incidents/999999/patients/p1", "operator", "crew", "admin"),
+        new("POST", "/api/incidents/{id:long}/patients/{patientId}/observations", "/api/incidents/999999/patients/p1/observations", "operator", "crew", "admin"),
+        new("GET", "/api/icd10", "/api/icd10?q=S72", "operator", "crew", "admin"),
         new("GET", "/api/units", "/api/units", "operator", "admin"),
         new("GET", "/api/facilities", "/api/facilities", "operator", "crew", "admin", "facility"),
         new("GET", "/api/units/{unitId:long}/assignment", "/api/units/1/assignment", "crew"),

@@ -25,6 +25,10 @@ public sealed partial class TextLimitTests
             "SELECT display_name FROM users WHERE id = @Id"),
         [nameof(TextLimits.UserName)] = (t, v) => t.UserAtWorkAsync(v),
         [nameof(TextLimits.FacilityCode)] = (t, v) => t.FacilityCodeAsync(v),
+        [nameof(TextLimits.PatientName)] = (t, v) => t.PatientAsync(new { name = v }, "name"),
+        [nameof(TextLimits.Treatment)] = (t, v) => t.PatientAsync(new { treatments = new[] { v } }, "treatments"),
+        [nameof(TextLimits.SisruteRef)] = (t, v) => t.PatientAsync(new { sisruteRef = v }, "sisrute_ref"),
+        [nameof(TextLimits.ReceivedBy)] = (t, v) => t.PatientAsync(new { receivedBy = v }, "received_by"),
     };
 
     private static string Tag(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..20];

@@ -59,6 +59,8 @@ public sealed partial class TextLimitTests(string database) : ApiTest(database)
         [nameof(TextLimits.Address)] = "address", [nameof(TextLimits.Complaint)] = "complaint", [nameof(TextLimits.CancelReason)] = "reason",
         [nameof(TextLimits.ResponseReason)] = "reason", [nameof(TextLimits.Note)] = "text",
 [nameof(TextLimits.CallSign)] = "callSign", [nameof(TextLimits.Plate)] = "plate",
+        [nameof(TextLimits.PatientName)] = "name", [nameof(TextLimits.Treatment)] = "treatments", [nameof(TextLimits.SisruteRef)] = "sisruteRef",
+        [nameof(TextLimits.ReceivedBy)] = "receivedBy",
         [nameof(TextLimits.StationName)] = "name", [nameof(TextLimits.UserName)] = "username", [nameof(TextLimits.DisplayName)] = "displayName",
     };
 
