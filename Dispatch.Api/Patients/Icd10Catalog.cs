@@ -1,14 +1,27 @@
 using System.IO.Compression;
 using Dispatch.Core.Patients;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Api.Patients;
 
 /// <summary>One entry of the ICD-10 code list: the code (with its dot) and its title.</summary>
 public sealed record Icd10Entry(string Code, string Title);
 
+/// <summary>Configuration section "Icd10": the code list a deployment provides.</summary>
+public sealed class Icd10Options
+{
+    public const string Section = "Icd10";
+
+    /// <summary>
+    /// A <c>code&lt;TAB&gt;title</c> file (gzip'd when it ends in .gz) of the ICD-10 edition this PSC
+    /// is licensed to use (e.g. the one its hospitals code with); empty for the embedded list, if any.
+    /// </summary>
+    public string ListPath { get; set; } = "";
+}
+
 /// <summary>
-/// The ICD-10 code list shipped with the product, if any: a gzip'd TSV (code, title) embedded as
-/// <c>Dispatch.Api.icd10.tsv.gz</c>, read once, on first use. Codes are always checked for their
+/// The ICD-10 code list: the file named by <c>Icd10:ListPath</c>, else a gzip'd TSV (code, title)
+/// embedded as <c>Dispatch.Api.icd10.tsv.gz</c> if one is shipped; read once, on first use. Codes are always checked for their
 /// form (<see cref="Icd10Code"/>); the list only helps searching and flags a code it does not know
 /// (<see cref="IsListed"/> false), it never refuses one. Without a list <see cref="IsListed"/> is null.
 /// </summary>
@@ -18,7 +31,7 @@ public sealed class Icd10Catalog
     private readonly Lazy<IReadOnlyList<Icd10Entry>?> _entries;
     private readonly Lazy<IReadOnlySet<string>?> _codes;
 
-    public Icd10Catalog() : this(() => typeof(Icd10Catalog).Assembly.GetManifestResourceStream(ResourceName)) { }
+    public Icd10Catalog(IOptions<Icd10Options> options) : this(() => Open(options.Value.ListPath)) { }
 
     public Icd10Catalog(Func<Stream?> open)
     {
@@ -47,11 +60,21 @@ public sealed class Icd10Catalog
         return entries.Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).Take(limit).ToList();
     }
 
+    /// <summary>The configured file (a missing one is a configuration error, said at first use), else the embedded list, else null.</summary>
+    private static Stream? Open(string path)
+    {
+        if (path.Length == 0)
+            return typeof(Icd10Catalog).Assembly.GetManifestResourceStream(ResourceName) is { } embedded
+                ? new GZipStream(embedded, CompressionMode.Decompress) : null;
+        var file = File.OpenRead(path);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
     private static IReadOnlyList<Icd10Entry>? Load(Func<Stream?> open)
     {
         using var stream = open();
         if (stream is null) return null;
-        using var reader = new StreamReader(new GZipStream(stream, CompressionMode.Decompress));
+        using var reader = new StreamReader(stream);
         var list = new List<Icd10Entry>();
         while (reader.ReadLine() is { } line)
         {

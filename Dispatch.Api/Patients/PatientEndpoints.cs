@@ -7,8 +7,11 @@ namespace Dispatch.Api.Patients;
 /// <summary>Patient records of an incident (operators and admins; the crew of a unit sent to it) and the ICD-10 search.</summary>
 public static class PatientEndpoints
 {
-    public static IServiceCollection AddPatients(this IServiceCollection services) =>
-        services.AddSingleton<PatientStore>().AddSingleton<PatientDesk>().AddSingleton<Icd10Catalog>();
+    public static IServiceCollection AddPatients(this IServiceCollection services)
+    {
+        services.AddOptions<Icd10Options>().BindConfiguration(Icd10Options.Section);
+        return services.AddSingleton<PatientStore>().AddSingleton<PatientDesk>().AddSingleton<Icd10Catalog>();
+    }
 
     public static void MapPatients(this IEndpointRouteBuilder app)
     {
