@@ -26,6 +26,12 @@ public sealed class ExportRow
     public string? UnitPlates { get; init; }
     /// <summary>The crew of every unit sent ("Budi (AMB-01), Sari (AMB-01)"), joined by <see cref="ExportService.CrewSeparator"/>.</summary>
     public string? Crew { get; init; }
+    /// <summary>The patients' working diagnoses (ICD-10), each once, joined by a comma and a space.</summary>
+    public string? Icd10 { get; init; }
+    /// <summary>Every facility a patient was taken to (patient records and units), each once, joined by a comma and a space.</summary>
+    public string? Destinations { get; init; }
+    /// <summary>How many patient records the crews made (the national korban when any, else <see cref="PatientCount"/>).</summary>
+    public int PatientsRecorded { get; init; }
 
     /// <summary>A major (mass-casualty) incident.</summary>
     public bool IsMajor { get; init; }

@@ -49,12 +49,29 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
         " FROM response_crew rc JOIN responses pr ON pr.id = rc.response_id WHERE pr.incident_id = i.id" +
         $" AND (pr.end_reason IS NULL OR pr.end_reason <> '{nameof(ResponseEnd.Declined)}'))";
 
+    /// <summary>The working diagnoses of the incident's patients, each once, in the order first recorded.</summary>
+    private static string Icd10(SqlDialect d) =>
+        "(SELECT " + d.JoinText("x.icd10", "', '", "x.first_at, x.icd10") +
+        " FROM (SELECT p.icd10, MIN(p.created_at) AS first_at FROM patients p WHERE p.incident_id = i.id AND p.icd10 IS NOT NULL GROUP BY p.icd10) x)";
+
+    /// <summary>
+    /// Every facility a patient of the incident was taken to: the patients' destinations and the
+    /// units' (a unit may transport without a patient record), each once, in the order chosen.
+    /// </summary>
+    private static string Destinations(SqlDialect d) =>
+        "(SELECT " + d.JoinText("x.name", "', '", "x.first_at, x.name") +
+        " FROM (SELECT ds.name, MIN(x0.at) AS first_at FROM (" +
+        "SELECT p.destination_id AS sid, p.created_at AS at FROM patients p WHERE p.incident_id = i.id AND p.destination_id IS NOT NULL " +
+        "UNION ALL SELECT r.destination_id, COALESCE(r.left_scene_at, r.notified_at) FROM responses r WHERE r.incident_id = i.id AND r.destination_id IS NOT NULL" +
+        ") x0 JOIN stations ds ON ds.id = x0.sid GROUP BY ds.name) x)";
+
     private static readonly SqlText Rows = SqlText.Of("ExportService.Rows", d =>
         "SELECT i.id, c.external_id AS call_external_id, i.source, i.status, i.triage, i.is_emergency, i.category, i.patient_count, i.lat, i.lon, " +
         "i.address, i.complaint, i.kelurahan_code, i.kelurahan_name, i.kecamatan_code, i.kecamatan_name, u.call_sign AS unit_call_sign, " +
         "d.name AS destination_name, i.cancel_reason, i.is_imported, i.call_received_at, i.call_answered_at, i.created_at, " +
         "i.unit_notified_at, i.acknowledged_at, i.en_route_at, i.on_scene_at, i.left_scene_at, i.at_destination_at, i.handover_at, " +
-        "i.back_in_service_at, i.closed_at, i.cancelled_at, i.is_major, " + UnitPlates(d) + " AS unit_plates, " + Crew(d) + " AS crew " +
+        "i.back_in_service_at, i.closed_at, i.cancelled_at, i.is_major, " + UnitPlates(d) + " AS unit_plates, " + Crew(d) + " AS crew, " +
+        Icd10(d) + " AS icd10, " + Destinations(d) + " AS destinations, (SELECT COUNT(*) FROM patients pc WHERE pc.incident_id = i.id) AS patients_recorded " +
         ReportSql.From + "JOIN calls c ON c.id = i.call_id LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN stations d ON d.id = i.destination_id " +
         ReportSql.Where + "ORDER BY i.id");
 
@@ -67,7 +84,7 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
     ];
 
     /// <summary>The national fields this system has no data for; exported empty and listed in the README.</summary>
-    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan", "icd_10"];
+    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan"];
 
     /// <summary>Streams the rows to <paramref name="write"/> and returns how many there were (for the access log).</summary>
     private Task<long> StreamAsync(ReportFilter filter, Func<ExportRow, Task> write, CancellationToken ct) =>
@@ -117,12 +134,12 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
             ["kategori_layanan"] = r.Category == nameof(IncidentCategory.Trauma) ? "trauma" : "non-trauma",
             ["spesifikasi_layanan"] = null,
             ["status_penanganan"] = Camel(r.Status),
-            ["korban"] = r.PatientCount,
+            ["korban"] = r.PatientsRecorded > 0 ? r.PatientsRecorded : r.PatientCount,
             ["keluhan"] = r.Complaint,
-            ["icd_10"] = null,
+            ["icd_10"] = r.Icd10,
             ["nomor_kendaraan"] = r.UnitPlates,
             ["crew"] = r.Crew,
-            ["rumahsakit_rujukan"] = r.DestinationName,
+            ["rumahsakit_rujukan"] = r.Destinations,
             ["waktu_respons"] = response is { } s ? Math.Round(s / 60, 1) : null,
             ["latitude"] = r.Lat,
             ["longitude"] = r.Lon,

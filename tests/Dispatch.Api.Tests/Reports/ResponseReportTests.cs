@@ -166,6 +166,10 @@ public sealed class ResponseReportTests(string database) : ApiTest(database)
         Assert.That(row.GetProperty("nomor_kendaraan").GetString(), Is.EqualTo($"{plates[_unitA]}, {plates[_unitB]}"), "in the order they were notified");
         Assert.That(row.GetProperty("korban").GetInt32(), Is.EqualTo(_incident.GetProperty("patientCount").GetInt32()));
         Assert.That(row.GetProperty("is_krisis").GetBoolean(), Is.False);
+        var names = (await ApiClient.OkJsonAsync(await op.GetAsync("/api/facilities"))).EnumerateArray()
+            .ToDictionary(f => f.GetProperty("id").GetInt64(), f => f.GetProperty("name").GetString());
+        Assert.That(row.GetProperty("rumahsakit_rujukan").GetString(), Is.EqualTo($"{names[_hospitalA]}, {names[_hospitalB]}"),
+            "without patient records, every unit's destination, in the order chosen");
         var csv = (await (await office.GetAsync($"/api/exports/kemenkes?{_range}&format=csv")).Content.ReadAsStringAsync()).TrimEnd().Split('\n');
         var header = csv[0].TrimEnd('\r').Split(',');
         Assert.That(csv.Single(l => l.Contains($",{_incidentId},", StringComparison.Ordinal)), Does.Contain($"\"{plates[_unitA]}, {plates[_unitB]}\""), "the list is one quoted CSV field");
