@@ -1,6 +1,7 @@
 using Dispatch.Api.Database;
 using Dispatch.Api.Events;
 using Dispatch.Api.Incidents;
+using Dispatch.Api.Patients;
 using Dispatch.Api.Routing;
 using Dispatch.Api.Units;
 using Dispatch.Core.Facilities;
@@ -16,7 +17,7 @@ namespace Dispatch.Api.Facilities;
 /// the triage changed), when the unit moves (ETA), and when the pre-notification ends. Each event
 /// goes to the facility, the operators and the unit; it carries the complaint, so it names the incident.
 /// </summary>
-public sealed class PreNotifier(UnitStore units, StationStore stations, PreNotificationStore store, TravelEstimator travel)
+public sealed class PreNotifier(UnitStore units, StationStore stations, PreNotificationStore store, TravelEstimator travel, PatientStore patients)
 {
     /// <summary>After an incident was saved: pushes its pre-notifications now, and the end of those it no longer holds.</summary>
     public async Task AfterSaveAsync(DbSession s, IncidentView before, Incident after)
@@ -29,6 +30,13 @@ public sealed class PreNotifier(UnitStore units, StationStore stations, PreNotif
             EmitAll(s, EventTypes.PreNotificationEnded, new PreNotificationEndedView(ended.ResponseId, after.Id, ended.FacilityId, unitId), ended.FacilityId, unitId, after.Id);
         }
         foreach (var key in now) Emit(s, await ViewAsync(s, after, key));
+    }
+
+    /// <summary>After a patient record of the incident changed: the hospitals it is heading to see it at once.</summary>
+    public async Task AfterPatientAsync(DbSession s, Incident incident)
+    {
+        foreach (var key in Incoming.Of(incident.Responses.Select(r => (r.Id, r.Status, r.DestinationId))))
+            Emit(s, await ViewAsync(s, incident, key));
     }
 
     /// <summary>After a unit's position report: a new ETA for the hospital it is taking a patient to.</summary>
@@ -46,7 +54,8 @@ public sealed class PreNotifier(UnitStore units, StationStore stations, PreNotif
         unit ??= await units.GetAsync(s, response.UnitId);
         var facility = await stations.GetAsync(s, key.FacilityId);
         var eta = unit.LastPosition is { } from ? travel.Estimate(from, new GeoPoint(facility.Lat, facility.Lon)) : null;
-        return PreNotificationView.From(incident, response, eta, await store.AcknowledgementAsync(s, key));
+        return PreNotificationView.From(incident, response, eta, await store.AcknowledgementAsync(s, key),
+            await patients.ListAsync(s, incident.Id, _ => null));
     }
 
     public static void Emit(DbSession s, PreNotificationView view) =>

@@ -16,7 +16,8 @@ namespace Dispatch.Api.Patients;
 /// the incident. Replays are answered, never doubled: a patient id or an observation id already
 /// recorded returns what is stored.
 /// </summary>
-public sealed class PatientDesk(Db db, IncidentStore incidents, PatientStore patients, StationStore stations, Icd10Catalog icd10)
+public sealed class PatientDesk(Db db, IncidentStore incidents, PatientStore patients, StationStore stations, Icd10Catalog icd10,
+    Facilities.PreNotifier preNotifier)
 {
     private const string Refusal = "Crews read and write the patients of their own unit's incidents only, from the time they joined the unit.";
     private const int Attempts = 3;
@@ -117,6 +118,7 @@ public sealed class PatientDesk(Db db, IncidentStore incidents, PatientStore pat
         s.Emit(EventTypes.PatientChanged, Audiences.Operators, view, incident.Id);
         var units = incident.Responses.Where(r => r.IsActive).Select(r => r.UnitId).Append(unitId ?? 0).Where(u => u != 0).Distinct();
         foreach (var u in units) s.Emit(EventTypes.PatientChanged, Audiences.Unit(u), view, incident.Id);
+        await preNotifier.AfterPatientAsync(s, incident);
         return view;
     }
 

@@ -125,7 +125,12 @@ declare global {
   interface PreNotificationView {
     responseId: number; incidentId: number; facilityId: number; unitId: number; callSign: string; status: string; triage: string;
     patientCount: number; complaint: string | null; chosenAt: Instant; etaSeconds: number | null; etaBasis: string | null;
-    acknowledgedAt: Instant | null; acknowledgedBy: string | null;
+    acknowledgedAt: Instant | null; acknowledgedBy: string | null; patients: IncomingPatient[];
+  }
+  /** A crew's patient record as the receiving hospital sees it (no name, no treatments): Facilities/PreNotificationView.cs. */
+  interface IncomingPatient {
+    id: string; triage: PatientView['triage']; age: number | null; ageGroup: PatientView['ageGroup']; sex: PatientView['sex'];
+    icd10: string | null; latest: ObservationView | null;
   }
 
   // Protocol cards (issue 15): Dispatch.Core/Protocols/ProtocolCard.cs, Dispatch.Api/Protocols/ProtocolRequests.cs.

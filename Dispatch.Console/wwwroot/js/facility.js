@@ -5,6 +5,7 @@
 import { api, el, timeWib, duration, startPage, connectHub, showConnection, attempt } from './common.js';
 import { t, edStatusText, bedKindText } from './i18n.js';
 import { bedKinds, ageText } from './availability.js';
+import { ageSexText, observationText } from './incident-patients.js';
 
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
 const edStatuses = ['open', 'busy', 'full', 'diverting'];
@@ -76,12 +77,21 @@ function renderIncoming() {
     el('div', { class: 'incoming-head' }, el('span', { class: `chip big triage-${p.triage}` }, t(p.triage)), el('span', {}, p.callSign),
       el('span', {}, `#${p.incidentId}`), el('span', {}, t('facilityPatients', { n: p.patientCount }))),
     el('div', { class: 'incoming-complaint' }, p.complaint ?? ''),
+    p.patients.length ? el('ul', { class: 'incoming-patients' }, ...p.patients.map(incomingPatient)) : null,
     el('div', { class: 'incoming-eta' }, etaLine(p)),
     el('div', { class: 'muted' }, t('facilityChosen', { t: timeWib(p.chosenAt) })),
     p.acknowledgedAt
       ? el('div', { class: 'incoming-ack' }, t('facilityAcknowledged', { t: timeWib(p.acknowledgedAt), by: p.acknowledgedBy }))
       : el('button', { type: 'button', class: 'primary big', dataset: { acknowledge: String(p.responseId) },
         onclick: () => attempt(() => acknowledge(p.responseId)) }, t('facilityAcknowledge')))));
+}
+
+/** One patient record heading here: START tag, age and sex, diagnosis, the latest observations with their time. @param {IncomingPatient} p */
+function incomingPatient(p) {
+  return el('li', { class: 'incoming-patient', dataset: { patientId: p.id } },
+    p.triage ? el('span', { class: `chip triage-${p.triage}` }, t(p.triage)) : null, ' ',
+    [ageSexText(p), p.icd10].filter(Boolean).join(' · '),
+    p.latest ? el('div', { class: 'incoming-obs' }, `${t('observedAt', { time: timeWib(p.latest.at) })}: ${observationText(p.latest)}`) : null);
 }
 
 async function acknowledge(responseId) {

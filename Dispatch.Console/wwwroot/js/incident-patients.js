@@ -15,7 +15,7 @@ export function observationText(o) {
   ].filter(Boolean).join(' · ');
 }
 
-/** Age and sex as "34 th · P", or the age group. @param {PatientView} p */
+/** Age and sex as "34 th · P", or the age group. @param {Pick<PatientView, 'age' | 'ageGroup' | 'sex'>} p */
 export function ageSexText(p) {
   const age = p.age != null ? t('years', { n: p.age }) : p.ageGroup ? t(`ageGroup_${p.ageGroup}`) : null;
   return [age, p.sex ? t(`sex_${p.sex}`) : null].filter(Boolean).join(' · ');

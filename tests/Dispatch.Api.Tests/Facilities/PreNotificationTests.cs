@@ -43,6 +43,33 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
     }
 
     [Test]
+    public async Task The_hospital_sees_the_crews_patient_records_heading_to_it_live_without_names()
+    {
+        await using var hospitalHub = await Api.ListenAsync("rs1");
+        using var op = await Api.AsAsync("operator1");
+        using var crew = await Api.AsAsync("crew1");
+        var incidentId = await Api.OnSceneAsync(op, crew, 1, "pre-patients");
+        var patients = $"/api/incidents/{incidentId}/patients";
+        await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync(patients, new { id = "p-here", name = "Siti Aminah", age = 54, sex = "female", triage = "merah", icd10 = "I21.9" }));
+        await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync(patients, new { id = "p-elsewhere", age = 20, triage = "hijau", destinationId = Puskesmas }));
+        await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync("/api/units/1/status", new { status = "transporting", destinationId = Hospital }));
+        var chosen = await hospitalHub.WaitForAsync(e => e.Type == "PreNotification" && e.Long("incidentId") == incidentId);
+        var incoming = chosen.Data.GetProperty("patients").EnumerateArray().ToList();
+        Assert.That(incoming.Select(p => p.GetProperty("id").GetString()), Is.EqualTo(new[] { "p-here" }), "not the patient going to the puskesmas");
+        Assert.That((incoming[0].GetProperty("age").GetInt32(), incoming[0].GetProperty("sex").GetString(), incoming[0].GetProperty("icd10").GetString()),
+            Is.EqualTo((54, "female", "I21.9")));
+        Assert.That(chosen.Data.ToString(), Does.Not.Contain("Siti"), "the name stays with the crew until handover");
+
+        await ApiClient.OkJsonAsync(await crew.PostAsJsonAsync($"{patients}/p-here/observations", new { id = "o-1", systolic = 90, diastolic = 60, pulse = 120, spo2 = 91 }));
+        var observed = await hospitalHub.WaitForAsync(e => e.Type == "PreNotification" && e.Long("incidentId") == incidentId
+            && e.Data.GetProperty("patients")[0].GetProperty("latest").ValueKind == System.Text.Json.JsonValueKind.Object);
+        var latest = observed.Data.GetProperty("patients")[0].GetProperty("latest");
+        Assert.That((latest.GetProperty("systolic").GetInt32(), latest.GetProperty("spo2").GetInt32()), Is.EqualTo((90, 91)), "a new observation reaches the hospital at once");
+        await ApiClient.ArriveAndFreeAsync(crew, 1);
+        await hospitalHub.WaitForAsync(e => e.Type == "PreNotificationEnded" && e.Long("incidentId") == incidentId);
+    }
+
+    [Test]
     public async Task The_hospital_acknowledges_and_operators_and_the_crew_see_who_and_when()
     {
         await using var opHub = await Api.ListenAsync("operator2");
