@@ -15,7 +15,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, Database.Dat
     private static readonly HashSet<string> Conflicts =
         ["illegal-transition", "call-taken", "call-not-answered", "unit-busy", "time-out-of-order", "incident-inactive", "takeover-too-soon", "assignment-changed", "last-admin", "totp-mandatory",
          "unit-committed", "unit-already-assigned", "divert-lower-priority", "divert-not-allowed", "decline-too-late", "response-ended",
-         "incident-active", "call-active"];
+         "incident-active", "call-active", "incident-erased"];
 
     public const string RetryAfterSeconds = "2";
 

@@ -37,6 +37,7 @@ public sealed class PatientDesk(Db db, IncidentStore incidents, PatientStore pat
         {
             var incident = await incidents.GetAsync(s, incidentId);
             var unitId = await CrewAccess.EnsureAsync(s, incidentId, user, Refusal);
+            await EnsureNotErasedAsync(s, incidentId);
             var patientId = id ?? Guid.NewGuid().ToString();
             if (await patients.FindAsync(s, patientId) is { } existing)
             {
@@ -97,9 +98,16 @@ public sealed class PatientDesk(Db db, IncidentStore incidents, PatientStore pat
     {
         var incident = await incidents.GetAsync(s, incidentId);
         var unitId = await CrewAccess.EnsureAsync(s, incidentId, user, Refusal);
+        await EnsureNotErasedAsync(s, incidentId);
         var patient = await patients.FindAsync(s, patientId);
         if (patient is null || patient.IncidentId != incidentId) throw new NotFound($"Patient {patientId} of incident {incidentId}");
         return (incident, unitId, patient);
+    }
+
+    private async Task EnsureNotErasedAsync(DbSession s, long incidentId)
+    {
+        if (await patients.IncidentErasedAsync(s, incidentId))
+            throw new RuleViolation("incident-erased", "The personal data of this incident was erased; no patient data is recorded on it any more.");
     }
 
     private async Task EnsureDestinationAsync(DbSession s, PatientRecord patient)

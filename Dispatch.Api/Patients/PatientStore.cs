@@ -39,6 +39,11 @@ public sealed class PatientStore
         "DELETE FROM patient_observations WHERE incident_id = @IncidentId");
 
     /// <summary>Overwrites the personal data of an incident's patients and deletes their observations; returns the patients touched.</summary>
+    private static readonly SqlText Erased = SqlText.Of("PatientStore.Erased", "SELECT COUNT(*) FROM incidents WHERE id = @Id AND erased_at IS NOT NULL");
+
+    /// <summary>Whether the incident's personal data was erased: no patient data may come back (a phone replaying days later).</summary>
+    public async Task<bool> IncidentErasedAsync(DbSession s, long incidentId) => await s.SingleOrDefaultAsync<long>(Erased, new { Id = incidentId }) > 0;
+
     public async Task<int> EraseAsync(DbSession s, long incidentId)
     {
         await s.ExecuteAsync(DeleteObservations, new { IncidentId = incidentId });

@@ -48,11 +48,12 @@ public sealed class ProtocolDesk(Db db, ProtocolStore store, ProtocolCatalog cat
     public async Task<object> InstructionGivenAsync(long incidentId, InstructionGivenRequest r, string actor, CancellationToken ct)
     {
         var card = await InUseAsync(r.CardId!, ct);
-        if (r.Step >= card.Instructions.Count) throw new Invalid([("step", $"Card '{card.Id}' has {card.Instructions.Count} instructions (0 to {card.Instructions.Count - 1}).")]);
+        var steps = card.InstructionsAfter(r.RuleIndex) ?? throw new Invalid([("ruleIndex", $"Card '{card.Id}' has no rule {r.RuleIndex}.")]);
+        if (r.Step >= steps.Count) throw new Invalid([("step", $"Card '{card.Id}' gives {steps.Count} instructions here (0 to {steps.Count - 1}).")]);
         return await db.WriteAsync(actor, async s =>
         {
             var incident = await ActiveIncidentAsync(s, incidentId);
-            s.Log("protocol.instruction", incidentId: incidentId, details: new { cardId = card.Id, cardVersion = card.Version, step = r.Step, of = card.Instructions.Count });
+            s.Log("protocol.instruction", incidentId: incidentId, details: new { cardId = card.Id, cardVersion = card.Version, ruleIndex = r.RuleIndex, step = r.Step, of = steps.Count });
             return new { cardId = card.Id, cardVersion = card.Version, step = r.Step!.Value, at = s.Now };
         }, ct);
     }

@@ -10,8 +10,9 @@ public sealed record ProtocolRequest(string? CardId, Dictionary<string, JsonElem
         .Check(Answers is null || Answers.Count <= Core.Protocols.CardParser.MaxQuestions, "answers", "Too many answers.");
 }
 
-/// <param name="Step">The instruction's index on the card, from 0.</param>
-public sealed record InstructionGivenRequest(string? CardId, int? Step)
+/// <param name="Step">The instruction's index, from 0, among the steps the advice gave.</param>
+/// <param name="RuleIndex">The advice's <c>ruleIndex</c> (a rule may carry its own steps); absent or null: the card's steps.</param>
+public sealed record InstructionGivenRequest(string? CardId, int? Step, int? RuleIndex = null)
 {
     public Validation Validate() => new Validation().Required("cardId", CardId, 64)
         .Check(Step is >= 0 and < Core.Protocols.CardParser.MaxInstructions, "step", "'step' is the instruction's index on the card, from 0.");

@@ -138,7 +138,7 @@ declare global {
   interface ProtocolQuestion { id: string; kind: 'yesNo' | 'choice'; text: LocalText; choices: { id: string; text: LocalText }[] }
   interface ProtocolCard {
     id: string; version: number; title: LocalText; keywords: string[]; questions: ProtocolQuestion[];
-    rules: { when: Record<string, string>; triage: string }[]; defaultTriage: string; instructions: LocalText[];
+    rules: { when: Record<string, string>; triage: string; instructions: LocalText[] | null; metronome: boolean }[]; defaultTriage: string; instructions: LocalText[];
     metronome: boolean; sources: { title: string; publisher: string; year: number; url: string }[];
     approval: { status: string; approvedBy: string | null; note: string | null };
   }

@@ -90,7 +90,11 @@ public static class CardParser
             conditions[questionId] = answer;
         }
         if (conditions.Count == 0) throw r.Fail("when", "a rule names at least one answer (use defaultTriage for the rest)");
-        return new TriageRule(conditions, r.Triage("triage"));
+        IReadOnlyList<LocalText>? steps = r.Has("instructions") ? r.Array("instructions", MaxInstructions).Select(i => i.Local(null)).ToList() : null;
+        if (steps is { Count: 0 }) throw r.Fail("instructions", "a rule's own instructions need at least one step (leave them out for the card's)");
+        var metronome = r.OptionalBool("metronome") ?? false;
+        if (metronome && steps is null) throw r.Fail("metronome", "only a rule with its own instructions sets the metronome");
+        return new TriageRule(conditions, r.Triage("triage"), steps, metronome);
     }
 
     // A rule whose conditions include all of an earlier rule's can never be the first match.

@@ -42,6 +42,8 @@ internal sealed record CardReader(string Origin, string? CardId, JsonElement Ele
         return value.TryGetInt32(out var n) ? n : throw Fail(field, "must be a whole number");
     }
 
+    public bool Has(string field) => Get(field) is not null;
+
     public bool? OptionalBool(string field) => Get(field) is null ? null : Required(field, JsonValueKind.True).GetBoolean();
 
     public string Url(string field)

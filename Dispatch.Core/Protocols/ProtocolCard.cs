@@ -24,7 +24,12 @@ public sealed record Question(string Id, QuestionKind Kind, LocalText Text, IRea
 }
 
 /// <summary>Matches when every question it names was given exactly that answer.</summary>
-public sealed record TriageRule(IReadOnlyDictionary<string, string> When, Triage Triage)
+/// <summary>
+/// A rule: when every named answer was given, this triage is suggested and, when the rule has its
+/// own <paramref name="Instructions"/>, those are read instead of the card's (CPR only follows the
+/// answers that call for it), with the compression metronome when <paramref name="Metronome"/>.
+/// </summary>
+public sealed record TriageRule(IReadOnlyDictionary<string, string> When, Triage Triage, IReadOnlyList<LocalText>? Instructions = null, bool Metronome = false)
 {
     public bool Matches(IReadOnlyDictionary<string, string> answers) =>
         When.All(c => answers.TryGetValue(c.Key, out var given) && given == c.Value);
@@ -65,11 +70,22 @@ public sealed record ProtocolCard(
 {
     public Question? Question(string id) => Questions.FirstOrDefault(q => q.Id == id);
 
-    /// <summary>The suggestion for these (already checked) answers: the first matching rule's colour, else the default.</summary>
+    /// <summary>The steps read after rule <paramref name="ruleIndex"/> matched (its own, else the card's); null for no such rule.</summary>
+    public IReadOnlyList<LocalText>? InstructionsAfter(int? ruleIndex) =>
+        ruleIndex is not { } i ? Instructions : i >= 0 && i < Rules.Count ? Rules[i].Instructions ?? Instructions : null;
+
+    /// <summary>
+    /// The suggestion for these (already checked) answers: the first matching rule's colour and, when
+    /// it has them, its instructions; else the default colour and the card's instructions.
+    /// </summary>
     public ProtocolAdvice Advise(IReadOnlyDictionary<string, string> answers)
     {
         for (var i = 0; i < Rules.Count; i++)
-            if (Rules[i].Matches(answers)) return new ProtocolAdvice(Id, Version, Rules[i].Triage, i, Instructions, Metronome, Approval.IsSample);
+        {
+            if (!Rules[i].Matches(answers)) continue;
+            var (steps, metronome) = Rules[i].Instructions is { } own ? (own, Rules[i].Metronome) : (Instructions, Metronome);
+            return new ProtocolAdvice(Id, Version, Rules[i].Triage, i, steps, metronome, Approval.IsSample);
+        }
         return new ProtocolAdvice(Id, Version, DefaultTriage, null, Instructions, Metronome, Approval.IsSample);
     }
 }

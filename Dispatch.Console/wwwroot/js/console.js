@@ -324,6 +324,7 @@ function openIncident(incidentId) {
   const incident = incidents.get(incidentId);
   if (!incident) return;
   if (rec && rec.incident.id !== incidentId) closeRecommendation();
+  if (panel.id !== incidentId) protocol.close(); // a card run belongs to the incident it was opened on
   $('#panel-empty').hidden = true;
   $('#call-form').hidden = true;
   $('#call-actions').hidden = true;

@@ -145,7 +145,21 @@ export function createCrewPatients(unitId, box, now) {
     const list = box.querySelector('#patients-list');
     const waiting = box.querySelector('#patients-waiting');
     if (!list || !waiting) return;
+    // A rebuild (a push, an answer to the previous field) must not wipe what the crew is typing:
+    // unsaved observation values and the focused field are carried over to the new cards.
+    const typed = [...list.querySelectorAll('.patient-card input, .patient-card select')]
+      .map(i => /** @type {HTMLInputElement} */ (i))
+      .filter(i => i.name && (i === document.activeElement || (i.closest('.obs-form') && i.value !== '')))
+      .map(i => ({ key: `${/** @type {HTMLElement} */ (i.closest('.patient-card')).dataset.patientId}|${i.name}`, value: i.value, focused: i === document.activeElement }));
     list.replaceChildren(...state.patients.map(card));
+    for (const draft of typed) {
+      const [patientId, name] = draft.key.split('|');
+      const input = /** @type {HTMLInputElement | null} */ ([...list.querySelectorAll('.patient-card')]
+        .find(c => /** @type {HTMLElement} */ (c).dataset.patientId === patientId)?.querySelector(`[name="${CSS.escape(name)}"]`) ?? null);
+      if (!input) continue;
+      input.value = draft.value;
+      if (draft.focused) input.focus();
+    }
     const n = outbox.list().length;
     waiting.textContent = n ? t('crewPatientsWaiting', { n }) : '';
     box.hidden = state.incidentId == null;

@@ -408,6 +408,7 @@ const problems = {
     // patients (issue 15)
     'handover-time-required': 'Nama penerima memerlukan waktu serah terima.', 'patient-id-taken': 'Nomor pasien ini sudah dipakai pada insiden lain.',
     'observation-id-taken': 'Nomor observasi ini sudah dipakai untuk pasien lain.', 'unknown-destination': 'Fasilitas tujuan tidak dikenal (pilih rumah sakit atau puskesmas).',
+    'incident-erased': 'Data pribadi insiden ini sudah dihapus; data pasien tidak dapat dicatat lagi.',
     // personal data (issue 14)
     'incident-active': 'Insiden ini masih aktif: data pribadinya belum dapat dihapus.',
     'call-active': 'Panggilan ini belum ditutup: data pribadinya belum dapat dihapus.',
@@ -452,6 +453,7 @@ const problems = {
     // patients (issue 15)
     'handover-time-required': 'The receiving staff name needs the handover time.', 'patient-id-taken': 'This patient id is already used on another incident.',
     'observation-id-taken': 'This observation id is already used for another patient.', 'unknown-destination': 'Unknown destination (choose a hospital or puskesmas).',
+    'incident-erased': 'The personal data of this incident was erased; patient data can no longer be recorded.',
     // personal data (issue 14)
     'incident-active': 'This incident is still active: its personal data cannot be erased yet.',
     'call-active': 'This call is not closed yet: its personal data cannot be erased yet.',

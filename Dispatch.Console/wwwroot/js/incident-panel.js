@@ -247,7 +247,7 @@ export function createIncidentPanel(root, host) {
   }
 
   part('#note-form').addEventListener('submit', addNote);
-  const patients = createPatientList(part('#patients'), host.stations);
+  const patients = createPatientList(part('#incident-patients'), host.stations);
   part('#radio-open').addEventListener('click', () => showForm('radio'));
   part('#release-open').addEventListener('click', () => showForm('release'));
   part('#edit-open').addEventListener('click', () => showForm('edit'));

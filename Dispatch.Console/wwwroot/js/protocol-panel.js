@@ -18,7 +18,7 @@ const local = (/** @type {LocalText} */ text) => text[lang] ?? text.id;
  */
 export function createProtocolPanel(root, host) {
   /** @type {ProtocolCard[]} */ let cards = [];
-  /** @type {{ phase: 'pick' | 'questions' | 'advice', shown: ProtocolCard[], selected: number, card: ProtocolCard | null,
+  /** @type {{ incidentId: number, phase: 'pick' | 'questions' | 'advice', shown: ProtocolCard[], selected: number, card: ProtocolCard | null,
    *   answers: Record<string, string>, question: number, result: ProtocolResult | null, step: number, given: Set<number> } | null} */
   let s = null;
   /** @type {ReturnType<typeof createMetronome> | null} */ let metronome = null;
@@ -35,13 +35,16 @@ export function createProtocolPanel(root, host) {
     return cards.filter(c => words.every(w => [c.title.id, c.title.en, ...c.keywords].some(k => k.toLowerCase().includes(w))));
   };
 
+  /** The incident the card was opened on, while the panel still shows it: never another one opened since. */
+  const target = () => { const i = host.incident(); return i && s && i.id === s.incidentId ? i : null; };
+
   async function open() {
     const incident = host.incident();
     if (!incident) return;
     const loaded = await attempt(() => api('/api/protocols'));
     if (!loaded) return;
     cards = loaded;
-    s = { phase: 'pick', shown: cards, selected: 0, card: null, answers: {}, question: 0, result: null, step: 0, given: new Set() };
+    s = { incidentId: incident.id, phase: 'pick', shown: cards, selected: 0, card: null, answers: {}, question: 0, result: null, step: 0, given: new Set() };
     search.value = '';
     root.hidden = false;
     render();
@@ -59,7 +62,6 @@ export function createProtocolPanel(root, host) {
   function pick(/** @type {ProtocolCard | undefined} */ card) {
     if (!s || !card) return;
     Object.assign(s, { phase: 'questions', card, answers: {}, question: 0, result: null, step: 0, given: new Set() });
-    if (card.metronome) metronome = createMetronome(beat);
     render();
     root.focus();
   }
@@ -74,16 +76,19 @@ export function createProtocolPanel(root, host) {
   }
 
   async function suggest() {
-    const incident = host.incident();
+    const incident = target();
     if (!s?.card || !incident) return;
     const result = await attempt(() => api(`/api/incidents/${incident.id}/protocol`, { method: 'POST', body: { cardId: s?.card?.id, answers: s?.answers } }));
     if (!result || !s) return;
     Object.assign(s, { phase: 'advice', result, step: 0 });
+    // The metronome follows the answers that call for compressions (the server's advice), never the card alone.
+    metronome?.stop();
+    metronome = result.metronome ? createMetronome(beat) : null;
     render();
   }
 
   async function chooseTriage(/** @type {string} */ triage) {
-    const incident = host.incident();
+    const incident = target();
     if (!incident) return;
     const fresh = await attempt(() => api(`/api/incidents/${incident.id}`, { method: 'PATCH', body: { triage, version: incident.version } }));
     if (fresh) { host.apply(fresh); render(); }
@@ -97,8 +102,8 @@ export function createProtocolPanel(root, host) {
     if (!s?.result) return;
     const count = s.result.instructions.length;
     if (next > s.step && !s.given.has(s.step)) {
-      const incident = host.incident();
-      const done = incident && await attempt(() => api(`/api/incidents/${incident.id}/protocol/instructions`, { method: 'POST', body: { cardId: s?.result?.cardId, step: s?.step } }));
+      const incident = target();
+      const done = incident && await attempt(() => api(`/api/incidents/${incident.id}/protocol/instructions`, { method: 'POST', body: { cardId: s?.result?.cardId, step: s?.step, ruleIndex: s?.result?.ruleIndex } }));
       if (!done || !s) return;
       s.given.add(s.step);
     }

@@ -32,11 +32,12 @@ public sealed class ProtocolPanelTests : BrowserTest
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#protocol-title")).ToHaveAttributeAsync("data-card-id", "cardiac-arrest");
         await Expect(page.Locator(".protocol-sample")).ToContainTextAsync("CONTOH");
-        await Expect(page.Locator("#metronome")).ToBeVisibleAsync();
+        await Expect(page.Locator("#metronome")).ToBeHiddenAsync(); // compressions only once the answers call for them
 
         await page.Keyboard.PressAsync("n"); // awake? no
         await page.Keyboard.PressAsync("n"); // breathing normally? no: all answered, the suggestion comes
         await Expect(page.Locator("#protocol-suggested")).ToHaveTextAsync("Merah");
+        await Expect(page.Locator("#metronome")).ToBeVisibleAsync();
         await Expect(page.Locator("#protocol-current")).ToHaveTextAsync("Hijau"); // never set silently
         await page.Keyboard.PressAsync("g");
         await Expect(page.Locator("#protocol-current")).ToHaveTextAsync("Merah");

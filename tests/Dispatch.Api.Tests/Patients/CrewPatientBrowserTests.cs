@@ -91,12 +91,12 @@ public sealed class CrewPatientBrowserTests : BrowserTest
         var page = await SignInAsync("operator2");
         await page.Locator($"#incidents-board tr[data-incident-id='{incidentId}'] td.place").ClickAsync();
         await Expect(page.Locator("#incident-title")).ToContainTextAsync($"#{incidentId}");
-        await Expect(page.Locator("#patients .no-patients")).ToBeVisibleAsync();
+        await Expect(page.Locator("#incident-patients .no-patients")).ToBeVisibleAsync();
 
         var id = Guid.NewGuid().ToString();
         await ApiClient.OkJsonAsync(await crewClient.PostAsJsonAsync($"/api/incidents/{incidentId}/patients",
             new { id, name = "Rudi", age = 8, sex = "male", triage = "kuning", icd10 = "S52.5" }));
-        var patient = page.Locator($"#patients li.patient[data-patient-id='{id}']");
+        var patient = page.Locator($"#incident-patients li.patient[data-patient-id='{id}']");
         await Expect(patient).ToContainTextAsync("Rudi", new() { Timeout = 2000 });
         await Expect(patient).ToContainTextAsync("8 th · L");
         await Expect(patient).ToContainTextAsync("S52.5");

@@ -27,7 +27,7 @@ public sealed class ProtocolApiTests(string database) : ApiTest(database)
         var cpr = await ApiClient.OkJsonAsync(await op.GetAsync("/api/protocols/cardiac-arrest"));
         Assert.Multiple(() =>
         {
-            Assert.That(cpr.GetProperty("metronome").GetBoolean(), Is.True);
+            Assert.That(cpr.GetProperty("rules")[0].GetProperty("metronome").GetBoolean(), Is.True, "compressions come with the metronome");
             Assert.That(cpr.GetProperty("approval").GetProperty("status").GetString(), Is.EqualTo("sample-needs-medical-lead-approval"));
             Assert.That(cpr.GetProperty("instructions")[0].GetProperty("id").GetString(), Does.Contain("speaker"));
         });
@@ -51,13 +51,13 @@ public sealed class ProtocolApiTests(string database) : ApiTest(database)
         var incident = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}"));
         Assert.That(incident.GetProperty("triage").GetString(), Is.EqualTo("hijau"), "a suggestion never sets the triage");
 
-        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/protocol/instructions", new { cardId = "cardiac-arrest", step = 3 }));
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/protocol/instructions", new { cardId = "cardiac-arrest", step = 3, ruleIndex = result.GetProperty("ruleIndex").GetInt32() }));
         var log = await ApiClient.OkJsonAsync(await op.GetAsync($"/api/incidents/{incidentId}/log"));
         var used = log.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "protocol.used").GetProperty("details");
         Assert.Multiple(() =>
         {
             Assert.That(used.GetProperty("cardId").GetString(), Is.EqualTo("cardiac-arrest"));
-            Assert.That(used.GetProperty("cardVersion").GetInt32(), Is.EqualTo(1));
+            Assert.That(used.GetProperty("cardVersion").GetInt32(), Is.EqualTo(2));
             Assert.That(used.GetProperty("suggestedTriage").GetString(), Is.EqualTo("merah"));
             Assert.That(used.GetProperty("answers").GetProperty("breathing-normally").GetString(), Is.EqualTo("no"));
             Assert.That(log.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "protocol.instruction").GetProperty("details").GetProperty("step").GetInt32(), Is.EqualTo(3));
@@ -84,6 +84,9 @@ public sealed class ProtocolApiTests(string database) : ApiTest(database)
         Assert.That((await Errors(protocol, new { cardId = "poisoning", answers = new { substance = "petrol" } })).TryGetProperty("answers.substance", out _), Is.True);
         Assert.That((await Errors(protocol, new { cardId = "no-such-card" })).TryGetProperty("cardId", out _), Is.True);
         Assert.That((await Errors(protocol + "/instructions", new { cardId = "general", step = 9 })).TryGetProperty("step", out _), Is.True);
+        Assert.That((await Errors(protocol + "/instructions", new { cardId = "cardiac-arrest", step = 3 })).TryGetProperty("step", out _), Is.True,
+            "without the rule, the card's own (watching) steps: there is no fourth");
+        Assert.That((await Errors(protocol + "/instructions", new { cardId = "general", step = 0, ruleIndex = 99 })).TryGetProperty("ruleIndex", out _), Is.True);
         Assert.That((await op.PostAsJsonAsync("/api/incidents/999999/protocol", new { cardId = "general" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 

@@ -71,10 +71,28 @@ public sealed class ShippedCardTests
     }
 
     [Test]
-    public void Only_the_cardiac_arrest_card_runs_the_metronome()
+    public void Only_compressions_on_the_cardiac_arrest_card_run_the_metronome()
     {
-        var withMetronome = Files().Select(Load).Where(c => c.Metronome).Select(c => c.Id);
+        var cards = Files().Select(Load).ToList();
+        var withMetronome = cards.Where(c => c.Metronome || c.Rules.Any(r => r.Metronome)).Select(c => c.Id);
         Assert.That(withMetronome, Is.EqualTo(new[] { "cardiac-arrest" }));
+    }
+
+    /// <summary>
+    /// AHA T-CPR: compressions for a person who is unresponsive and not breathing normally, and only
+    /// then; anyone else on this card is watched and reassessed. Nothing answered yet is presumed merah.
+    /// </summary>
+    [TestCase("no", "no", "merah", true)]
+    [TestCase("yes", "no", "merah", false)]
+    [TestCase("no", "yes", "merah", false)]
+    [TestCase("yes", "yes", "kuning", false)]
+    public void Cpr_instructions_follow_only_unresponsive_and_not_breathing_normally(string awake, string breathing, string triage, bool cpr)
+    {
+        var card = Load("cardiac-arrest.json");
+        var advice = card.Advise(new Dictionary<string, string> { ["awake"] = awake, ["breathing-normally"] = breathing });
+        var compressions = advice.Instructions.Any(i => i.En.Contains("Push hard and fast", StringComparison.Ordinal));
+        Assert.That((advice.SuggestedTriage.ToString().ToLowerInvariant(), advice.Metronome, compressions), Is.EqualTo((triage, cpr, cpr)));
+        Assert.That(card.Advise(new Dictionary<string, string>()).SuggestedTriage.ToString().ToLowerInvariant(), Is.EqualTo("merah"), "nothing answered");
     }
 
     [Test]
