@@ -117,7 +117,7 @@ public sealed class PatientStore
 
         public PatientView ToView(Func<string?, bool?> listed, IReadOnlyList<ObservationView> observations) =>
             new(Id, IncidentId, Name, Age, AgeGroup, Sex, Triage, Icd10, listed(Icd10), TreatmentList, Outcome, DestinationId, SisruteRef, HandoverAt, ReceivedBy,
-                UpdatedAt, Version, observations);
+                UpdatedAt, Version, observations, ToRecord().Missing());
     }
 
     private sealed class ObservationRow

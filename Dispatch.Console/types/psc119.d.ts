@@ -57,6 +57,8 @@ declare global {
     sex: 'male' | 'female' | 'unknown' | null; triage: 'merah' | 'kuning' | 'hijau' | 'hitam' | null; icd10: string | null; icd10Listed: boolean | null; treatments: string[];
     outcome: 'treatedOnScene' | 'transported' | 'refused' | 'died' | null; destinationId: number | null; sisruteRef: string | null;
     handoverAt: Instant | null; receivedBy: string | null; updatedAt: Instant; version: number; observations: ObservationView[];
+    /** What the record still lacks (destinationId, handoverAt): flagged, never refused; absent on a record not yet sent. */
+    missing?: string[];
   }
 
   /** One set of observations (mmHg, /min, %, GCS, degC, mg/dL). */

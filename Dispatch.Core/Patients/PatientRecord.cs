@@ -40,22 +40,21 @@ public sealed record PatientRecord(
             ReceivedBy = change.Has(PatientField.ReceivedBy) ? change.ReceivedBy : ReceivedBy,
         };
         if (next.Age is { } years) next = next with { AgeGroup = Patients.AgeGroups.Of(years) };
-        next.EnsureConsistent();
         return next;
     }
 
     /// <summary>
-    /// Record-keeping rules, not medical ones: a transport or a handover names the facility it went
-    /// to, and the receiving staff's name belongs to a handover time.
+    /// What the record still lacks by record-keeping rules (not medical ones): a transport or a
+    /// handover names the facility (<c>destinationId</c>), the receiving staff's name belongs to a
+    /// handover time (<c>handoverAt</c>). A crew enters these in any order, often offline, so a gap
+    /// is flagged for completion, never refused: a refused change replayed later would be lost.
     /// </summary>
-    private void EnsureConsistent()
+    public IReadOnlyList<string> Missing()
     {
-        if (Outcome == PatientOutcome.Transported && DestinationId is null)
-            throw new RuleViolation("destination-required", "A transported patient needs a destination.");
-        if (HandoverAt is not null && DestinationId is null)
-            throw new RuleViolation("destination-required", "A handover needs the destination it took place at.");
-        if (ReceivedBy is not null && HandoverAt is null)
-            throw new RuleViolation("handover-time-required", "The receiving staff's name needs the handover time.");
+        var missing = new List<string>(2);
+        if (DestinationId is null && (Outcome == PatientOutcome.Transported || HandoverAt is not null)) missing.Add("destinationId");
+        if (ReceivedBy is not null && HandoverAt is null) missing.Add("handoverAt");
+        return missing;
     }
 }
 

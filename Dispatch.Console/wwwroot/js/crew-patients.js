@@ -7,7 +7,7 @@
 import { api, el, attempt, showError, timeWib } from './common.js';
 import { t } from './i18n.js';
 import { createOutbox, newId } from './outbox.js';
-import { observationText, ageSexText } from './incident-patients.js';
+import { observationText, ageSexText, missingText } from './incident-patients.js';
 
 const triages = ['merah', 'kuning', 'hijau', 'hitam'];
 const outcomes = ['treatedOnScene', 'transported', 'refused', 'died'];
@@ -125,6 +125,7 @@ export function createCrewPatients(unitId, box, now) {
     const latest = p.observations.at(-1);
     return el('li', { class: 'patient-card', dataset: { patientId: p.id } },
       el('h4', {}, t('patientOf', { n: i + 1 }), ' ', el('span', { class: 'muted' }, ageSexText(p))),
+      missingText(p) ? el('p', { class: 'patient-missing' }, missingText(p)) : null,
       el('div', { class: 'chips triage-chips' }, ...triages.map(x => button(x, () => change(p, { triage: /** @type {any} */ (x) }), { class: `chip triage-${x}`, 'aria-pressed': String(p.triage === x) }))),
       field(t('patientName'), textInput(p, 'name', 200)), field(t('crewAge'), age),
       el('div', { class: 'chips' }, ...['male', 'female'].map(s => button(t(`sex_${s}`), () => change(p, { sex: /** @type {any} */ (s) }), { 'aria-pressed': String(p.sex === s) }))),

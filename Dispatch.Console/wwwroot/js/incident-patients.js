@@ -21,6 +21,12 @@ export function ageSexText(p) {
   return [age, p.sex ? t(`sex_${p.sex}`) : null].filter(Boolean).join(' · ');
 }
 
+/** What the record still lacks ("Belum lengkap: tujuan"), or null when complete. @param {Pick<PatientView, 'missing'>} p */
+export function missingText(p) {
+  const missing = p.missing ?? [];
+  return missing.length ? t('patientMissing', { fields: missing.map(m => t(`missing_${m}`)).join(', ') }) : null;
+}
+
 /**
  * @param {HTMLElement} list the <ol> the patients go in
  * @param {() => Map<number, any>} stations the facilities by id, for the destination's name
@@ -47,6 +53,7 @@ export function createPatientList(list, stations) {
       p.treatments.length ? el('div', { class: 'patient-treatments muted' }, p.treatments.join(', ')) : null,
       p.outcome || destination ? el('div', { class: 'patient-outcome' }, [p.outcome ? t(`outcome_${p.outcome}`) : null, destination].filter(Boolean).join(' → ')) : null,
       p.sisruteRef ? el('div', { class: 'muted' }, t('sisrute', { ref: p.sisruteRef })) : null,
+      missingText(p) ? el('div', { class: 'patient-missing' }, missingText(p)) : null,
       p.handoverAt ? el('div', { class: 'muted' }, t('handedOver', { time: timeWib(p.handoverAt), name: p.receivedBy ?? '?' })) : null);
   }
 
