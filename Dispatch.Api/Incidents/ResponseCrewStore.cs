@@ -13,11 +13,14 @@ public sealed class ResponseCrewStore
         "INSERT INTO response_crew (response_id, user_name, display_name, joined_at) " +
         "SELECT @ResponseId, u.user_name, u.display_name, @At FROM users u WHERE u.unit_id = @UnitId AND u.role = 'crew' AND u.disabled = @Disabled");
 
-    private static readonly SqlText Acting = SqlText.Of("ResponseCrewStore.Acting",
+    // A tap and its replay may both arrive at once: the second keeps the first one's row.
+    private static readonly SqlText Acting = SqlText.Of("ResponseCrewStore.Acting", d =>
         "INSERT INTO response_crew (response_id, user_name, display_name, joined_at) " +
         "SELECT r.id, u.user_name, u.display_name, @At FROM responses r JOIN users u ON u.user_name = @UserName AND u.role = 'crew' " +
-        "WHERE r.unit_id = @UnitId AND r.ended_at IS NULL " +
-        "AND NOT EXISTS (SELECT 1 FROM response_crew c WHERE c.response_id = r.id AND c.user_name = u.user_name)");
+        "WHERE r.unit_id = @UnitId AND r.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM response_crew c" +
+        (d.Name == "sqlserver"
+            ? " WITH (UPDLOCK, HOLDLOCK) WHERE c.response_id = r.id AND c.user_name = u.user_name)"
+            : " WHERE c.response_id = r.id AND c.user_name = u.user_name) ON CONFLICT (response_id, user_name) DO NOTHING"));
 
     /// <summary>A new response: the crew members bound to its unit go with it.</summary>
     public Task SentAsync(DbSession s, long responseId, long unitId, DateTimeOffset at) =>

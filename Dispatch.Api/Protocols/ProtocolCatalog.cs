@@ -47,7 +47,7 @@ public sealed partial class ProtocolCatalog(Db db, ProtocolStore store, IOptions
             {
                 var rows = stored[card.Id].ToList();
                 var newer = rows.Count == 0 || rows.All(r => r.ChangedBy == ProtocolStore.Shipped) && card.Version > rows.Max(r => r.Version);
-                if (newer) await store.AddAsync(s, card.Id, card.Version, json);
+                if (newer) await store.AddAsync(s, card.Id, card.Version, json, shipped: true);
             }
             return 0;
         }, ct);

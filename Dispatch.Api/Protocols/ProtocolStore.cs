@@ -17,6 +17,14 @@ public sealed class ProtocolStore
     private static readonly SqlText Insert = SqlText.Of("ProtocolStore.Insert",
         "INSERT INTO protocol_cards (card_id, version, json, changed_by, changed_at) VALUES (@CardId, @Version, @Json, @ChangedBy, @ChangedAt)");
 
+    // Two nodes starting together on a new database (or after a card upgrade) seed the same version:
+    // the second one keeps the first one's row instead of failing its start.
+    private static readonly SqlText InsertShipped = SqlText.Of("ProtocolStore.InsertShipped", d => d.Name == "sqlserver"
+        ? "IF NOT EXISTS (SELECT 1 FROM protocol_cards WITH (UPDLOCK, HOLDLOCK) WHERE card_id = @CardId AND version = @Version) " +
+          "INSERT INTO protocol_cards (card_id, version, json, changed_by, changed_at) VALUES (@CardId, @Version, @Json, @ChangedBy, @ChangedAt)"
+        : "INSERT INTO protocol_cards (card_id, version, json, changed_by, changed_at) VALUES (@CardId, @Version, @Json, @ChangedBy, @ChangedAt) " +
+          "ON CONFLICT (card_id, version) DO NOTHING");
+
     private static readonly SqlText InsertUse = SqlText.Of("ProtocolStore.InsertUse",
         "INSERT INTO protocol_uses (incident_id, card_id, card_version, suggested_triage, at, actor) " +
         "VALUES (@IncidentId, @CardId, @CardVersion, @SuggestedTriage, @At, @Actor)");
@@ -34,8 +42,9 @@ public sealed class ProtocolStore
 
     public async Task<long> CountAsync(DbSession s) => await s.SingleOrDefaultAsync<long>(CountRows);
 
-    public Task AddAsync(DbSession s, string cardId, int version, string json) =>
-        s.ExecuteAsync(Insert, new { CardId = cardId, Version = version, Json = json, ChangedBy = s.Actor, ChangedAt = s.Now.ToUnixTimeMilliseconds() });
+    /// <summary>Stores a version; a shipped one (<paramref name="shipped"/>) already stored by another node is left as it is.</summary>
+    public Task AddAsync(DbSession s, string cardId, int version, string json, bool shipped = false) =>
+        s.ExecuteAsync(shipped ? InsertShipped : Insert, new { CardId = cardId, Version = version, Json = json, ChangedBy = s.Actor, ChangedAt = s.Now.ToUnixTimeMilliseconds() });
 
     public Task AddUseAsync(DbSession s, long incidentId, string cardId, int cardVersion, Core.Incidents.Triage suggested) =>
         s.ExecuteAsync(InsertUse, new

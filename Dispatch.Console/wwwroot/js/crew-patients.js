@@ -104,11 +104,17 @@ export function createCrewPatients(unitId, box, now) {
     const listId = `icd10-${p.id}`;
     icd.setAttribute('list', listId);
     const options = el('datalist', { id: listId });
-    icd.addEventListener('input', async () => {
+    // Suggestions only: typed on a moving phone, often without signal, so quietly, after a pause, and never an older answer over a newer one.
+    /** @type {ReturnType<typeof setTimeout> | undefined} */ let pause;
+    icd.addEventListener('input', () => {
+      clearTimeout(pause);
       const q = icd.value.trim();
       if (q.length < 2) return;
-      const found = await attempt(() => api(`/api/icd10?q=${encodeURIComponent(q)}&limit=10`));
-      options.replaceChildren(...(found?.entries ?? []).map((/** @type {{ code: string, title: string }} */ e) => el('option', { value: e.code }, e.title)));
+      pause = setTimeout(async () => {
+        const found = await api(`/api/icd10?q=${encodeURIComponent(q)}&limit=10`).catch(() => null);
+        if (!found || icd.value.trim() !== q) return;
+        options.replaceChildren(...found.entries.map((/** @type {{ code: string, title: string }} */ e) => el('option', { value: e.code }, e.title)));
+      }, 300);
     });
     const destination = /** @type {HTMLSelectElement} */ (el('select', { name: 'destinationId' }, el('option', { value: '' }, '—'),
       ...facilities.map(f => el('option', { value: String(f.id), selected: f.id === p.destinationId ? '' : undefined }, f.name))));

@@ -15,6 +15,8 @@ import { createCrewPatients } from './crew-patients.js';
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
 let me, config, taps, notes, decline, destinations, patients;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let destinationsReload;
 /** @type {(UnitView & { nextStatuses?: string[], nextStatusesAfter?: Record<string, string[]> }) | null} */
 let unit = null;
 /** @type {AssignmentView | null} */
@@ -225,7 +227,9 @@ function onEvent(e) {
   const data = e.data;
   switch (e.type) {
     case 'AvailabilityChanged':
-      destinations.load().catch(() => { /* without signal the list keeps its last answer */ });
+      // A bed import reports many hospitals at once: one reload of the ordered list after the burst.
+      clearTimeout(destinationsReload);
+      destinationsReload = setTimeout(() => destinations.load().catch(() => { /* without signal the list keeps its last answer */ }), 2000);
       break;
     case 'AssignmentOffered':
       // Shown from the push at once (a diversion's new incident follows its cancellation); the refresh adds the unit and the route.

@@ -115,7 +115,7 @@ public sealed class PreNotificationTests(string database) : ApiTest(database)
         Assert.That((await rs1.GetAsync($"/api/facilities/{Puskesmas}/prenotifications")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await ApiClient.OkJsonAsync(await rs1.GetAsync($"/api/facilities/{Hospital}/prenotifications"))).EnumerateArray()
             .Select(p => p.GetProperty("incidentId").GetInt64()), Has.No.Member(incidentId));
-        foreach (var path in new[] { $"/api/incidents/{incidentId}", $"/api/incidents/{incidentId}/log", $"/api/incidents/{incidentId}/notes", "/api/incidents", "/api/units/1/assignment" })
+        foreach (var path in new[] { $"/api/incidents/{incidentId}", $"/api/incidents/{incidentId}/log", $"/api/incidents/{incidentId}/notes", $"/api/incidents/{incidentId}/patients", "/api/incidents", "/api/units/1/assignment" })
             Assert.That((await rs1.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), path);
         var feed = (await ApiClient.OkJsonAsync(await rs1.GetAsync("/api/events?after=0"))).EnumerateArray().ToList();
         Assert.That(feed.Where(e => e.GetProperty("data").TryGetProperty("incidentId", out var i) && i.GetInt64() == incidentId), Is.Empty);

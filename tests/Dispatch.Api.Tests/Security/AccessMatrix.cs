@@ -114,7 +114,7 @@ public static class AccessMatrix
         new("GET", "/api/routing/status", "/api/routing/status", "operator", "admin"),
         new("GET", "/api/incidents/{id:long}/route", "/api/incidents/999999/route", "operator", "admin"),
         new("GET", "/api/units/{unitId:long}/route", "/api/units/1/route", "crew"),
-        // Facility 5 is the sample hospital, rs1's own; another facility is covered by FacilityIsolationTests.
+        // Facility 5 is the sample hospital, rs1's own; another facility is covered by PreNotificationTests and AvailabilityTests.
         new("PUT", "/api/facilities/{id:long}/availability", "/api/facilities/5/availability", "facility", "admin"),
         new("GET", "/api/facilities/{id:long}/prenotifications", "/api/facilities/5/prenotifications", "facility", "operator", "admin"),
         new("POST", "/api/facilities/{id:long}/prenotifications/{responseId:long}/acknowledge", "/api/facilities/5/prenotifications/999999/acknowledge", "facility"),
