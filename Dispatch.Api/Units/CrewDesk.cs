@@ -18,8 +18,10 @@ public sealed class CrewDesk(Db db, CallStore calls, UnitStore units, IncidentSt
         {
             if (await responses.ActiveIncidentOfAsync(s, unitId) is not { } incidentId) return null;
             var incident = await incidents.GetAsync(s, incidentId);
+            // The response may end between the two reads (a cancellation at that moment): then there is no assignment.
+            if (incident.ActiveResponseOf(unitId) is not { } response) return null;
             var call = await calls.GetAsync(s, incident.CallId);
-            return AssignmentView.From(incident.ActiveResponseOf(unitId)!, incident, call.CallerNumber);
+            return AssignmentView.From(response, incident, call.CallerNumber);
         }, ct);
 
     /// <summary>The crew accepts its assignment, at the tap time (<see cref="TapTime"/>).</summary>
