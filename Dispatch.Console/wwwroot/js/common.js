@@ -147,6 +147,11 @@ function pageLinks(role) {
  */
 const page = selector => /** @type {HTMLElement} */ (document.querySelector(selector));
 
+/** What a page forgets on this phone when its user logs out (a shared phone keeps no one's health data). @type {(() => void)[]} */
+const loggingOut = [];
+/** @param {() => void} forget */
+export function onLogout(forget) { loggingOut.push(forget); }
+
 /** Header: user and role, links to the role's other pages, language switch, logout. Returns the signed-in user. */
 export async function startPage(allowedRoles) {
   applyI18n();
@@ -160,6 +165,7 @@ export async function startPage(allowedRoles) {
   page('#language').addEventListener('click', toggleLanguage);
   page('#logout').addEventListener('click', async () => {
     await api('/api/auth/logout', { method: 'POST' });
+    for (const forget of loggingOut) forget();
     location.href = '/login';
   });
   if (allowedRoles && !allowedRoles.includes(me.role)) {

@@ -4,7 +4,7 @@
 // change shows at once, is kept on the phone with the request that carries it (outbox.js) and is
 // sent in order when there is signal; the ids are made here, so a replay is harmless. Once all is
 // sent and the assignment is over, the personal data leaves the phone.
-import { api, el, attempt, showError, timeWib } from './common.js';
+import { api, el, attempt, showError, timeWib, onLogout } from './common.js';
 import { t } from './i18n.js';
 import { createOutbox, newId } from './outbox.js';
 import { observationText, ageSexText, missingText } from './incident-patients.js';
@@ -173,6 +173,8 @@ export function createCrewPatients(unitId, box, now) {
   }
 
   box.querySelector('#patient-add')?.addEventListener('click', addPatient);
+  // Sent records leave a shared phone with the user who logs out; unsent ones stay until they are sent.
+  onLogout(() => { if (outbox.list().length === 0) forget(); });
 
   return {
     /** The assignment shown (or none): a new incident starts an empty list; none forgets the sent records. @param {number | null} incidentId */

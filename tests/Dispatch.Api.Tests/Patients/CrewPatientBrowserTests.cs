@@ -33,6 +33,30 @@ public sealed class CrewPatientBrowserTests : BrowserTest
     }
 
     [Test]
+    public async Task A_shared_phone_forgets_the_sent_patient_records_when_the_crew_member_logs_out()
+    {
+        using var crewClient = await Api.AsAsync("crew2");
+        var unitId = (await ApiClient.OkJsonAsync(await crewClient.GetAsync("/api/auth/me"))).GetProperty("unitId").GetInt64();
+        using var op = await Api.AsAsync("operator1");
+        await Incidents.Dispatching.FreeAllUnitsAsync(Api);
+        var incidentId = await Api.OpenIncidentAsync(op, $"crew-patient-logout-{Guid.NewGuid():n}");
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/assign", new { unitId }));
+        var crew = await SignInAsync("crew2", Phone);
+        await crew.ClickAsync("#accept");
+        await crew.ClickAsync("#patient-add");
+        await crew.Locator(".patient-card").First.Locator(".triage-kuning").ClickAsync();
+        await Expect(crew.Locator("#patients-waiting")).ToBeEmptyAsync();
+        Assert.That(await PatientsAsync(op, incidentId), Has.Length.EqualTo(1), "sent");
+        var key = $"psc119.crewPatients.{unitId}";
+        Assert.That(await crew.EvaluateAsync<string?>($"localStorage.getItem('{key}')"), Is.Not.Null, "kept on the phone while the assignment runs");
+
+        await crew.ClickAsync("#logout");
+        await crew.WaitForURLAsync("**/login");
+        Assert.That(await crew.EvaluateAsync<string?>($"localStorage.getItem('{key}')"), Is.Null, "the next person on this phone finds no health data");
+        await ApiClient.OkJsonAsync(await op.PostAsJsonAsync($"/api/incidents/{incidentId}/cancel", new { reason = "uji" }));
+    }
+
+    [Test]
     public async Task A_patient_entered_offline_survives_a_reload_and_arrives_once_with_its_observations()
     {
         using var crewClient = await Api.AsAsync("crew2");
