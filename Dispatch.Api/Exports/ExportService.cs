@@ -83,8 +83,6 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
         ("handover", r => r.HandoverAt), ("back_in_service", r => r.BackInServiceAt), ("closed", r => r.ClosedAt), ("cancelled", r => r.CancelledAt),
     ];
 
-    /// <summary>The national fields this system has no data for; exported empty and listed in the README.</summary>
-    public static readonly string[] UnmappedKemenkesFields = ["spesifikasi_layanan"];
 
     /// <summary>Streams the rows to <paramref name="write"/> and returns how many there were (for the access log).</summary>
     private Task<long> StreamAsync(ReportFilter filter, Func<ExportRow, Task> write, CancellationToken ct) =>

@@ -13,8 +13,6 @@ public sealed class PatientStore
 
     private static readonly SqlText ById = SqlText.Of("PatientStore.ById", $"SELECT {Columns} FROM patients WHERE id = @Id");
     private static readonly SqlText ForIncident = SqlText.Of("PatientStore.ForIncident", $"SELECT {Columns} FROM patients WHERE incident_id = @IncidentId ORDER BY created_at, id");
-    private static readonly SqlText ForIncidentRange = SqlText.Of("PatientStore.ForIncidentRange",
-        $"SELECT {Columns} FROM patients WHERE incident_id >= @FirstId AND incident_id <= @LastId ORDER BY incident_id, created_at, id");
     private static readonly SqlText Insert = SqlText.Of("PatientStore.Insert",
         $"INSERT INTO patients ({Columns}, created_at, created_by) VALUES (@Id, @IncidentId, @Name, @Age, @AgeGroup, @Sex, @Triage, @Icd10, @Treatments, " +
         "@Outcome, @DestinationId, @SisruteRef, @HandoverAt, @ReceivedBy, @UpdatedAt, 1, @UpdatedAt, @Actor)");
@@ -60,13 +58,6 @@ public sealed class PatientStore
         var observations = (await s.QueryAsync<ObservationRow>(ObservationsOfIncident, new { IncidentId = incidentId })).ToLookup(o => o.PatientId);
         return rows.Select(r => r.ToView(listed, observations[r.Id].Select(o => o.ToView()).ToList())).ToList();
     }
-
-    /// <summary>
-    /// The patients (without observations) of the incidents whose ids lie in [first, last], for
-    /// reports and the national export: the patient count, the diagnoses and destinations per incident.
-    /// </summary>
-    public async Task<ILookup<long, PatientRecord>> ForIncidentsAsync(DbSession s, long firstId, long lastId) =>
-        (await s.QueryAsync<Row>(ForIncidentRange, new { FirstId = firstId, LastId = lastId })).Select(r => r.ToRecord()).ToLookup(p => p.IncidentId);
 
     public Task AddAsync(DbSession s, PatientRecord p) => s.ExecuteAsync(Insert, Args(s, p));
 
