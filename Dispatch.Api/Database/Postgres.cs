@@ -50,6 +50,11 @@ public sealed class Postgres : SqlDialect
 
     public override string IncidentsVia(string index) => "incidents i";
 
+    // An interval's ordered partial index walked backwards, the skipped entries never leave the
+    // server: a year of a million-incident history reads a percentile in ~65 ms instead of
+    // streaming 330,000 values (README, Benchmarks).
+    public override bool SkipsToRanks => true;
+
     // The closing writes and the COMMIT go as one batch: the event-order lock, taken by the first
     // event's INSERT, is then held only while the server runs the rest of the batch and commits,
     // never across a round trip to this process (which, on a busy machine, may wait to be scheduled

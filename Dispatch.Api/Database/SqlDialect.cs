@@ -88,6 +88,13 @@ public abstract class SqlDialect
     public virtual long? OrderedBucketMs => null;
 
     /// <summary>
+    /// True where the database skips along an ordered index without sending the rows it skips
+    /// (OFFSET over an index scan in order): a report then reads each percentile's one or two values
+    /// at their ranks instead of streaming every value of the range to this process.
+    /// </summary>
+    public virtual bool SkipsToRanks => false;
+
+    /// <summary>
     /// Runs the writes a transaction keeps for its end (log rows, then events) and commits. Returns
     /// the value of each write that returns one (event sequence numbers), in order. One statement
     /// after another here; a dialect that can sends them and the COMMIT in one round trip.

@@ -36,11 +36,17 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
         // The database counts each interval's valid values first (the ordered passes need them to
         // place their ranks); then the tally and the ordered passes run side by side. Only the
         // response pass waits for the tally, whose group sizes its group medians need.
-        var counts = await Task.Run(() => db.ReadAsync(async s =>
+        var (counts, sums) = await Task.Run(() => db.ReadAsync(async s =>
         {
             var valid = new long[ReportSql.Intervals.Length + 1];
-            await s.StreamAsync(ReportSql.ValidCounts, args, r => { for (var c = 0; c < valid.Length; c++) valid[c] = r.IsDBNull(c) ? 0 : r.GetInt64(c); });
-            return valid;
+            var sumMs = new double?[ReportSql.Intervals.Length]; // only where the dialect ranks in the database
+            await s.StreamAsync(ReportSql.ValidCounts, args, r =>
+            {
+                for (var c = 0; c < valid.Length; c++) valid[c] = r.IsDBNull(c) ? 0 : r.GetInt64(c);
+                for (var c = valid.Length; c < r.FieldCount; c++)
+                    sumMs[c - valid.Length] = r.IsDBNull(c) ? null : Convert.ToDouble(r.GetValue(c), System.Globalization.CultureInfo.InvariantCulture);
+            });
+            return (valid, sumMs);
         }, ct), ct);
         var tallied = Task.Run(() => db.ReadAsync(async s =>
         {
@@ -58,8 +64,11 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
         var groups = tallied.ContinueWith(t => (
             Kelurahan: new GroupMedians<string>(t.Result.ByKelurahan.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured))),
             Month: new GroupMedians<int>(t.Result.ByMonth.Select(x => KeyValuePair.Create(x.Key, x.Value.Measured)))), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        // The response interval streams every value for its group medians; the others, where the
+        // database can skip to a rank, read only the values at their percentiles' ranks.
         var intervals = ReportSql.Intervals.Select((_, k) => Task.Run(async () => k == ReportSql.ResponseIndex
             ? await IntervalAsync(k, filter, counts[k + 1], (await groups).Kelurahan, (await groups).Month, ct)
+            : db.Dialect.SkipsToRanks ? await RankedAsync(k, filter, counts[k + 1], sums[k], ct)
             : await IntervalAsync(k, filter, counts[k + 1], null, null, ct), ct)).ToArray();
 
         var tally = await tallied;
@@ -125,6 +134,37 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             byKelurahan?.ExpectSeen();
             byMonth?.ExpectSeen();
         }
+    }
+
+    /// <summary>
+    /// One interval's summary read at its ranks (<see cref="SqlDialect.SkipsToRanks"/>): the mean
+    /// from the counting pass's sum, each percentile's one or two values and the maximum read where
+    /// they stand in the interval's ordered index. A write between the count and these reads
+    /// shifts a percentile by the ranks it added (the next report is exact); when a read comes
+    /// back short (rows were removed), the interval is streamed instead.
+    /// </summary>
+    private async Task<IntervalSummary> RankedAsync(int k, ReportFilter filter, long count, double? sumMs, CancellationToken ct)
+    {
+        if (count == 0 || sumMs is null) return await IntervalAsync(k, filter, count, null, null, ct);
+        double[] ranked = [.. Wanted, 1.0]; // 1.0: the maximum
+        var values = await db.ReadAsync(async s =>
+        {
+            var picked = new double?[ranked.Length];
+            for (var w = 0; w < ranked.Length; w++)
+            {
+                var (skip, take) = RankedPercentile.Descending(count, ranked[w]);
+                var args = new DynamicParameters(filter.Parameters);
+                args.Add("Skip", skip);
+                args.Add("Take", take);
+                var read = new List<double>(take);
+                await s.StreamAsync(ReportSql.Ranked[k], args, r => read.Add(r.GetInt64(0) / 1000.0));
+                picked[w] = RankedPercentile.Value(count, ranked[w], read);
+            }
+            return picked;
+        }, ct);
+        return values.Any(v => v is null)
+            ? await IntervalAsync(k, filter, count, null, null, ct)
+            : new IntervalSummary(count, 0, sumMs.Value / 1000.0 / count, values[0], values[1], values[2], values[3]);
     }
 
     /// <summary>The filter's parameters once per time bucket its range touches.</summary>

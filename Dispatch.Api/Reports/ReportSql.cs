@@ -57,9 +57,22 @@ public static class ReportSql
     /// <summary>
     /// The filter's incidents and each interval's valid values, counted by the database in one
     /// pass over the covering index: the ordered passes need these counts to place their ranks.
+    /// Where the dialect <see cref="SqlDialect.SkipsToRanks"/>, also each interval's sum of valid
+    /// values (milliseconds), for the mean the ranked reads do not see.
     /// </summary>
-    public static readonly SqlText ValidCounts = SqlText.Of("ReportSql.ValidCounts",
-        "SELECT COUNT(*)" + string.Concat(Intervals.Select(x => $", SUM(CASE WHEN {Valid(x.Start, x.End)} THEN 1 ELSE 0 END)")) + " " + From + Where);
+    public static readonly SqlText ValidCounts = SqlText.Of("ReportSql.ValidCounts", d =>
+        "SELECT COUNT(*)" + string.Concat(Intervals.Select(x => $", SUM(CASE WHEN {Valid(x.Start, x.End)} THEN 1 ELSE 0 END)")) +
+        (d.SkipsToRanks ? string.Concat(Intervals.Select(x => $", SUM(CASE WHEN {Valid(x.Start, x.End)} THEN i.{x.End} - i.{x.Start} END)")) : "") +
+        " " + From + Where);
+
+    /// <summary>
+    /// Where the dialect <see cref="SqlDialect.SkipsToRanks"/>: one interval's valid values in
+    /// descending order from its ordered index, @Skip skipped in the database and @Take sent
+    /// (<see cref="Dispatch.Core.Reports.RankedPercentile"/>).
+    /// </summary>
+    public static readonly SqlText[] Ranked = Intervals.Select(x => SqlText.Of($"ReportSql.Ranked.{x.Name}", d =>
+        $"SELECT i.{x.End} - i.{x.Start} AS v FROM {d.IncidentsVia(x.Index)} " + Where +
+        $"AND {Valid(x.Start, x.End)} ORDER BY i.{x.End} - i.{x.Start} DESC" + d.Page("@Skip", "@Take"))).ToArray();
 
     /// <summary>
     /// Every incident of the filter once, from the covering index alone (a seek on the time range),
