@@ -2,7 +2,7 @@ using Dispatch.Benchmarks;
 
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- recommend [BenchmarkDotNet args]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- load [--url ..] [--operators N] [--rate R] [--seconds S] ...
-// dotnet run -c Release --project tests/Dispatch.Benchmarks -- reports [--db PATH] [--incidents N] [--runs N]
+// dotnet run -c Release --project tests/Dispatch.Benchmarks -- reports [--provider sqlite|postgres] [--db PATH | --connection CS] [--incidents N] [--runs N] [--each]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- echo [--connections N] [--rate R] [--seconds S]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- routing [--size N] [--units N] [--queries N] [--pg-queries N]
 // With no command, or when the first argument is an option (e.g. --filter '*'), `recommend` runs.

@@ -27,7 +27,11 @@ internal static class Usage
               --rate R             messages per second, spread over the connections (default 500)
               --seconds S          how long                      (default 20)
           reports [options]                  The reports page's query set over a million incidents.
-              --db PATH  --incidents N  --runs N  --each
+              --provider P         sqlite (default) or postgres
+              --db PATH            the SQLite file            (default $TMPDIR/psc119-reports-bench.db)
+              --connection CS      the PostgreSQL database    (default PSC119_TEST_POSTGRES, Database=psc119_reports_bench,
+                                   created by the app's migrations when missing)
+              --incidents N  --runs N  --each (each query alone too, median and max of the runs)
           routing [options]                  One-to-many road ETA on a generated grid vs QuikGraph and pgRouting
                                              (PostgreSQL from PSC119_TEST_POSTGRES). Target: <= 5 ms, >= 10x pgRouting
                                              on the same questions; wall median/p95 and CPU per question.
