@@ -28,7 +28,7 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
             await s.StreamAsync(ReportSql.Calls, args, r =>
             {
                 var key = (r.GetString(0), r.GetString(1));
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                counts[key] = counts.GetValueOrDefault(key) + (r.FieldCount > 2 ? r.GetInt64(2) : 1); // counted per row or by the database
             });
             return counts;
         }, ct), ct);

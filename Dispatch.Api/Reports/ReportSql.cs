@@ -102,21 +102,31 @@ public static class ReportSql
     /// copy of the call time answers the range from ix_responses_received, in order and from the
     /// index alone, without probing each incident.
     /// </summary>
-    public static readonly SqlText WorkloadByTime = SqlText.Of("ReportSql.WorkloadByTime",
-        "SELECT r.unit_id, " + Busy + "FROM responses r WHERE r.call_received_at >= @FromMs AND r.call_received_at < @ToMs " +
-        "AND (@UnitId IS NULL OR r.unit_id = @UnitId)");
+    public static readonly SqlText WorkloadByTime = SqlText.Of("ReportSql.WorkloadByTime", d => PerUnit(d,
+        "FROM responses r WHERE r.call_received_at >= @FromMs AND r.call_received_at < @ToMs AND (@UnitId IS NULL OR r.unit_id = @UnitId)"));
 
-    public static readonly SqlText Workload = SqlText.Of("ReportSql.Workload",
-        "SELECT r.unit_id, " + Busy +
-        From + "JOIN responses r ON r.incident_id = i.id " + Where + "AND (@UnitId IS NULL OR r.unit_id = @UnitId)");
+    public static readonly SqlText Workload = SqlText.Of("ReportSql.Workload", d => PerUnit(d,
+        From + "JOIN responses r ON r.incident_id = i.id " + Where + "AND (@UnitId IS NULL OR r.unit_id = @UnitId)"));
 
     /// <summary>
     /// Each call of the range (source, outcome) from its covering index, counted by the caller:
     /// a handful of groups over many rows is cheaper counted while streaming than sorted for GROUP BY.
+    /// Where rows cross a network, the database counts them (<see cref="Grouped"/>).
     /// </summary>
-    public static readonly SqlText Calls = SqlText.Of("ReportSql.Calls",
-        "SELECT c.source, COALESCE(c.outcome, 'Open') FROM calls c " +
-        "WHERE c.received_at >= @FromMs AND c.received_at < @ToMs AND (@Source IS NULL OR c.source = @Source)");
+    public static readonly SqlText Calls = SqlText.Of("ReportSql.Calls", d => Grouped(d, "c.source, COALESCE(c.outcome, 'Open')", "",
+        "FROM calls c WHERE c.received_at >= @FromMs AND c.received_at < @ToMs AND (@Source IS NULL OR c.source = @Source)"));
+
+    private static string PerUnit(SqlDialect d, string from) => Grouped(d, "r.unit_id", Busy, from);
+
+    /// <summary>
+    /// Rows of a few groups (units; call sources and outcomes): embedded SQLite hands each row over
+    /// for the caller to count (no sort, no network), a server sums each group itself and sends
+    /// one row per group, with the sum of <paramref name="value"/> (if any) and the row count last:
+    /// hundreds of thousands of rows less through the driver.
+    /// </summary>
+    private static string Grouped(SqlDialect d, string keys, string value, string from) => d.ReadsWithoutIo
+        ? $"SELECT {keys}{(value == "" ? "" : ", " + value)} {from}"
+        : $"SELECT {keys}{(value == "" ? "" : $", CAST(SUM({value}) AS BIGINT)")}, CAST(COUNT(*) AS BIGINT) {from} GROUP BY {keys}";
 
     public static readonly SqlText UnitNames = SqlText.Of("ReportSql.UnitNames", "SELECT id, call_sign FROM units");
 }

@@ -76,6 +76,7 @@ public sealed class ReportTally(TriageOptions triage)
     {
         var unit = r.GetInt64(0);
         var u = ByUnit.GetValueOrDefault(unit);
-        ByUnit[unit] = (u.Responses + 1, u.BusyMs + r.GetInt64(1));
+        // One row per response, or per unit with its count last (ReportSql.Grouped).
+        ByUnit[unit] = (u.Responses + (r.FieldCount > 2 ? r.GetInt64(2) : 1), u.BusyMs + r.GetInt64(1));
     }
 }

@@ -160,6 +160,8 @@ public sealed class ReportTests(string database) : ApiTest(database)
     public void Breakdowns_by_area_hour_month_unit_and_source()
     {
         Assert.That(_report.GetProperty("volumes").GetProperty("callsBySource").GetProperty("ncc").GetInt64(), Is.EqualTo(1));
+        // Counted per row (SQLite) or by the database (ReportSql.Grouped): every imported row's call, once.
+        Assert.That(_report.GetProperty("volumes").GetProperty("callsByOutcome").EnumerateObject().Sum(o => o.Value.GetInt64()), Is.EqualTo(5));
         Assert.That(_report.GetProperty("volumes").GetProperty("incidentsByTriage").GetProperty("merah").GetInt64(), Is.EqualTo(3));
         var heat = _report.GetProperty("heatmap").EnumerateArray().ToList();
         Assert.That(heat.Sum(h => h.GetProperty("incidents").GetInt64()), Is.EqualTo(5));
