@@ -4,8 +4,8 @@
 --
 -- SQLite cannot drop NOT NULL in place: the table is rebuilt with its documented procedure
 -- (https://www.sqlite.org/lang_altertable.html#otheralter): create the new table, copy every
--- column, drop the old one, rename, recreate every index. The migration connection does not
--- enforce foreign keys (Sqlite.Migrate opens it without the pragma), so the children's
+-- column, drop the old one, rename, recreate every index, check the foreign keys. Migrations run
+-- with foreign keys off (Sqlite.Migrate), as the procedure requires; the children's
 -- REFERENCES incidents(id) are untouched and point to the new table by name.
 CREATE TABLE incidents_new (
     id INTEGER PRIMARY KEY,
@@ -70,6 +70,8 @@ CREATE INDEX ix_interval_en_route_to_on_scene ON incidents ((call_received_at / 
 CREATE INDEX ix_interval_call_to_on_scene ON incidents ((call_received_at / 2592000000), (on_scene_at - call_received_at), call_received_at, triage, kecamatan_code, kelurahan_code, unit_id, is_emergency, source) WHERE on_scene_at >= call_received_at;
 CREATE INDEX ix_interval_on_scene_to_destination ON incidents ((call_received_at / 2592000000), (at_destination_at - on_scene_at), call_received_at, triage, kecamatan_code, kelurahan_code, unit_id, is_emergency, source) WHERE at_destination_at >= on_scene_at;
 CREATE INDEX ix_interval_dispatch_to_back_in_service ON incidents ((call_received_at / 2592000000), (back_in_service_at - unit_notified_at), call_received_at, triage, kecamatan_code, kelurahan_code, unit_id, is_emergency, source) WHERE back_in_service_at >= unit_notified_at;
+-- The procedure's foreign-key check: any violation aborts the script (json() of a non-JSON text raises).
+SELECT CASE WHEN EXISTS (SELECT 1 FROM pragma_foreign_key_check) THEN json('0020: foreign key check failed') END;
 
 -- Saved import mappings (the mapping JSON as sent), with who saved them last and when (UTC ms).
 CREATE TABLE import_mappings (
