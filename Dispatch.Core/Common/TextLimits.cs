@@ -35,8 +35,6 @@ public static class TextLimits
     public const int ImportMappingName = 100;
     /// <summary>A saved history-import mapping, its JSON as sent (<c>import_mappings.mapping</c>).</summary>
     public const int ImportMapping = 100_000;
-    /// <summary>What an imported row lacked, comma-separated field names (<c>incidents.missing</c>).</summary>
-    public const int ImportMissing = 200;
 
     // Patient records (issue 15): patients.*. Ids are tokens, not texts: PatientFields.MaxIdLength.
     /// <summary>The patient's name as the crew heard it (<c>patients.name</c>).</summary>

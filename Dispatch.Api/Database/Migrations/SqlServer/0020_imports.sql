@@ -1,6 +1,7 @@
 -- History that imports as it is (issue 16): an imported row without triage or position is kept,
 -- so incidents.triage, lat and lon accept NULL, and `missing` lists what the row lacked
--- (comma-separated: triage, location, unit, time points). Named import mappings are kept.
+-- (comma-separated: triage, location, unit, source, complaint, time fields; every flag at once is
+-- 166 characters, so 200 fits). Named import mappings are kept.
 -- triage is included in ix_incidents_report: the index is dropped and rebuilt around the change.
 DROP INDEX ix_incidents_report ON incidents;
 ALTER TABLE incidents ALTER COLUMN triage NVARCHAR(16) NULL;
