@@ -223,7 +223,7 @@ public static class ReportsCommand
         Console.WriteLine();
     }
 
-    private sealed class NoPublisher : IEventPublisher
+    internal sealed class NoPublisher : IEventPublisher
     {
         public Task PublishAsync(IReadOnlyList<EventEnvelope> events, CancellationToken ct) => Task.CompletedTask;
     }

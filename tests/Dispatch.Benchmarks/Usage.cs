@@ -28,6 +28,7 @@ internal static class Usage
               --seconds S          how long                      (default 20)
           reports [options]                  The reports page's query set over a million incidents.
               --db PATH  --incidents N  --runs N  --each
+          import [--rows N]                  Imports a messy N-row history CSV (500,000) into a fresh SQLite file: rows/s and peak memory.
           routing [options]                  One-to-many road ETA on a generated grid vs QuikGraph and pgRouting
                                              (PostgreSQL from PSC119_TEST_POSTGRES). Target: <= 5 ms, >= 10x pgRouting
                                              on the same questions; wall median/p95 and CPU per question.
