@@ -52,18 +52,17 @@ public static class ImportEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         var (mapping, errors) = ImportRequest.Read(form);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var events = http.RequestServices.GetRequiredService<SecurityEvents>();
         if (async == true)
         {
             var path = Path.GetTempFileName();
             await using (var copy = File.Create(path)) await form.Files["file"]!.CopyToAsync(copy, ct);
-            var job = jobs.Start(path, mapping!, user.Name, dryRun == true);
-            events.Record(SecurityEventKinds.Import, http, new { DryRun = dryRun == true, job = job.Id, job.Bytes });
+            // The job records its import security event when it ends, with its counts.
+            var job = jobs.Start(path, mapping!, user.Name, http.Connection.RemoteIpAddress?.ToString(), dryRun == true);
             return TypedResults.Accepted($"/api/imports/incidents/jobs/{job.Id}", new ImportStarted(job.Id));
         }
         await using var file = form.Files["file"]!.OpenReadStream();
         var report = await importer.ImportAsync(file, mapping!, user.Name, dryRun == true, ct);
-        events.Record(SecurityEventKinds.Import, http,
+        http.RequestServices.GetRequiredService<SecurityEvents>().Record(SecurityEventKinds.Import, http,
             new { report.DryRun, report.Rows, report.Imported, report.Skipped, report.FlaggedRows, rejected = report.RejectedCount });
         return TypedResults.Ok(report);
     }
