@@ -101,6 +101,8 @@ public static class DispatchApp
         services.AddSingleton<Exports.ResponseExport>();
         services.AddSingleton<Imports.ImportStore>();
         services.AddSingleton<Imports.IncidentImporter>();
+        services.AddSingleton<Imports.ImportJobs>();
+        services.AddSingleton<Imports.ImportMappingStore>();
         services.AddOptions<Exports.ReportingOptions>().BindConfiguration(Exports.ReportingOptions.Section);
         services.AddSingleton<DemoSeeder>();
         services.AddPersonalData();
@@ -160,6 +162,7 @@ public static class DispatchApp
         Audit.AuditEndpoints.MapAudit(app);
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);
+        Imports.ImportEndpoints.MapImports(app);
         Protocols.ProtocolEndpoints.MapProtocols(app);
     }
 }

@@ -70,7 +70,11 @@ public sealed class Sqlite : SqlDialect
             wal.CommandText = "PRAGMA journal_mode = WAL;"; // persistent: set once on the file
             wal.ExecuteNonQuery();
         }
-        return Migrations.Run(DeployChanges.To.SqliteDatabase(connectionString), "Sqlite");
+        // Foreign keys off while migrating, as SQLite's table-rebuild procedure requires (a dropped
+        // parent table must not cascade its check to the children); a rebuilding script checks the
+        // keys itself before it commits (0020_imports.sql).
+        builder.ForeignKeys = false;
+        return Migrations.Run(DeployChanges.To.SqliteDatabase(builder.ToString()), "Sqlite");
     }
 
     /// <summary>The embedded default path: data/psc119.db under the content root.</summary>

@@ -43,7 +43,7 @@ public static class DemoHistory
             var source = random.NextDouble() switch { < 0.75 => "Line119", < 0.9 => "Ncc", < 0.97 => "App", _ => "Walkin" };
             await store.AddAsync(s, new ParsedRow(n, $"contoh-{n:0000}", source, triage.ToString(), random.NextDouble() < 0.35 ? "Trauma" : "NonTrauma",
                 Math.Round(point.Lat, 6), Math.Round(point.Lon, 6), "Riwayat contoh (data sampel)", unitIds[random.Next(unitIds.Count)], null,
-                areas.Resolve(point), times));
+                areas.Resolve(point), times, []));
         }
     }
 }

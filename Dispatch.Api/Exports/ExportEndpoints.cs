@@ -1,7 +1,6 @@
 using Dispatch.Api.Audit;
 using Dispatch.Api.Auth;
 using Dispatch.Api.Http;
-using Dispatch.Api.Imports;
 using Dispatch.Api.Reports;
 
 namespace Dispatch.Api.Exports;
@@ -25,9 +24,6 @@ public static class ExportEndpoints
                     : Task.FromResult(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["'format' is csv or json."] }) as IResult))
             .WithSummary("The national PSC report shape (data pelaporan panggilan) as JSON or CSV: nomor_kendaraan lists every unit sent, " +
                          "korban is the patient count, is_krisis the major-incident flag; unmapped fields are empty (see README).");
-        group.MapPost("/imports/incidents", Import).DisableAntiforgery()
-            .WithSummary("Import past incidents: multipart 'file' (CSV) and 'mapping' (JSON). ?dryRun=true validates and previews without writing. " +
-                         "Rows whose externalId was imported before are skipped.");
     }
 
     // Every export is a download (attachment): the page's links save a file rather than open raw JSON in the tab.
@@ -45,25 +41,5 @@ public static class ExportEndpoints
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await write(filter, http.Response.Body);
         return TypedResults.Empty;
-    }
-
-    private static async Task<IResult> Import(HttpContext http, bool? dryRun, CurrentUser user, IncidentImporter importer, CancellationToken ct)
-    {
-        if (!http.Request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send multipart/form-data with 'file' and 'mapping'."] });
-        if (http.Request.ContentLength > IncidentImporter.MaxBytes)
-            return TypedResults.Problem($"The upload is larger than {IncidentImporter.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
-                extensions: ProblemMapping.Code("payload-too-large"));
-        // Kestrel's own limit (30 MB) is below the importer's: raise it for this request only.
-        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = IncidentImporter.MaxBytes;
-        var form = await http.Request.ReadFormAsync(ct);
-        var (mapping, errors) = ImportRequest.Read(form);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        await using var file = form.Files["file"]!.OpenReadStream();
-        var report = await importer.ImportAsync(file, mapping!, user.Name, dryRun == true, ct);
-        http.RequestServices.GetRequiredService<Security.SecurityEvents>().Record(Security.SecurityEventKinds.Import, http,
-            new { report.DryRun, report.Rows, report.Imported, report.Skipped, rejected = report.Rejected.Count });
-        return TypedResults.Ok(report);
     }
 }

@@ -9,12 +9,14 @@ public sealed class ExportRow
     public string? CallExternalId { get; init; }
     public string Source { get; init; } = "";
     public string Status { get; init; } = "";
-    public string Triage { get; init; } = "";
+    /// <summary>Null for imported history without a triage (exported as an empty cell).</summary>
+    public string? Triage { get; init; }
     public bool IsEmergency { get; init; }
     public string Category { get; init; } = "";
     public int PatientCount { get; init; }
-    public double Lat { get; init; }
-    public double Lon { get; init; }
+    /// <summary>Null for imported history without a position (exported as empty cells).</summary>
+    public double? Lat { get; init; }
+    public double? Lon { get; init; }
     public string? Address { get; init; }
     public string? Complaint { get; init; }
     public string? KelurahanCode { get; init; }

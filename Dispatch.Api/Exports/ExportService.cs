@@ -105,8 +105,8 @@ public sealed class ExportService(Db db, IOptions<ReportingOptions> reporting)
         await csv.NextRecordAsync();
         return await StreamAsync(filter, async r =>
         {
-            var triage = Enum.Parse<Triage>(r.Triage);
-            object?[] values = [r.Id, r.CallExternalId, Camel(r.Source), Camel(r.Status), Camel(r.Triage), triage.Priority() == Priority.None ? "" : triage.Priority().ToString(),
+            var priority = r.Triage is null ? Priority.None : Enum.Parse<Triage>(r.Triage).Priority();
+            object?[] values = [r.Id, r.CallExternalId, Camel(r.Source), Camel(r.Status), r.Triage is null ? null : Camel(r.Triage), priority == Priority.None ? "" : priority.ToString(),
                 r.IsEmergency, Camel(r.Category), r.PatientCount, r.Lat, r.Lon, r.Address, r.Complaint, r.KelurahanCode, r.KelurahanName, r.KecamatanCode,
                 r.KecamatanName, r.UnitCallSign, r.DestinationName, r.CancelReason, r.IsImported];
             foreach (var v in values) csv.WriteField(v);

@@ -19,7 +19,7 @@ public sealed record PreNotificationView(
     long UnitId,
     string CallSign,
     ResponseStatus Status,
-    Triage Triage,
+    Triage? Triage,
     int PatientCount,
     string? Complaint,
     DateTimeOffset ChosenAt,

@@ -18,7 +18,7 @@ public sealed class ImportStore
         ("handover", "handover_at"), ("backInService", "back_in_service_at"), ("closed", "closed_at"),
     ];
 
-    private static readonly SqlText Exists = SqlText.Of("ImportStore.Exists", "SELECT COUNT(*) FROM calls WHERE external_id = @ExternalId");
+    private static readonly SqlText Existing = SqlText.Of("ImportStore.Existing", d => $"SELECT external_id FROM calls WHERE {d.InList("external_id", "@Ids")}");
 
     private static readonly SqlText InsertCall = SqlText.Of("ImportStore.InsertCall", d => d.InsertReturning("calls",
         "external_id, received_at, source, flags, status, outcome, closed_at, ingested_at",
@@ -26,9 +26,9 @@ public sealed class ImportStore
 
     private static readonly SqlText InsertIncident = SqlText.Of("ImportStore.InsertIncident", d => d.InsertReturning("incidents",
         "call_id, status, triage, is_emergency, category, patient_count, lat, lon, complaint, kelurahan_code, kelurahan_name, " +
-        "kecamatan_code, kecamatan_name, unit_id, created_by, is_imported, source, " + string.Join(", ", TimeColumns.Select(t => t.Column)),
+        "kecamatan_code, kecamatan_name, unit_id, created_by, is_imported, source, missing, " + string.Join(", ", TimeColumns.Select(t => t.Column)),
         "@CallId, 'Closed', @Triage, @IsEmergency, @Category, 1, @Lat, @Lon, @Complaint, @KelurahanCode, @KelurahanName, " +
-        "@KecamatanCode, @KecamatanName, @UnitId, @CreatedBy, @IsImported, @Source, " + string.Join(", ", TimeColumns.Select(t => "@" + t.Column))));
+        "@KecamatanCode, @KecamatanName, @UnitId, @CreatedBy, @IsImported, @Source, @Missing, " + string.Join(", ", TimeColumns.Select(t => "@" + t.Column))));
 
     private static readonly SqlText InsertResponse = SqlText.Of("ImportStore.InsertResponse",
         "INSERT INTO responses (incident_id, unit_id, call_sign, status, notified_by, notified_at, acknowledged_at, en_route_at, on_scene_at, " +
@@ -41,8 +41,9 @@ public sealed class ImportStore
 
     public static string Key(string externalId) => $"import:{externalId}";
 
-    public async Task<bool> ExistsAsync(DbSession s, string externalId) =>
-        await s.SingleOrDefaultAsync<long>(Exists, new { ExternalId = Key(externalId) }) > 0;
+    /// <summary>Which of <paramref name="externalIds"/> (as in the file) were imported before: one query for a batch.</summary>
+    public async Task<HashSet<string>> ExistingAsync(DbSession s, IEnumerable<string> externalIds) =>
+        [.. (await s.QueryAsync<string>(Existing, new { Ids = externalIds.Select(Key).ToArray() })).Select(k => k[Key("").Length..])];
 
     public async Task<long> AddAsync(DbSession s, ParsedRow row)
     {
@@ -56,7 +57,7 @@ public sealed class ImportStore
         {
             CallId = callId, row.Triage, row.Category, row.Lat, row.Lon, row.Complaint, KelurahanCode = row.Area.Kelurahan?.Code,
             KelurahanName = row.Area.Kelurahan?.Name, KecamatanCode = row.Area.Kecamatan?.Code, KecamatanName = row.Area.Kecamatan?.Name,
-            row.UnitId, CreatedBy = s.Actor, row.Source,
+            row.UnitId, CreatedBy = s.Actor, row.Source, Missing = row.Missing.Count == 0 ? null : string.Join(",", row.Missing),
             // Booleans as parameters: a literal 1 is no boolean on PostgreSQL.
             IsEmergency = true, IsImported = true,
         });
@@ -64,7 +65,7 @@ public sealed class ImportStore
         var incidentId = await s.InsertAsync(InsertIncident, args);
         await s.ExecuteAsync(LinkCall, new { IncidentId = incidentId, CallId = callId });
         if (row.UnitId is { } unitId) await AddResponseAsync(s, incidentId, unitId, row.Times);
-        s.Log("incident.imported", callId, incidentId, row.UnitId, new { externalId = row.ExternalId, line = row.Line });
+        s.Log("incident.imported", callId, incidentId, row.UnitId, new { externalId = row.ExternalId, line = row.Line, missing = row.Missing });
         return incidentId;
     }
 

@@ -20,9 +20,9 @@ public sealed record AssignmentView(
     string OfferedBy,
     DateTimeOffset? AcknowledgedAt,
     ResponseStatus Status,
-    Triage Triage,
+    Triage? Triage,
     Priority Priority,
-    PointView Location,
+    PointView? Location,
     string? Address,
     string? Complaint,
     string? Kelurahan,
@@ -44,7 +44,7 @@ public sealed record AssignmentView(
     /// <param name="callerNumber">The first caller's number for a call back, null when withheld (or not sent, on a withdrawal).</param>
     public static AssignmentView From(Response r, Incident i, string? callerNumber) => new(
         r.Id, i.Id, r.UnitId, r.NotifiedAt, r.NotifiedBy, r.AcknowledgedAt, r.Status, i.Triage, i.Priority,
-        new PointView(i.Lat, i.Lon), i.Address, i.Complaint, i.KelurahanName, i.PatientCount, i.Status, r.EndReason, r.EndNote ?? (r.EndReason == ResponseEnd.Cancelled ? i.CancelReason : null),
+        PointView.Of(i.Lat, i.Lon), i.Address, i.Complaint, i.KelurahanName, i.PatientCount, i.Status, r.EndReason, r.EndNote ?? (r.EndReason == ResponseEnd.Cancelled ? i.CancelReason : null),
         r.DivertedToIncidentId, i.Category, i.IsEmergency, i.IsMajor, callerNumber, CrewSteps.CanAcknowledge(r.Status), CrewSteps.CanDecline(r.Status),
         [.. i.Responses.Where(o => o.IsActive && o.UnitId != r.UnitId).Select(o => o.CallSign)],
         CrewSteps.OnResponse(r.Status), CrewSteps.AfterOnIncident());

@@ -54,7 +54,9 @@ public sealed class IncidentDesk(Db db, CallStore calls, CallDesk callDesk, Inci
                 .Where(u => u.IncidentId != incident.Id)
                 .Select(u => UnitSnapshot.From(u, u.HomeStationId is { } h ? homes.GetValueOrDefault(h) : null, DivertCandidate(u, incident, triages)))
                 .ToArray();
-            return recommender.Rank(incident.Location, incident.Priority, snapshots, s.Now, roads.Current);
+            // Only imported (closed) history lacks a position; a live incident always has one.
+            var scene = incident.Location ?? throw new RuleViolation("invalid-location", $"Incident {incident.Id} has no position to recommend from.");
+            return recommender.Rank(scene, incident.Priority, snapshots, s.Now, roads.Current);
         }, ct);
 
     /// <summary>A unit on its way (not yet on scene) to an incident less urgent than <paramref name="target"/>.</summary>

@@ -12,7 +12,7 @@ public sealed record SearchCriteria(string? Phone, IReadOnlyList<string> Words, 
 public sealed record IncidentSearchItem(
     long Id,
     IncidentStatus Status,
-    Triage Triage,
+    Triage? Triage,
     DateTimeOffset? CallReceivedAt,
     DateTimeOffset? CreatedAt,
     string? Address,
@@ -122,7 +122,7 @@ public sealed class IncidentSearch(Db db)
     {
         public long Id { get; init; }
         public IncidentStatus Status { get; init; }
-        public Triage Triage { get; init; }
+        public Triage? Triage { get; init; }
         public DateTimeOffset? CallReceivedAt { get; init; }
         public DateTimeOffset? CreatedAt { get; init; }
         public string? Address { get; init; }

@@ -14,7 +14,7 @@ public sealed class IncidentStore(ResponseStore responses)
 
     private const string Columns =
         "id, call_id, status, triage, is_emergency, category, patient_count, lat, lon, address, complaint, kelurahan_code, " +
-        "kelurahan_name, kecamatan_code, kecamatan_name, unit_id, destination_id, cancel_reason, created_by, is_major, version, " + TimeColumns;
+        "kelurahan_name, kecamatan_code, kecamatan_name, unit_id, destination_id, cancel_reason, created_by, is_major, version, missing, " + TimeColumns;
 
     private static readonly SqlText ById = SqlText.Of("IncidentStore.ById", $"SELECT {Columns} FROM incidents WHERE id = @Id");
     private static readonly SqlText Active = SqlText.Of("IncidentStore.Active",
@@ -90,7 +90,7 @@ public sealed class IncidentStore(ResponseStore responses)
 
     public async Task<Incident> AddAsync(DbSession s, Incident i) => await GetAsync(s, await s.InsertAsync(Insert, new
     {
-        i.CallId, Status = i.Status.ToString(), Triage = i.Triage.ToString(), i.IsEmergency, Category = i.Category.ToString(),
+        i.CallId, Status = i.Status.ToString(), Triage = i.Triage?.ToString(), i.IsEmergency, Category = i.Category.ToString(),
         i.PatientCount, i.Lat, i.Lon, i.Address, i.Complaint, i.KelurahanCode, i.KelurahanName, i.KecamatanCode, i.KecamatanName,
         i.CreatedBy, i.CallReceivedAt, i.CallAnsweredAt, i.CreatedAt,
     }));
@@ -100,7 +100,7 @@ public sealed class IncidentStore(ResponseStore responses)
     {
         await s.UpdateVersionedAsync(Update, new
         {
-            i.Id, Status = i.Status.ToString(), i.UnitId, i.DestinationId, i.CancelReason, Triage = i.Triage.ToString(), i.IsEmergency, i.IsMajor,
+            i.Id, Status = i.Status.ToString(), i.UnitId, i.DestinationId, i.CancelReason, Triage = i.Triage?.ToString(), i.IsEmergency, i.IsMajor,
             Category = i.Category.ToString(), i.PatientCount, i.Lat, i.Lon, i.Address, i.Complaint, i.KelurahanCode, i.KelurahanName,
             i.KecamatanCode, i.KecamatanName, i.UnitNotifiedAt, i.AcknowledgedAt,
             i.EnRouteAt, i.OnSceneAt, i.LeftSceneAt, i.AtDestinationAt, i.HandoverAt, i.BackInServiceAt, i.ClosedAt, i.CancelledAt, i.Version,

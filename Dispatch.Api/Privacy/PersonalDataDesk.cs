@@ -58,6 +58,9 @@ public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incid
     /// <summary>Coordinates kept after erasure: 0.01 degree (about 1.1 km), enough for area reports, not for a house.</summary>
     public static double Coarse(double degrees) => Math.Round(degrees, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>An optional position's coarse form (imported history may have none).</summary>
+    public static double? Coarse(double? degrees) => degrees is { } d ? Coarse(d) : null;
+
     public Task<PersonalDataExport> ExportAsync(string? phone, long? incidentId, CancellationToken ct) =>
         db.ReadAsync(async s =>
         {
@@ -104,7 +107,7 @@ public sealed class PersonalDataDesk(Db db, CallStore calls, IncidentStore incid
             var incident = await incidents.GetAsync(s, id);
             if (incident.IsActive)
                 throw new RuleViolation("incident-active", $"Incident {id} is {incident.Status}: its data cannot be erased while it is active.", new Dictionary<string, object?> { ["incidentId"] = id });
-            await s.ExecuteAsync(EraseIncident, new { Id = id, Lat = Coarse(incident.Location.Lat), Lon = Coarse(incident.Location.Lon), At = at });
+            await s.ExecuteAsync(EraseIncident, new { Id = id, Lat = Coarse(incident.Lat), Lon = Coarse(incident.Lon), At = at });
             var emptied = await s.ExecuteAsync(EraseNotes, new { Id = id });
             await s.ExecuteAsync(EraseEndNotes, new { Id = id });
             var patientsErased = await patients.EraseAsync(s, id);

@@ -25,7 +25,7 @@ public sealed record RevertRequest(int? Version)
 }
 
 /// <summary>What the operator reads: the suggestion (never applied by itself), the steps, and the incident's triage now.</summary>
-public sealed record ProtocolResult(string CardId, int CardVersion, Core.Incidents.Triage SuggestedTriage, Core.Incidents.Triage CurrentTriage,
+public sealed record ProtocolResult(string CardId, int CardVersion, Core.Incidents.Triage SuggestedTriage, Core.Incidents.Triage? CurrentTriage,
     int? RuleIndex, IReadOnlyList<Core.Protocols.LocalText> Instructions, bool Metronome, bool Sample);
 
 /// <summary>One stored version of a card, for the administrators.</summary>

@@ -79,7 +79,8 @@ public sealed class ReportService(Db db, IOptions<TriageOptions> triage, AreaRes
         var callRows = (await calls).Select(c => (c.Key.Source, c.Key.Outcome, Calls: c.Value)).ToList();
         var compliance = tally.ByTriage.ToDictionary(t => Camel(t.Key), t =>
         {
-            var target = triage.Value.Target(Enum.Parse<Triage>(t.Key))?.TotalSeconds;
+            // Incidents without a triage (imported history) have no target: counted, never in a share.
+            var target = Enum.TryParse<Triage>(t.Key, out var colour) ? triage.Value.Target(colour)?.TotalSeconds : null;
             return new ComplianceRow(t.Value.Incidents, t.Value.Measured, target is null ? 0 : t.Value.OnTarget, target,
                 target is null || t.Value.Measured == 0 ? null : (double)t.Value.OnTarget / t.Value.Measured);
         });

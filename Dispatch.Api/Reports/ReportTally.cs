@@ -16,15 +16,20 @@ public sealed class ReportTally(TriageOptions triage)
 
     private static readonly Triage[] Colours = Enum.GetValues<Triage>();
     private readonly double?[] _targets = Colours.Select(c => triage.Target(c)?.TotalMilliseconds).ToArray();
-    private readonly (long Incidents, long Measured, long OnTarget)[] _byTriage = new (long, long, long)[Colours.Length];
+    // The last slot counts incidents without a triage (imported history): reported as "Unknown", never on target.
+    private readonly (long Incidents, long Measured, long OnTarget)[] _byTriage = new (long, long, long)[Colours.Length + 1];
     private long _day = long.MinValue; // rows arrive in call-time order: the month is worked out once per day
     private int _month;
 
     public long Total { get; private set; }
 
-    /// <summary>Keyed by the triage's name, as stored.</summary>
+    /// <summary>The key of incidents without a triage in <see cref="ByTriage"/>.</summary>
+    public const string UnknownTriage = "Unknown";
+
+    /// <summary>Keyed by the triage's name, as stored, and <see cref="UnknownTriage"/>.</summary>
     public Dictionary<string, (long Incidents, long Measured, long OnTarget)> ByTriage =>
-        Colours.Where(c => _byTriage[(int)c].Incidents > 0).ToDictionary(c => c.ToString(), c => _byTriage[(int)c]);
+        Colours.Select(c => (Key: c.ToString(), Slot: (int)c)).Append((Key: UnknownTriage, Slot: Colours.Length))
+            .Where(c => _byTriage[c.Slot].Incidents > 0).ToDictionary(c => c.Key, c => _byTriage[c.Slot]);
     public Dictionary<string, (long Incidents, long Measured)> ByKelurahan { get; } = [];
 
     /// <summary>Keyed by <see cref="MonthOf"/>.</summary>
@@ -53,11 +58,10 @@ public sealed class ReportTally(TriageOptions triage)
         var measured = response >= 0 ? 1 : 0;
 
         var colour = (int)r.GetInt64(0);
-        if (colour >= 0)
-        {
-            ref var t = ref _byTriage[colour];
-            t = (t.Incidents + 1, t.Measured + measured, t.OnTarget + (measured == 1 && response <= _targets[colour] ? 1 : 0));
-        }
+        if (colour < 0) colour = Colours.Length;
+        ref var t = ref _byTriage[colour];
+        var target = colour < Colours.Length ? _targets[colour] : null;
+        t = (t.Incidents + 1, t.Measured + measured, t.OnTarget + (measured == 1 && response <= target ? 1 : 0));
 
         var kelurahan = r.GetString(1);
         var k = ByKelurahan.GetValueOrDefault(kelurahan);

@@ -31,9 +31,9 @@ public sealed class RouteDesk(Db db, IncidentStore incidents, UnitStore units, S
         var (from, source) = unit.LastPosition is { } p ? (p, "reported")
             : unit.HomeStationId is { } h && await stations.GetAsync(s, h) is { } home ? (new GeoPoint(home.Lat, home.Lon), "homeStation")
             : (default(GeoPoint?), "");
-        if (from is not { } start) return null;
+        if (from is not { } start || incident.Location is not { } scene) return null;
 
-        var e = travel.Estimate(start, incident.Location);
+        var e = travel.Estimate(start, scene);
         return new AssignedRouteView(incident.Id, unitId, e.Basis, e.Seconds, e.Meters, e.SnapMeters, LineStringView.Of(e.Path), source, e.Note);
     }
 }

@@ -28,8 +28,8 @@ declare global {
 
   /** An incident on the wire (boards, IncidentChanged). */
   interface IncidentView {
-    id: number; callId: number; status: string; triage: string; priority: string;
-    isEmergency: boolean; isMajor: boolean; category: string; patientCount: number; location: PointView;
+    id: number; callId: number; status: string; triage: string | null; priority: string;
+    isEmergency: boolean; isMajor: boolean; category: string; patientCount: number; location: PointView | null; missing?: string | null;
     address: string | null; complaint: string | null; kelurahan: Area | null; kecamatan: Area | null;
     unitId: number | null; destinationId: number | null; cancelReason: string | null; createdBy: string;
     times: IncidentTimes; statusSince: Instant | null; intervals: Interval[]; waitingForUnit: boolean;

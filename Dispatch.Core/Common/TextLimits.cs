@@ -31,6 +31,10 @@ public static class TextLimits
     /// <summary>A user name (<c>users.user_name</c>, and every actor column: answered_by, created_by, offered_by, actor).</summary>
     public const int UserName = 100;
     public const int DisplayName = 200;
+    /// <summary>A saved history-import mapping's name (<c>import_mappings.name</c>).</summary>
+    public const int ImportMappingName = 100;
+    /// <summary>A saved history-import mapping, its JSON as sent (<c>import_mappings.mapping</c>).</summary>
+    public const int ImportMapping = 100_000;
 
     // Patient records (issue 15): patients.*. Ids are tokens, not texts: PatientFields.MaxIdLength.
     /// <summary>The patient's name as the crew heard it (<c>patients.name</c>).</summary>

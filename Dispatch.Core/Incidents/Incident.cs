@@ -19,14 +19,16 @@ public sealed class Incident
     public long Id { get; private set; }
     public long CallId { get; private set; }
     public IncidentStatus Status { get; private set; }
-    public Triage Triage { get; private set; }
+    /// <summary>Null only on imported history whose row had no (usable) triage.</summary>
+    public Triage? Triage { get; private set; }
     public bool IsEmergency { get; private set; }
     /// <summary>A major (mass-casualty) incident: reported as <c>is_krisis</c>.</summary>
     public bool IsMajor { get; private set; }
     public IncidentCategory Category { get; private set; }
     public int PatientCount { get; private set; }
-    public double Lat { get; private set; }
-    public double Lon { get; private set; }
+    /// <summary>Null only on imported history whose row had no (usable) position.</summary>
+    public double? Lat { get; private set; }
+    public double? Lon { get; private set; }
     public string? Address { get; private set; }
     public string? Complaint { get; private set; }
     public string? KelurahanCode { get; private set; }
@@ -57,8 +59,10 @@ public sealed class Incident
 
     /// <summary>Every unit sent, in the order they were sent, ended ones included.</summary>
     public IReadOnlyList<Response> Responses => responses;
-    public Priority Priority => Triage.Priority();
-    public GeoPoint Location => new(Lat, Lon);
+    /// <summary>What an imported row lacked (comma-separated: triage, location, unit, time points); null for live incidents.</summary>
+    public string? Missing { get; private set; }
+    public Priority Priority => Triage?.Priority() ?? Priority.None;
+    public GeoPoint? Location => Lat is { } lat && Lon is { } lon ? new(lat, lon) : null;
     public bool IsActive => Status is not (IncidentStatus.Closed or IncidentStatus.Cancelled);
     /// <summary>Active and no unit on its way or working on it.</summary>
     public bool WaitingForUnit => Status == IncidentStatus.Pending;

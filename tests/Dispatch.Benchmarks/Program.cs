@@ -3,6 +3,7 @@ using Dispatch.Benchmarks;
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- recommend [BenchmarkDotNet args]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- load [--url ..] [--operators N] [--rate R] [--seconds S] ...
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- reports [--provider sqlite|postgres] [--db PATH | --connection CS] [--incidents N] [--runs N] [--each]
+// dotnet run -c Release --project tests/Dispatch.Benchmarks -- import [--rows N]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- echo [--connections N] [--rate R] [--seconds S]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- routing [--size N] [--units N] [--queries N] [--pg-queries N]
 // With no command, or when the first argument is an option (e.g. --filter '*'), `recommend` runs.
@@ -18,6 +19,8 @@ switch (command)
         return await LoadCommand.RunAsync(rest);
     case "reports":
         return await ReportsCommand.RunAsync(rest);
+    case "import":
+        return await ImportCommand.RunAsync(rest);
     case "echo":
         return await EchoCommand.RunAsync(rest);
     case "echo-server":

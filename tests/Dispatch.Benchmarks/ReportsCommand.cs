@@ -137,7 +137,7 @@ public static class ReportsCommand
 
     private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
-    private sealed class NoPublisher : IEventPublisher
+    internal sealed class NoPublisher : IEventPublisher
     {
         public Task PublishAsync(IReadOnlyList<EventEnvelope> events, CancellationToken ct) => Task.CompletedTask;
     }

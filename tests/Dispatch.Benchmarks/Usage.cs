@@ -32,6 +32,7 @@ internal static class Usage
               --connection CS      the PostgreSQL database    (default PSC119_TEST_POSTGRES, Database=psc119_reports_bench,
                                    created by the app's migrations when missing)
               --incidents N  --runs N  --each (each query alone too, median and max of the runs)
+          import [--rows N]                  Imports a messy N-row history CSV (500,000) into a fresh SQLite file: rows/s and peak memory.
           routing [options]                  One-to-many road ETA on a generated grid vs QuikGraph and pgRouting
                                              (PostgreSQL from PSC119_TEST_POSTGRES). Target: <= 5 ms, >= 10x pgRouting
                                              on the same questions; wall median/p95 and CPU per question.

@@ -303,6 +303,16 @@ const pageTexts = {
     protocolRevert: 'Pakai lagi', protocolProblems: 'Kartu yang ditolak (versi terakhir yang baik tetap dipakai):',
     approvalSample: 'contoh, perlu persetujuan', approvalApproved: 'disetujui',
     protocolReport: 'Saran triase protokol vs triase yang dipilih', protocolUses: 'Dipakai', protocolDiffering: 'Berbeda', protocolDifferingPct: '% berbeda',
+    // History import as it is (issue 16): split times, value maps, saved mappings, progress, flags.
+    unknown: 'Tanpa triase', importDatePart: '{field} — tanggal', importTimePart: '{field} — jam', importFlagLocation: 'Lokasi',
+    importAsGeneral: '(seperti di bawah)', importSaved: 'Pemetaan tersimpan', importNoSaved: '(pilih)', importLoad: 'Muat',
+    importMappingName: 'Nama pemetaan', importSave: 'Simpan pemetaan', importMappingSaved: 'Pemetaan „{name}” disimpan.',
+    importUploading: 'Mengunggah…', importUploadingShare: 'Mengunggah {pct}%…',
+    importProgress: 'Dibaca {rows} baris: diimpor {n}, dilewati {s}, ditandai {f}, ditolak {r}.',
+    importUnknownTitle: 'Nilai yang belum dikenal', importUnknownHelp: 'Pilih arti setiap nilai, lalu jalankan pratinjau lagi. Baris tetap diimpor; nilai yang tidak dipetakan disimpan kosong dan ditandai.',
+    importNotMapped: '(tidak dipetakan)', importRows: '{n} baris', importRemap: 'Terapkan dan pratinjau lagi',
+    importFlagged: '{n} baris disimpan dengan data kurang atau tak terbaca (disimpan kosong): {list}.',
+    importRejectedMore: 'Ditampilkan {n} dari {total} baris yang ditolak.', importMissing: 'Kurang',
   },
   en: {
     pages: 'Pages', pageConsole: 'Operator console', pageCrew: 'Ambulance crew', pageAdmin: 'Administration', pageReports: 'Reports',
@@ -348,6 +358,16 @@ const pageTexts = {
     protocolRevert: 'Use again', protocolProblems: 'Cards refused (the last good version stays in use):',
     approvalSample: 'sample, needs approval', approvalApproved: 'approved',
     protocolReport: 'Protocol triage suggestion vs chosen triage', protocolUses: 'Uses', protocolDiffering: 'Differing', protocolDifferingPct: '% differing',
+    // History import as it is (issue 16): split times, value maps, saved mappings, progress, flags.
+    unknown: 'No triage', importDatePart: '{field} — date', importTimePart: '{field} — time', importFlagLocation: 'Location',
+    importAsGeneral: '(as below)', importSaved: 'Saved mapping', importNoSaved: '(choose)', importLoad: 'Load',
+    importMappingName: 'Mapping name', importSave: 'Save mapping', importMappingSaved: 'Mapping “{name}” saved.',
+    importUploading: 'Uploading…', importUploadingShare: 'Uploading {pct}%…',
+    importProgress: 'Read {rows} rows: {n} imported, {s} skipped, {f} flagged, {r} rejected.',
+    importUnknownTitle: 'Values not yet known', importUnknownHelp: 'Choose what each value means, then run the preview again. Rows are imported anyway; an unmapped value is stored empty and flagged.',
+    importNotMapped: '(not mapped)', importRows: '{n} rows', importRemap: 'Apply and preview again',
+    importFlagged: '{n} rows kept with missing or unreadable data (stored empty): {list}.',
+    importRejectedMore: 'Showing {n} of {total} rejected rows.', importMissing: 'Missing',
   },
 };
 
@@ -417,6 +437,7 @@ const problems = {
     // hospital availability (issue 15)
     'own-facility-only': 'Rumah sakit hanya dapat bertindak untuk fasilitasnya sendiri.',
     'invalid-availability': 'Laporan ketersediaan tidak valid.',
+    'import-failed': 'Impor berhenti; baris dari kelompok yang sudah selesai tersimpan, dan impor ulang berkas yang sama melewatinya.',
   },
   en: {
     'illegal-transition': 'This step does not apply in the current status.', 'call-taken': 'Another operator is handling this call.',
@@ -462,6 +483,7 @@ const problems = {
     // hospital availability (issue 15)
     'own-facility-only': 'A hospital may act on its own facility only.',
     'invalid-availability': 'The availability report is not valid.',
+    'import-failed': 'The import stopped; rows of completed batches are stored, and importing the same file again skips them.',
   },
 };
 

@@ -53,7 +53,7 @@ export function createIncidentPanel(root, host) {
   function render() {
     if (!open) return;
     const i = open.incident;
-    fill(part('#incident-title'), `#${i.id} `, el('span', { class: `chip triage-${i.triage}` }, t(i.triage)), ' ',
+    fill(part('#incident-title'), `#${i.id} `, el('span', { class: `chip triage-${i.triage ?? 'unknown'}` }, t(i.triage ?? 'unknown')), ' ',
       el('span', { class: `status-chip status-${i.status}`, dataset: { status: i.status } }, statusText(i.status)),
       i.isMajor ? el('span', { class: 'chip major-chip' }, ` ${t('major')}`) : null,
       i.waitingForUnit ? el('span', { class: 'no-unit' }, ` · ${t(i.responses.length ? 'waitingForUnitAgain' : 'noUnit')}`) : null);
@@ -163,8 +163,8 @@ export function createIncidentPanel(root, host) {
     const seen = /** @type {IncidentView} */ (open?.incident);
     const i = seen;
     const triage = el('select', { name: 'triage' }, ...triages.map(v => el('option', { value: v, selected: v === i.triage }, t(v))));
-    const lat = el('input', { name: 'lat', type: 'number', step: 'any', value: i.location.lat });
-    const lon = el('input', { name: 'lon', type: 'number', step: 'any', value: i.location.lon });
+    const lat = el('input', { name: 'lat', type: 'number', step: 'any', value: i.location?.lat ?? '' });
+    const lon = el('input', { name: 'lon', type: 'number', step: 'any', value: i.location?.lon ?? '' });
     const address = el('input', { name: 'address', maxlength: '2000', value: i.address ?? '' });
     const complaint = el('textarea', { name: 'complaint', rows: '2', maxlength: '4000' }, i.complaint ?? '');
     const patients = el('input', { name: 'patientCount', type: 'number', min: '0', max: '1000', value: i.patientCount });
@@ -184,7 +184,7 @@ export function createIncidentPanel(root, host) {
       /** @type {Record<string, unknown>} */
       const change = {};
       if (triage.value !== seen.triage) change.triage = triage.value;
-      if (Number(lat.value) !== seen.location.lat || Number(lon.value) !== seen.location.lon) change.location = { lat: Number(lat.value), lon: Number(lon.value) };
+      if (Number(lat.value) !== seen.location?.lat || Number(lon.value) !== seen.location?.lon) change.location = { lat: Number(lat.value), lon: Number(lon.value) };
       if (address.value !== (seen.address ?? '')) change.address = address.value;
       if (complaint.value !== (seen.complaint ?? '')) change.complaint = complaint.value;
       if (Number(patients.value) !== seen.patientCount) change.patientCount = Number(patients.value);

@@ -1,23 +1,15 @@
 // @ts-check
-// Health office: response-time report, charts, kelurahan map, heat map, exports, history import.
+// Health office: response-time report, charts, kelurahan map, heat map, exports; the history import is reports-import.js.
 import { loadProtocolReport } from './reports-protocols.js';
 import { api, attempt, el, duration, startPage, showError } from './common.js';
-import { t, lang, sourceText, outcomeText, intervalText, intervalDefinition, weekdayText, importFieldText } from './i18n.js';
+import { t, lang, sourceText, outcomeText, intervalText, intervalDefinition, weekdayText } from './i18n.js';
+import { setupImport } from './reports-import.js';
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
 const charts = {};
-const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121' };
+const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121', unknown: '#9e9e9e' };
 const sources = ['line119', 'ncc', 'app', 'radio', 'walkin'];
-const fields = ['externalId', 'callReceived', 'callAnswered', 'incidentCreated', 'unitNotified', 'unitAcknowledged', 'enRoute', 'onScene',
-  'leftScene', 'atDestination', 'handover', 'backInService', 'closed', 'triage', 'lat', 'lon', 'unit', 'complaint', 'category', 'source'];
-// Time formats by example (the server reads .NET formats; people recognise the example).
-const timeFormats = [
-  ['yyyy-MM-dd HH:mm:ss', '2025-03-03 08:05:00'], ['yyyy-MM-dd HH:mm', '2025-03-03 08:05'], ['dd/MM/yyyy HH:mm:ss', '03/03/2025 08:05:00'],
-  ['dd/MM/yyyy HH:mm', '03/03/2025 08:05'], ['d/M/yyyy H:mm', '3/3/2025 8:05'], ['dd-MM-yyyy HH:mm:ss', '03-03-2025 08:05:00'],
-  ['dd-MM-yyyy HH:mm', '03-03-2025 08:05'], ['M/d/yyyy h:mm:ss tt', '3/3/2025 8:05:00 AM'], ['iso', null],
-];
-const timeZones = [['Asia/Jakarta', 'tzWib'], ['Asia/Makassar', 'tzWita'], ['Asia/Jayapura', 'tzWit'], ['UTC', 'tzUtc']];
 let map, areas, shading;
 
 const secs = v => (v === null || v === undefined ? '—' : duration(v));
@@ -160,72 +152,10 @@ function renderHeatmap(r) {
     })))));
 }
 
-// ---- import ------------------------------------------------------------------------------------
-
-/** The header and the first data row of the file (a sample value beside each column helps to map it). */
-async function readHead(file) {
-  const [first, second = ''] = (await file.slice(0, 64 * 1024).text()).split(/\r?\n/);
-  const delimiter = [',', ';', '\t'].sort((a, b) => first.split(b).length - first.split(a).length)[0];
-  const cells = line => line.split(delimiter).map(h => h.replace(/^"|"$/g, '').trim());
-  return { headers: cells(first), sample: cells(second) };
-}
-
-// A header that names a field (in code or in words, in either language) is mapped to it at once.
-const guessField = header => {
-  const h = header.toLowerCase();
-  return fields.find(f => f.toLowerCase() === h || importFieldText(f).toLowerCase() === h) ?? '';
-};
-
-async function showMapping() {
-  const file = $('#import-file').files[0];
-  $('#import-result').replaceChildren();
-  if (!file) { $('#mapping').replaceChildren(); return; }
-  const { headers, sample } = await readHead(file);
-  $('#mapping').replaceChildren(...headers.map((h, i) => el('label', {},
-    // The file's header and first value are shown as the file writes them (data-verbatim).
-    el('span', {}, `${t('column')} `, el('q', { 'data-verbatim': '' }, h),
-      sample[i] ? el('span', { class: 'muted' }, ` (${t('columnSample')} `, el('span', { 'data-verbatim': '' }, sample[i]), ')') : null),
-    el('select', { dataset: { header: h } }, el('option', { value: '' }, t('ignored')),
-      ...fields.map(f => el('option', { value: f, selected: f === guessField(h) }, importFieldText(f)))))));
-}
-
-function rejectionText(row) {
-  const text = t(`reject-${row.code}`, { field: importFieldText(row.field), value: row.value ?? '' });
-  return text === `reject-${row.code}` ? row.reason : text;
-}
-
-async function runImport(dryRun) {
-  const file = $('#import-file').files[0];
-  if (!file) { $('#import-result').replaceChildren(el('p', { class: 'error' }, t('chooseFile'))); return; }
-  const columns = {};
-  /** @type {NodeListOf<HTMLSelectElement>} */ (document.querySelectorAll('#mapping select')).forEach(s => { if (s.value) columns[s.dataset.header] = s.value; });
-  const form = new FormData();
-  form.append('file', file);
-  form.append('mapping', JSON.stringify({ columns, timeFormat: $('#time-format').value, timeZone: $('#time-zone').value }));
-  const result = await attempt(() => api(`/api/imports/incidents?dryRun=${dryRun}`, { method: 'POST', form }));
-  if (!result) return;
-  const counts = { n: result.imported, s: result.skipped, r: result.rejected.length };
-  const timeOf = iso => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso));
-  $('#import-result').replaceChildren(
-    el('p', { class: 'import-outcome' }, dryRun ? t('willImport', counts) : t('importedDone', counts)),
-    result.rejected.length ? el('h3', {}, t('rejectedRows')) : null,
-    result.rejected.length ? el('table', { class: 'rejected' }, el('tbody', {}, ...result.rejected.map(x => el('tr', {},
-      el('td', {}, `${t('line')} ${x.line}`), el('td', { 'data-verbatim': '' }, x.externalId ?? ''), el('td', {}, rejectionText(x)))))) : null,
-    dryRun && result.preview.length ? el('h3', {}, t('previewRows')) : null,
-    dryRun && result.preview.length ? el('table', { class: 'preview' },
-      el('thead', {}, el('tr', {}, ...['externalId', 'callReceived', 'triage', 'unit'].map(f => el('th', {}, importFieldText(f))))),
-      el('tbody', {}, ...result.preview.map(p => el('tr', {}, el('td', { 'data-verbatim': '' }, p.externalId), el('td', {}, `${timeOf(p.callReceived)} WIB`),
-        el('td', {}, p.triage ? t(p.triage.toLowerCase()) : ''), el('td', { 'data-verbatim': '' }, p.unit ?? ''))))) : null);
-  if (!dryRun) await load();
-}
-
 function fillChoices(setup) {
   $('#filter-source').append(...sources.map(s => el('option', { value: s }, sourceText(s))));
   $('#filter-unit').append(...setup.units.map(u => el('option', { value: u.id }, u.callSign)));
   $('#kode-psc-warning').hidden = setup.kodePsc !== '';
-  $('#time-format').append(...timeFormats.map(([format, example]) =>
-    el('option', { value: format }, example ?? t('isoExample', { example: '2025-03-03T08:05:00+07:00' }))));
-  $('#time-zone').append(...timeZones.map(([zone, label]) => el('option', { value: zone }, t(label))));
 }
 
 async function main() {
@@ -243,9 +173,7 @@ async function main() {
   map.fitBounds(L.geoJSON(areas).getBounds());
   $('#filters').addEventListener('submit', load);
   $('#print').addEventListener('click', () => window.print());
-  $('#import-file').addEventListener('change', () => attempt(showMapping));
-  $('#import-preview').addEventListener('click', () => runImport(true));
-  $('#import-run').addEventListener('click', () => runImport(false));
+  await setupImport(setup, load);
   await load();
 }
 

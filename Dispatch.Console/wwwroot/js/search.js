@@ -85,12 +85,12 @@ export function initSearch(host, { open }) {
   /** @param {SearchItem} i */
   function item(i) {
     const li = el('li', {
-      class: 'search-item', tabindex: '0', dataset: { incidentId: String(i.id), triage: i.triage },
+      class: 'search-item', tabindex: '0', dataset: { incidentId: String(i.id), triage: i.triage ?? 'unknown' },
       onclick: () => choose(li, i.id),
       onkeydown: (/** @type {KeyboardEvent} */ e) => { if (e.key === 'Enter' && e.target === li) { e.preventDefault(); choose(li, i.id); } },
     },
       el('div', { class: 'search-line' },
-        el('strong', {}, `#${i.id}`), ' ', el('span', { class: `chip triage-${i.triage}` }, t(i.triage)), ' ',
+        el('strong', {}, `#${i.id}`), ' ', el('span', { class: `chip triage-${i.triage ?? 'unknown'}` }, t(i.triage ?? 'unknown')), ' ',
         el('span', { class: `status-chip status-${i.status}` }, statusText(i.status)), ' ',
         el('span', { class: 'muted' }, dayAndTime(i.callReceivedAt ?? i.createdAt))),
       el('div', {}, [i.address, i.kelurahan].filter(Boolean).join(' · ') || t('searchNoAddress')),

@@ -71,7 +71,7 @@ public sealed partial class LanguageWalkTests : BrowserTest
 
         // The import: a preview names its targets in words and says what it would do.
         await page.SetInputFilesAsync("#import-file", Path.Combine(TestContext.CurrentContext.TestDirectory, "Reports", "Data", "history.csv"));
-        await Expect(page.Locator("#mapping select")).ToHaveCountAsync(13);
+        await Expect(page.Locator("#mapping select[data-header]")).ToHaveCountAsync(13);
         await page.ClickAsync("#import-preview"); // "No" is not mapped to the call number yet: refused
         await Expect(page.Locator("#page-alert")).ToContainTextAsync(lang == "id" ? "Petakan kolom" : "Map the columns");
         await page.SelectOptionAsync("select[data-header='No']", "externalId");
@@ -81,8 +81,19 @@ public sealed partial class LanguageWalkTests : BrowserTest
         await page.SelectOptionAsync("select[data-header='Lon']", "lon");
         await page.SelectOptionAsync("select[data-header='Ambulans']", "unit");
         await page.ClickAsync("#import-preview");
-        await Expect(page.Locator(".import-outcome")).ToContainTextAsync(lang == "id" ? "akan diimpor 5" : "5 would be imported");
-        await Expect(page.Locator("table.rejected")).ToContainTextAsync(lang == "id" ? "Unit „AMB-99” tidak dikenal" : "Unit “AMB-99” is unknown");
+        // Rows with an unknown triage or unit are kept and flagged; the job's progress is shown.
+        await Expect(page.Locator(".import-outcome")).ToContainTextAsync(lang == "id" ? "akan diimpor 7" : "7 would be imported");
+        await Expect(page.Locator("#import-status")).ToContainTextAsync(lang == "id" ? "Dibaca 10 baris" : "Read 10 rows");
+        await Expect(page.Locator("#import-bar")).ToBeVisibleAsync();
+        await Expect(page.Locator("table.rejected")).ToContainTextAsync(lang == "id" ? "sudah ada di baris sebelumnya" : "appears on an earlier line");
+        await Expect(page.Locator("table.unknown-values[data-field='unit']")).ToContainTextAsync("AMB-99");
+        await AssertPageSpeaksAsync(page, lang);
+        // Map the unknown unit in the page and preview again: it is no longer unknown, nor flagged for it.
+        await page.Locator("table.unknown-values[data-field='unit'] select").SelectOptionAsync("AMB-01 (contoh)");
+        await page.ClickAsync("#import-remap");
+        await Expect(page.Locator("table.unknown-values[data-field='unit']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("table.unknown-values[data-field='triage']")).ToContainTextAsync("ungu");
+        await Expect(page.Locator(".import-flagged")).ToContainTextAsync(lang == "id" ? "Unit (kode panggil): 1" : "Unit (call sign): 1");
         await AssertPageSpeaksAsync(page, lang);
 
         // A range that ends before it starts: the server refuses, the page says why in its language.

@@ -29,6 +29,8 @@ public sealed partial class TextLimitTests
         [nameof(TextLimits.Treatment)] = (t, v) => t.PatientAsync(new { treatments = new[] { v } }, "treatments"),
         [nameof(TextLimits.SisruteRef)] = (t, v) => t.PatientAsync(new { sisruteRef = v }, "sisrute_ref"),
         [nameof(TextLimits.ReceivedBy)] = (t, v) => t.PatientAsync(new { receivedBy = v }, "received_by"),
+        [nameof(TextLimits.ImportMappingName)] = (t, v) => t.ImportMappingNameAsync(v),
+        [nameof(TextLimits.ImportMapping)] = (t, v) => t.ImportMappingAsync(v),
     };
 
     private static string Tag(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..20];

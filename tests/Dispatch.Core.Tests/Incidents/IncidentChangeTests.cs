@@ -162,7 +162,7 @@ public sealed class IncidentChangeTests
     }
 
     private sealed record IncidentFacts(
-        Triage Triage, double Lat, double Lon, string? KelurahanCode, string? KecamatanCode, string? Address, string? Complaint,
+        Triage? Triage, double? Lat, double? Lon, string? KelurahanCode, string? KecamatanCode, string? Address, string? Complaint,
         int PatientCount, IncidentCategory Category, bool IsEmergency, bool IsMajor);
 
     private static IncidentFacts Facts(Incident i) => new(
