@@ -109,6 +109,7 @@ public static class DispatchApp
         services.AddSingleton<Audit.AccessLog>();
         services.AddSingleton<Audit.LogIntegrity>();
         Protocols.ProtocolEndpoints.AddProtocols(services);
+        Planning.PlanningEndpoints.AddPlanning(services);
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
@@ -161,5 +162,6 @@ public static class DispatchApp
         Reports.ReportEndpoints.MapReports(app);
         Exports.ExportEndpoints.MapExports(app);
         Protocols.ProtocolEndpoints.MapProtocols(app);
+        Planning.PlanningEndpoints.MapPlanning(app);
     }
 }
