@@ -6,6 +6,12 @@ namespace Dispatch.Api.Planning;
 public sealed record SimulationRow(string Id, string? Name, string CreatedBy, long CreatedAt, string Status, double Progress, string Request,
     string? Result, string? Error, long? FinishedAt);
 
+/// <summary>A stored run in the list: without result and error.</summary>
+public sealed record SimulationHead(string Id, string? Name, string CreatedBy, long CreatedAt, string Status, double Progress, string Request, long? FinishedAt)
+{
+    public SimulationRow Row => new(Id, Name, CreatedBy, CreatedAt, Status, Progress, Request, null, null, FinishedAt);
+}
+
 /// <summary>The runs of the what-if simulation (planning_simulations): created queued, then running with progress, then done or failed.</summary>
 public sealed class SimulationStore
 {
@@ -14,7 +20,7 @@ public sealed class SimulationStore
 
     private static readonly SqlText Insert = SqlText.Of("SimulationStore.Insert",
         "INSERT INTO planning_simulations (id, name, created_by, created_at, status, progress, runner, request) " +
-        "VALUES (@Id, @Name, @CreatedBy, @CreatedAt, 'queued', 0, @Runner, @Request)");
+        "VALUES (@Id, @Name, @CreatedBy, @CreatedAt, 'queued', @Progress, @Runner, @Request)");
 
     private static readonly SqlText Progress = SqlText.Of("SimulationStore.Progress",
         "UPDATE planning_simulations SET status = 'running', progress = @Progress WHERE id = @Id AND status IN ('queued', 'running')");
@@ -26,13 +32,13 @@ public sealed class SimulationStore
         $"SELECT {Columns}, result, error, finished_at AS FinishedAt FROM planning_simulations WHERE id = @Id");
 
     private static readonly SqlText List = SqlText.Of("SimulationStore.List", d =>
-        $"SELECT {Columns}, NULL AS result, NULL AS error, finished_at AS FinishedAt FROM planning_simulations ORDER BY created_at DESC, id DESC" + d.Limit("@Limit"));
+        $"SELECT {Columns}, finished_at AS FinishedAt FROM planning_simulations ORDER BY created_at DESC, id DESC" + d.Limit("@Limit"));
 
     private static readonly SqlText Interrupted = SqlText.Of("SimulationStore.Interrupted",
         "UPDATE planning_simulations SET status = 'failed', error = @Error, finished_at = @Now WHERE runner = @Runner AND status IN ('queued', 'running')");
 
     public Task<int> AddAsync(DbSession s, string id, string? name, string request, string runner) =>
-        s.ExecuteAsync(Insert, new { Id = id, Name = name, CreatedBy = s.Actor, CreatedAt = s.Now.ToUnixTimeMilliseconds(), Runner = runner, Request = request });
+        s.ExecuteAsync(Insert, new { Id = id, Name = name, CreatedBy = s.Actor, CreatedAt = s.Now.ToUnixTimeMilliseconds(), Progress = 0.0, Runner = runner, Request = request });
 
     public Task<int> ProgressAsync(DbSession s, string id, double progress) => s.ExecuteAsync(Progress, new { Id = id, Progress = progress });
 
@@ -45,7 +51,7 @@ public sealed class SimulationStore
 
     /// <summary>The newest runs first, without results.</summary>
     public async Task<IReadOnlyList<SimulationRow>> ListAsync(DbSession s, int limit) =>
-        [.. await s.QueryAsync<SimulationRow>(List, new { Limit = limit })];
+        [.. (await s.QueryAsync<SimulationHead>(List, new { Limit = limit })).Select(h => h.Row)];
 
     /// <summary>Runs this host had queued or running when it stopped: failed, with why.</summary>
     public Task<int> FailInterruptedAsync(DbSession s, string runner) =>
