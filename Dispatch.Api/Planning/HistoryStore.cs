@@ -39,6 +39,9 @@ public sealed class HistoryStore
 
     public async Task<IReadOnlyList<UnitRow>> UnitsAsync(DbSession s) => [.. await s.QueryAsync<UnitRow>(Units)];
 
+    /// <summary>Today's stations and units, the configuration a scenario changes.</summary>
+    public async Task<(IReadOnlyList<StationRow> Stations, IReadOnlyList<UnitRow> Units)> TodayAsync(DbSession s) => (await StationsAsync(s), await UnitsAsync(s));
+
     public async Task<History> CallsAsync(DbSession s, long fromMs, long toMs)
     {
         var calls = new List<SimCall>();

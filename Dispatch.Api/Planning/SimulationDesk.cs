@@ -28,7 +28,7 @@ public sealed class SimulationDesk(Db db, HistoryStore history, SimulationStore 
 {
     public async Task<(SimulationJob? Job, IResult? Problem)> StartAsync(HttpContext http, SimulationRequest request, CancellationToken ct)
     {
-        var (stations, units) = await db.ReadAsync(async s => (await history.StationsAsync(s), await history.UnitsAsync(s)), ct);
+        var (stations, units) = await db.ReadAsync(history.TodayAsync, ct);
         var (plan, problem) = builder.Build(request, stations, units);
         if (plan is null) return (null, problem);
         var id = Guid.NewGuid().ToString("D");

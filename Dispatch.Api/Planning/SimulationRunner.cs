@@ -20,7 +20,7 @@ public sealed class SimulationRunner(Db db, HistoryStore history, SimulationStor
     public async Task RunAsync(SimulationRow job, CancellationToken ct)
     {
         var request = JsonSerializer.Deserialize<SimulationRequest>(job.Request, Json.Options)!;
-        var (stations, units) = await db.ReadAsync(async s => (await history.StationsAsync(s), await history.UnitsAsync(s)), ct);
+        var (stations, units) = await db.ReadAsync(history.TodayAsync, ct);
         var (plan, problem) = builder.Build(request, stations, units);
         if (plan is null)
         {

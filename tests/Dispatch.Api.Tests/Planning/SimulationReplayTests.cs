@@ -33,7 +33,7 @@ public sealed class SimulationReplayTests(string database) : ApiTest(database)
         var services = App.Services;
         var db = services.GetRequiredService<Db>();
         var store = services.GetRequiredService<HistoryStore>();
-        var (stations, units) = await db.ReadAsync(async s => (await store.StationsAsync(s), await store.UnitsAsync(s)), CancellationToken.None);
+        var (stations, units) = await db.ReadAsync(store.TodayAsync, CancellationToken.None);
         var (plan, _) = services.GetRequiredService<ScenarioBuilder>().Build(new SimulationRequest("2026-01-05", "2026-01-11", null, null), stations, units);
         _world = plan!.Baseline;
         var areas = services.GetRequiredService<AreaResolver>();

@@ -29,6 +29,8 @@ public sealed partial class TextLimitTests
         [nameof(TextLimits.Treatment)] = (t, v) => t.PatientAsync(new { treatments = new[] { v } }, "treatments"),
         [nameof(TextLimits.SisruteRef)] = (t, v) => t.PatientAsync(new { sisruteRef = v }, "sisrute_ref"),
         [nameof(TextLimits.ReceivedBy)] = (t, v) => t.PatientAsync(new { receivedBy = v }, "received_by"),
+        [nameof(TextLimits.SimulationName)] = (t, v) => t.SimulationNameAsync(v),
+        [nameof(TextLimits.SimulationKey)] = (t, v) => t.SimulationKeyAsync(v),
     };
 
     private static string Tag(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..20];
