@@ -20,7 +20,7 @@ public sealed class WeeklyShifts
 
     public WeeklyShifts(IReadOnlyList<ShiftWindow> windows)
     {
-        if (windows.Count == 0) { _intervals = [(0, WeekMs)]; return; }
+        if (windows.Count == 0) { (_intervals, Always) = ([(0, WeekMs)], true); return; }
         var raw = new List<(long, long)>();
         foreach (var w in windows)
         {
@@ -43,12 +43,14 @@ public sealed class WeeklyShifts
             else merged.Add((s, e));
         }
         _intervals = [.. merged];
+        Always = _intervals is [(0, WeekMs)];
     }
 
-    public bool Always => _intervals is [(0, WeekMs)];
+    public bool Always { get; }
 
     public bool OnDuty(long utcMs)
     {
+        if (Always) return true;
         var offset = WeekOffset(utcMs);
         foreach (var (s, e) in _intervals)
             if (offset >= s && offset < e) return true;

@@ -13,6 +13,7 @@ internal sealed class UnitChooser(SimWorld world, TravelTable table, int[] origi
 {
     private readonly SimPolicy _policy = world.Policy;
     private readonly Dictionary<string, int> _freeInKecamatan = [];
+    private readonly double[] _stationCost = new double[world.Stations.Count];
 
     /// <summary>Counts the free units per kecamatan for this moment (the kecamatan rule needs them).</summary>
     public void Prepare(long now, long[] freeAt)
@@ -30,11 +31,13 @@ internal sealed class UnitChooser(SimWorld world, TravelTable table, int[] origi
         var holding = _policy.KeepOnePerKecamatan && call.Triage != Triage.Merah && now < holdUntil;
         var alsOnly = _policy.AlsForMerah && call.Triage == Triage.Merah && AnyAls(call, holding, now, freeAt);
         var (best, bestCost) = (-1, double.PositiveInfinity);
+        Array.Fill(_stationCost, double.NaN); // each station's cost once per choice, however many units stand there
         for (var u = 0; u < world.Units.Count; u++)
         {
             if (!May(u, call, holding, now, freeAt) || (alsOnly && world.Units[u].Type != UnitType.Als)) continue;
-            var cost = Cost(u, scene);
-            if (cost < bestCost) (best, bestCost) = (u, cost);
+            var station = world.Units[u].Station;
+            if (double.IsNaN(_stationCost[station])) _stationCost[station] = Cost(station, scene);
+            if (_stationCost[station] < bestCost) (best, bestCost) = (u, _stationCost[station]);
         }
         return best;
     }
@@ -59,13 +62,9 @@ internal sealed class UnitChooser(SimWorld world, TravelTable table, int[] origi
         return _freeInKecamatan.GetValueOrDefault(k) > 1;
     }
 
-    private double Cost(int u, PlacedPoint scene)
-    {
-        var station = world.Stations[world.Units[u].Station];
-        return _policy.Travel == TravelChoice.Road
-            ? table.From(origin[world.Units[u].Station], scene).Seconds
-            : GreatCircle.Meters(station.Position, scene.Point);
-    }
+    private double Cost(int station, PlacedPoint scene) => _policy.Travel == TravelChoice.Road
+        ? table.From(origin[station], scene).Seconds
+        : GreatCircle.Meters(world.Stations[station].Position, scene.Point);
 
     private string? Kecamatan(int u) => world.Stations[world.Units[u].Station].KecamatanCode;
 }
