@@ -90,6 +90,14 @@ public sealed class SimulationApiTests(string database) : ApiTest(database)
     }
 
     [Test]
+    public async Task The_OpenAPI_document_describes_the_request_and_the_result()
+    {
+        var document = (await ApiClient.OkJsonAsync(await Api.Anonymous().GetAsync("/openapi/v1.json"))).ToString();
+        Assert.That(document, Does.Contain("/api/planning/simulations/{id}").And.Contain("\"SimulationJob\"").And.Contain("\"SimulationOutcome\"")
+            .And.Contain("\"ScenarioRequest\"").And.Contain("\"TriageFigures\""));
+    }
+
+    [Test]
     public async Task A_run_interrupted_by_a_restart_is_marked_failed()
     {
         var id = Guid.NewGuid().ToString("D");

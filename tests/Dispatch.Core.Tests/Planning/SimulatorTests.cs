@@ -95,6 +95,20 @@ public class SimulatorTests
     }
 
     [Test]
+    public void A_call_without_triage_is_replayed_without_target_and_counted_as_unknown()
+    {
+        var world = new SimWorld([Station("A", 0)], [Unit("U1", 0)], SimPolicy.Default);
+        // Both 12 km away: 1200 s travel, 1320 s response; the merah one is late (target 600 s), the unknown one has no target.
+        SimCall[] calls = [Call(1, 0, 12_000, triage: null), Call(2, 100_000, 12_000, Triage.Merah)];
+        var figures = SimulationOutcome.Of(world, calls, Run(world, calls), Week, Targets);
+
+        var unknown = figures.ByTriage[SimulationOutcome.Unknown];
+        Assert.That((unknown.Incidents, unknown.Median, unknown.TargetSeconds, unknown.Late, unknown.Compliance), Is.EqualTo((1, (double?)1320, (double?)null, (int?)null, (double?)null)));
+        Assert.That((figures.ByTriage["merah"].Late, figures.ByTriage["merah"].Compliance, figures.Late), Is.EqualTo(((int?)1, (double?)0, 1)));
+        Assert.That(figures.ByTriage["kuning"].Median, Is.Null, "nothing to measure");
+    }
+
+    [Test]
     public void Weekly_shifts_cross_midnight_and_merge()
     {
         var nights = new WeeklyShifts([new ShiftWindow([6], new TimeOnly(19, 0), new TimeOnly(7, 0)), new ShiftWindow([0], new TimeOnly(6, 0), new TimeOnly(8, 0))]);
