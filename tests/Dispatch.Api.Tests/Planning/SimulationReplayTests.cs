@@ -40,9 +40,7 @@ public sealed class SimulationReplayTests(string database) : ApiTest(database)
         // Unknown triage cannot be stored yet (incidents.triage is NOT NULL until the import work lands): hijau instead.
         _calls = HistoryGenerator.Calls(700, Week, new GeneratorArea(-0.82, 100.62, -0.76, 100.68), seed: 16)
             .Select(c => c with { Triage = c.Triage ?? Triage.Hijau }).Select(c => Located(c, areas)).ToList();
-        var estimate = services.GetRequiredService<IOptions<RecommendationOptions>>().Value;
-        var table = TravelTable.Build(null, _world.Stations.Select(s => s.Position).Distinct().ToList(), new StraightLineSpeed(estimate.DetourFactor, estimate.SpeedKmh));
-        _history = Simulator.Run(_world, _calls, table, new TriageOptions());
+        _history = Simulator.Run(_world, _calls, Table(), new TriageOptions());
         var import = services.GetRequiredService<ImportStore>();
         await db.WriteAsync("dinkes1", async s =>
         {
@@ -56,9 +54,7 @@ public sealed class SimulationReplayTests(string database) : ApiTest(database)
     {
         var services = App.Services;
         var past = await services.GetRequiredService<Db>().ReadAsync(s => services.GetRequiredService<HistoryStore>().CallsAsync(s, Week.FromMs, Week.ToMs), CancellationToken.None);
-        var estimate = services.GetRequiredService<IOptions<RecommendationOptions>>().Value;
-        var table = TravelTable.Build(null, _world.Stations.Select(s => s.Position).Distinct().ToList(), new StraightLineSpeed(estimate.DetourFactor, estimate.SpeedKmh));
-        var replay = Simulator.Run(_world, past.Calls, table, new TriageOptions());
+        var replay = Simulator.Run(_world, past.Calls, Table(), new TriageOptions());
 
         Assert.That(_history.Calls.Count(c => c.Waited), Is.GreaterThan(20), "the week must make calls wait for a unit");
         Assert.That(past.Calls, Has.Count.EqualTo(_calls.Count));
@@ -80,6 +76,13 @@ public sealed class SimulationReplayTests(string database) : ApiTest(database)
         Assert.That(result.GetProperty("scenario").ToString(), Is.EqualTo(expected.ToString()));
         Assert.That(result.GetProperty("differences").GetProperty("late").GetInt32(), Is.Zero);
         Assert.That(expected.GetProperty("late").GetInt32(), Is.GreaterThan(0), "a week where some arrivals are late");
+    }
+
+    /// <summary>The runner's table: the demo has no road file, so the straight line with the app's estimate settings.</summary>
+    private TravelTable Table()
+    {
+        var estimate = App.Services.GetRequiredService<IOptions<RecommendationOptions>>().Value;
+        return TravelTable.Build(null, _world.Stations.Select(s => s.Position).Distinct().ToList(), new StraightLineSpeed(estimate.DetourFactor, estimate.SpeedKmh));
     }
 
     private static SimCall Located(SimCall c, AreaResolver areas)
