@@ -111,6 +111,7 @@ public static class DispatchApp
         services.AddSingleton<Audit.AccessLog>();
         services.AddSingleton<Audit.LogIntegrity>();
         Protocols.ProtocolEndpoints.AddProtocols(services);
+        Planning.PlanningEndpoints.AddPlanning(services);
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
@@ -164,5 +165,6 @@ public static class DispatchApp
         Exports.ExportEndpoints.MapExports(app);
         Imports.ImportEndpoints.MapImports(app);
         Protocols.ProtocolEndpoints.MapProtocols(app);
+        Planning.PlanningEndpoints.MapPlanning(app);
     }
 }

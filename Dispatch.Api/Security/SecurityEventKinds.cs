@@ -19,6 +19,8 @@ public static class SecurityEventKinds
     public const string PasswordChanged = "password-changed";
     public const string Export = "export";
     public const string Import = "import";
+    /// <summary>A what-if simulation was run (who, which period).</summary>
+    public const string PlanningSimulation = "planning-simulation";
     public const string AdminChange = "admin-change";
     public const string TotpEnabled = "totp-enabled";
     public const string TotpDisabled = "totp-disabled";
@@ -26,6 +28,6 @@ public static class SecurityEventKinds
     public static readonly string[] All =
     [
         SignIn, SignInFailed, SignInThrottled, SignOut, TelephonyKeyRefused, Forbidden, SessionEnded,
-        PasswordReset, PasswordChanged, Export, Import, AdminChange, TotpEnabled, TotpDisabled,
+        PasswordReset, PasswordChanged, Export, Import, AdminChange, TotpEnabled, TotpDisabled, PlanningSimulation,
     ];
 }

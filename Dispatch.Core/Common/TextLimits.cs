@@ -45,6 +45,10 @@ public static class TextLimits
     public const int SisruteRef = 64;
     /// <summary>The name of the staff member who received the patient (<c>patients.received_by</c>).</summary>
     public const int ReceivedBy = 200;
+    /// <summary>The label of a what-if simulation (<c>planning_simulations.name</c>).</summary>
+    public const int SimulationName = 200;
+    /// <summary>The key of a station a scenario adds (kept inside <c>planning_simulations.request</c>).</summary>
+    public const int SimulationKey = 50;
 
     /// <summary>A domain guard: refuses a text longer than its maximum (the request validation says so first, as a 400).</summary>
     public static void Ensure(string field, string? value, int max)

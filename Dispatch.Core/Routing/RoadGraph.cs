@@ -37,6 +37,9 @@ public sealed class RoadGraph
     internal float[] InMeters { get; }
     /// <summary>The search queue's bucket width for these arcs.</summary>
     internal BucketPlan Buckets { get; }
+    /// <summary>The forward arcs (leaving each node), built on first use: only full one-to-all searches need them.</summary>
+    internal ForwardArcs Out => _out ??= ForwardArcs.Of(this);
+    private ForwardArcs? _out;
 
     public int NodeCount => Lat.Length;
     public int SegmentCount => SegFrom.Length;

@@ -26,6 +26,8 @@ public sealed class RoadNetwork
     public RoadGraph Graph { get; }
     public BuildReport Report { get; }
     public double MaxSnapMeters { get; }
+    /// <summary>The speed of the off-road legs at both ends of a route (Roads:OffRoadSpeedKmh), in m/s.</summary>
+    public double OffRoadMetersPerSecond => _offRoadMetersPerSecond;
 
     /// <summary>Reads and builds; throws <see cref="RoadFileException"/> naming the file and the feature at fault.</summary>
     public static RoadNetwork Load(string path, RoadOptions options) => Build(RoadFile.Read(path), options);

@@ -6,6 +6,7 @@ using Dispatch.Benchmarks;
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- import [--rows N]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- echo [--connections N] [--rate R] [--seconds S]
 // dotnet run -c Release --project tests/Dispatch.Benchmarks -- routing [--size N] [--units N] [--queries N] [--pg-queries N]
+// dotnet run -c Release --project tests/Dispatch.Benchmarks -- simulate [--world city|province|both]
 // With no command, or when the first argument is an option (e.g. --filter '*'), `recommend` runs.
 var hasCommand = args.Length > 0 && !args[0].StartsWith('-');
 var command = hasCommand ? args[0].ToLowerInvariant() : "recommend";
@@ -27,6 +28,8 @@ switch (command)
         return await EchoCommand.ServeAsync(rest);
     case "routing":
         return await Dispatch.Benchmarks.Routing.RoutingCommand.RunAsync(rest);
+    case "simulate":
+        return Dispatch.Benchmarks.Planning.SimulateCommand.Run(rest);
     case "help":
         Console.WriteLine(Usage.Text);
         return 0;

@@ -40,5 +40,9 @@ internal static class Usage
               --units N            units per question                           (default 50)
               --queries N          questions timed                              (default 300)
               --pg-queries N       of those, asked of pgr_dijkstraCost           (default 20)
+          simulate [--world city|province|both]  The what-if simulation on generated worlds: city (5,000 calls,
+                                             6 units, 4 stations; target <= 1 s) and province (200,000 calls, 100 units,
+                                             40 stations, ~100,000 segments; target <= 30 s); travel table, one
+                                             scenario, and baseline + scenario as the API runs them; peak RSS.
         """;
 }

@@ -547,6 +547,8 @@ const codes = {
       'telephony-key-refused': 'Kunci telepon salah', forbidden: 'Akses ditolak', 'session-ended': 'Sesi diakhiri oleh perubahan admin',
       'password-reset': 'Sandi diatur ulang oleh admin', 'password-changed': 'Sandi diganti sendiri', export: 'Ekspor data', import: 'Impor data',
       'admin-change': 'Perubahan administrasi', 'totp-enabled': 'Verifikasi dua langkah diaktifkan', 'totp-disabled': 'Verifikasi dua langkah dimatikan',
+      // issue 16: what-if simulation
+      'planning-simulation': 'Simulasi perencanaan',
     },
     field: {
       externalId: 'ID panggilan', receivedAt: 'Waktu panggilan', triage: 'Triase', patientCount: 'Jumlah pasien', lat: 'Lokasi', lon: 'Lokasi',
@@ -641,6 +643,8 @@ const codes = {
       'telephony-key-refused': 'Wrong telephony key', forbidden: 'Access refused', 'session-ended': 'Session ended by an admin change',
       'password-reset': 'Password reset by an admin', 'password-changed': 'Password changed by the user', export: 'Data export', import: 'Data import',
       'admin-change': 'Administration change', 'totp-enabled': 'Two-step verification turned on', 'totp-disabled': 'Two-step verification turned off',
+      // issue 16: what-if simulation
+      'planning-simulation': 'Planning simulation',
     },
     field: {
       externalId: 'Call ID', receivedAt: 'Call time', triage: 'Triage', patientCount: 'Patients', lat: 'Location', lon: 'Location',

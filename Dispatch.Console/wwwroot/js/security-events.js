@@ -28,6 +28,7 @@ function detailsOf(/** @type {{kind: string, details: any}} */ e) {
     case 'import':
       return el('span', {}, t(d.dryRun ? 'securityImportPreview' : 'securityImportDone', { rows: d.rows, n: d.imported, s: d.skipped, r: d.rejected }));
     case 'export': return el('span', { 'data-verbatim': '' }, `${d.file} ${d.from} – ${d.to}`);
+    case 'planning-simulation': return el('span', { 'data-verbatim': '' }, `${d.from} – ${d.to}`);
     default: return el('span', { 'data-verbatim': '' }, [d.method, d.path].filter(Boolean).join(' '));
   }
 }

@@ -65,6 +65,9 @@ public static class AccessMatrix
         new("PUT", "/api/admin/protocols/{id}", "/api/admin/protocols/no-such-card", "admin"),
         new("POST", "/api/admin/protocols/{id}/revert", "/api/admin/protocols/no-such-card/revert", "admin"),
         new("GET", "/api/reports/protocol-triage", "/api/reports/protocol-triage?from=2025-01-01&to=2025-01-31", "healthoffice", "admin"),
+        new("POST", "/api/planning/simulations", "/api/planning/simulations", "healthoffice", "admin"),
+        new("GET", "/api/planning/simulations", "/api/planning/simulations", "healthoffice", "admin"),
+        new("GET", "/api/planning/simulations/{id}", "/api/planning/simulations/00000000-0000-0000-0000-000000000000", "healthoffice", "admin"),
         new("GET", "/health", "/health", Anonymous),
         new("GET", "/health/details", "/health/details", "admin"),
         // Mapped only with Telemetry:Prometheus:Enabled (AccessMatrixTests enables it); the default role.

@@ -31,6 +31,8 @@ public sealed partial class TextLimitTests
         [nameof(TextLimits.ReceivedBy)] = (t, v) => t.PatientAsync(new { receivedBy = v }, "received_by"),
         [nameof(TextLimits.ImportMappingName)] = (t, v) => t.ImportMappingNameAsync(v),
         [nameof(TextLimits.ImportMapping)] = (t, v) => t.ImportMappingAsync(v),
+        [nameof(TextLimits.SimulationName)] = (t, v) => t.SimulationNameAsync(v),
+        [nameof(TextLimits.SimulationKey)] = (t, v) => t.SimulationKeyAsync(v),
     };
 
     private static string Tag(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..20];

@@ -62,6 +62,7 @@ public sealed partial class TextLimitTests(string database) : ApiTest(database)
         [nameof(TextLimits.PatientName)] = "name", [nameof(TextLimits.Treatment)] = "treatments", [nameof(TextLimits.SisruteRef)] = "sisruteRef",
         [nameof(TextLimits.ReceivedBy)] = "receivedBy",
         [nameof(TextLimits.ImportMappingName)] = "name", [nameof(TextLimits.ImportMapping)] = "mapping",
+        [nameof(TextLimits.SimulationName)] = "name", [nameof(TextLimits.SimulationKey)] = "scenario.stations[0].key",
         [nameof(TextLimits.StationName)] = "name", [nameof(TextLimits.UserName)] = "username", [nameof(TextLimits.DisplayName)] = "displayName",
     };
 
