@@ -59,7 +59,9 @@ public sealed class CoverageDesk(Db db, StationStore stations, UnitStore units, 
         return new CoverageView(period.From, period.To, targetSeconds, matrix.Basis, (long)world.TotalIncidents, demand.Count,
             Round(outcome.ExpectedCoverage), Round(outcome.ExpectedLate), new CoverageSkipped(h.NoLocation, h.UnknownTriage),
             setup.Units, setup.Stations.Select(st => new CoverageStationView(st.Id, st.Name, st.Lat, st.Lon,
-                setup.Units.Count(u => u.StationId == st.Id))).ToList(), kelurahan);
+                setup.Units.Count(u => u.StationId == st.Id))).ToList(),
+            setup.AllStations.Select(st => new CoverageFacilityView(st.Id, st.Name, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(st.Kind.ToString()), st.Lat, st.Lon)).ToList(),
+            kelurahan);
     }
 
     public static double Round(double value) => Math.Round(value, 4);

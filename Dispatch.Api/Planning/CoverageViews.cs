@@ -6,6 +6,9 @@ public sealed record CoverageUnitView(long Id, string CallSign, long? StationId,
 /// <summary>A station (a stations-table row with units) and how many units stand there.</summary>
 public sealed record CoverageStationView(long Id, string Name, double Lat, double Lon, int Units);
 
+/// <summary>A facility (any stations-table row: PSC post, puskesmas, hospital): the default placement candidates.</summary>
+public sealed record CoverageFacilityView(long Id, string Name, string Kind, double Lat, double Lon);
+
 /// <summary>
 /// One kelurahan (code and name null for incidents outside every known kelurahan): its incidents
 /// of the period, their expected coverage within the target (demand-weighted, 0..1) and
@@ -27,4 +30,5 @@ public sealed record CoverageSkipped(long NoLocation, long UnknownTriage);
 public sealed record CoverageView(
     DateOnly From, DateOnly To, double TargetSeconds, string Basis, long Demand, int DemandPoints,
     double ExpectedCoverage, double ExpectedLate, CoverageSkipped Skipped,
-    IReadOnlyList<CoverageUnitView> Units, IReadOnlyList<CoverageStationView> Stations, IReadOnlyList<CoverageKelurahanView> Kelurahan);
+    IReadOnlyList<CoverageUnitView> Units, IReadOnlyList<CoverageStationView> Stations, IReadOnlyList<CoverageFacilityView> Facilities,
+    IReadOnlyList<CoverageKelurahanView> Kelurahan);

@@ -27,6 +27,7 @@ public static class AccessMatrix
         new("GET", "/crew", "/crew", Anonymous),
         new("GET", "/admin", "/admin", Anonymous),
         new("GET", "/reports", "/reports", Anonymous),
+        new("GET", "/planning", "/planning", Anonymous),
         new("GET", "/facility", "/facility", Anonymous),
         new("GET", "/api/config", "/api/config", Anonymous),
         new("GET", "/api/areas/kelurahan", "/api/areas/kelurahan", "operator", "crew", "healthoffice", "admin", "facility"),
