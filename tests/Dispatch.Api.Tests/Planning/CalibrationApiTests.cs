@@ -14,17 +14,17 @@ namespace Dispatch.Api.Tests.Planning;
 /// A generated history in June 2025 where every trip of AMB-01 (from its home station, one a day so
 /// its start is trusted) took exactly 1.25 times the predicted travel time: the fit finds speeds x 0.8.
 /// </summary>
-public abstract class CalibrationTest(bool withRoads) : ApiTest
+public abstract class CalibrationTest(bool withRoads, string database) : ApiTest(database)
 {
     private const string Period = "from=2025-06-01&to=2025-06-30";
-    private static readonly string RoadFile = SolokRoads.WriteFile();
+    private readonly string _roadFile = SolokRoads.WriteFile();
     protected static readonly GeoPoint[] Scenes = Enumerable.Range(0, 12).Select(i => SolokRoads.At(2 + (i * 2), 10 + (i * 3))).ToArray();
     protected HttpClient Office { get; private set; } = null!;
     protected GeoPoint Station { get; private set; }
     protected double[] Predicted { get; private set; } = [];
 
     protected override Dictionary<string, string?> Settings => withRoads
-        ? new() { ["Roads:Path"] = RoadFile, ["Planning:CalibrationCheckSeconds"] = "3600" }
+        ? new() { ["Roads:Path"] = _roadFile, ["Planning:CalibrationCheckSeconds"] = "3600" }
         : new() { ["Planning:CalibrationCheckSeconds"] = "3600" };
 
     [OneTimeSetUp]
@@ -61,7 +61,7 @@ public abstract class CalibrationTest(bool withRoads) : ApiTest
     public void Close()
     {
         Office?.Dispose();
-        if (withRoads) File.Delete(RoadFile);
+        File.Delete(_roadFile);
     }
 
     /// <summary>The travel seconds the configured speeds give from the station to a scene.</summary>
@@ -97,7 +97,9 @@ public abstract class CalibrationTest(bool withRoads) : ApiTest
 }
 
 /// <summary>With the road network: once accepted, the routing ETA is the calibrated one; dropping it restores the configured one.</summary>
-public sealed class RoadCalibrationApiTests() : CalibrationTest(withRoads: true)
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class RoadCalibrationApiTests(string database) : CalibrationTest(withRoads: true, database)
 {
     protected override async Task<double> PredictAsync(GeoPoint scene) =>
         (await ApiClient.OkJsonAsync(await Office.GetAsync(FormattableString.Invariant($"/api/routing/eta?from={Station.Lat},{Station.Lon}&to={scene.Lat},{scene.Lon}"))))
@@ -122,7 +124,9 @@ public sealed class RoadCalibrationApiTests() : CalibrationTest(withRoads: true)
 }
 
 /// <summary>Without a road file the straight-line speed (Recommendation:SpeedKmh 40, detour 1.4) is calibrated the same way.</summary>
-public sealed class StraightLineCalibrationApiTests() : CalibrationTest(withRoads: false)
+[TestFixture(TestApp.Sqlite)]
+[TestFixture(TestApp.Postgres)]
+public sealed class StraightLineCalibrationApiTests(string database) : CalibrationTest(withRoads: false, database)
 {
     protected override Task<double> PredictAsync(GeoPoint scene) => Task.FromResult(GreatCircle.Meters(Station, scene) * 1.4 / (40 / 3.6));
 
