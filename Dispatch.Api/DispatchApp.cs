@@ -67,8 +67,14 @@ public static class DispatchApp
         });
 
         services.AddSingleton(AreaResolver.KotaSolok());
-        services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<RecommendationOptions>>().Value));
+        // The straight-line speed x the accepted calibration's factor, read at each ranking.
+        services.AddSingleton(sp =>
+        {
+            var (options, calibration) = (sp.GetRequiredService<IOptions<RecommendationOptions>>().Value, sp.GetRequiredService<Planning.SpeedCalibration>());
+            return new Recommender(() => options.WithSpeedFactor(calibration.FactorFor(Routing.RoadStatus.StraightLine)));
+        });
         services.AddRoadRouting();
+        Planning.PlanningServices.AddPlanning(services);
         services.AddSingleton<IEventPublisher, HubEventPublisher>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<HubSessions>();
@@ -111,7 +117,6 @@ public static class DispatchApp
         services.AddSingleton<Audit.AccessLog>();
         services.AddSingleton<Audit.LogIntegrity>();
         Protocols.ProtocolEndpoints.AddProtocols(services);
-        Planning.PlanningEndpoints.AddPlanning(services);
     }
 
     /// <summary>Migrates the schema and seeds the demo before the app takes traffic.</summary>
@@ -162,9 +167,9 @@ public static class DispatchApp
         app.MapSecurityEvents();
         Audit.AuditEndpoints.MapAudit(app);
         Reports.ReportEndpoints.MapReports(app);
+        Planning.PlanningEndpoints.MapPlanning(app);
         Exports.ExportEndpoints.MapExports(app);
         Imports.ImportEndpoints.MapImports(app);
         Protocols.ProtocolEndpoints.MapProtocols(app);
-        Planning.PlanningEndpoints.MapPlanning(app);
     }
 }

@@ -7,18 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.Api.Planning;
 
-/// <summary>Planning settings (section "Planning").</summary>
-public sealed class PlanningOptions
-{
-    public const string Section = "Planning";
-
-    /// <summary>How long POST /api/planning/simulations waits for the run before answering 202 with its id.</summary>
-    public double WaitSeconds { get; set; } = 3;
-
-    /// <summary>How many runs GET /api/planning/simulations lists (newest first).</summary>
-    public int ListLimit { get; set; } = 100;
-}
-
 /// <summary>
 /// The simulations desk: checks and stores a run, queues it, waits briefly for it, and reads runs
 /// back for any node. Each run is a security event (who replayed which period).

@@ -7,13 +7,15 @@ namespace Dispatch.Api.Routing;
 /// <summary>
 /// Owns the road network: builds it at start (before the app takes traffic), and again without
 /// a restart when the file changes (size or time, checked every Roads:ReloadCheckSeconds) or the
-/// Roads configuration changes. A bad file is refused as a whole: the app keeps the network it
+/// Roads configuration changes, or an accepted speed calibration changes (the network is built with
+/// the speeds x its factor). A bad file is refused as a whole: the app keeps the network it
 /// had, or with none estimates by straight line, and <see cref="Status"/> says which and why.
 /// </summary>
-public sealed partial class RoadNetworkHost(IOptionsMonitor<RoadOptions> options, IHostEnvironment env, TimeProvider time, ILogger<RoadNetworkHost> log)
+public sealed partial class RoadNetworkHost(IOptionsMonitor<RoadOptions> options, IHostEnvironment env, TimeProvider time, ILogger<RoadNetworkHost> log,
+    Planning.SpeedCalibration calibration)
     : IHostedService, IDisposable
 {
-    private sealed record State(RoadNetwork? Network, RoadStatus Status, (long Length, DateTime Written)? Signature);
+    private sealed record State(RoadNetwork? Network, RoadStatus Status, (long Length, DateTime Written)? Signature, double Factor = 1);
 
     private readonly Lock _gate = new();
     private volatile State _state = new(null, RoadStatus.NotConfigured, null);
@@ -25,10 +27,14 @@ public sealed partial class RoadNetworkHost(IOptionsMonitor<RoadOptions> options
 
     public RoadStatus Status => _state.Status;
 
+    /// <summary>The speed factor <see cref="Current"/> was built with (1 = the configured speeds).</summary>
+    public double CurrentFactor => _state.Factor;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Reload(force: true);
         _onChange = options.OnChange(_ => Reload(force: true));
+        calibration.Changed += OnCalibration;
         var period = TimeSpan.FromSeconds(Math.Max(0.1, options.CurrentValue.ReloadCheckSeconds));
         _timer = time.CreateTimer(_ => Reload(force: false), null, period, period);
         return Task.CompletedTask;
@@ -40,8 +46,11 @@ public sealed partial class RoadNetworkHost(IOptionsMonitor<RoadOptions> options
         return Task.CompletedTask;
     }
 
+    private void OnCalibration() => Reload(force: true);
+
     public void Dispose()
     {
+        calibration.Changed -= OnCalibration;
         _timer?.Dispose();
         _onChange?.Dispose();
     }
@@ -60,8 +69,10 @@ public sealed partial class RoadNetworkHost(IOptionsMonitor<RoadOptions> options
             }
             var path = Path.GetFullPath(settings.Path, env.ContentRootPath);
             var signature = Signature(path);
-            if (!force && signature == _state.Signature) return;
-            Load(path, settings, signature);
+            var factor = calibration.FactorFor(RoadStatus.Road);
+            // A calibration that changed while another load ran is picked up by the next check.
+            if (!force && signature == _state.Signature && factor == _state.Factor) return;
+            Load(path, settings.WithSpeedFactor(factor), signature, factor);
         }
         finally
         {
@@ -69,7 +80,7 @@ public sealed partial class RoadNetworkHost(IOptionsMonitor<RoadOptions> options
         }
     }
 
-    private void Load(string path, RoadOptions settings, (long, DateTime)? signature)
+    private void Load(string path, RoadOptions settings, (long, DateTime)? signature, double factor)
     {
         var file = Path.GetFileName(path);
         var started = Stopwatch.GetTimestamp();
@@ -79,7 +90,7 @@ public sealed partial class RoadNetworkHost(IOptionsMonitor<RoadOptions> options
             var ms = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
             var r = network.Report;
             _state = new(network, new RoadStatus(RoadStatus.Road, file, time.GetUtcNow(), network.Graph.NodeCount, network.Graph.SegmentCount,
-                r.Features, r.SkippedByClass, r.MaxspeedIgnored, ms, null), signature);
+                r.Features, r.SkippedByClass, r.MaxspeedIgnored, ms, null), signature, factor);
             Loaded(log, file, network.Graph.NodeCount, network.Graph.SegmentCount, r.SkippedByClass.Values.Sum(), ms);
         }
         catch (RoadFileException e)

@@ -12,6 +12,7 @@ public static class RoutingServices
         services.AddHostedService(sp => sp.GetRequiredService<RoadNetworkHost>());
         services.AddSingleton<RouteDesk>();
         services.AddSingleton<TravelEstimator>();
+        services.AddSingleton<Planning.SpeedCalibration>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ public sealed record TravelEstimate(string Basis, double Seconds, double Meters,
 /// One way to estimate travel, shared by the unit's route to the scene and the hospitals' ETAs:
 /// the loaded road network, or the straight line at Recommendation:SpeedKmh with its detour factor.
 /// </summary>
-public sealed class TravelEstimator(RoadNetworkHost roads, IOptions<RecommendationOptions> estimate)
+public sealed class TravelEstimator(RoadNetworkHost roads, IOptions<RecommendationOptions> estimate, Planning.SpeedCalibration calibration)
 {
     public TravelEstimate Estimate(GeoPoint from, GeoPoint to)
     {
@@ -20,8 +20,15 @@ public sealed class TravelEstimator(RoadNetworkHost roads, IOptions<Recommendati
         if (outcome is { Route: { } route })
             return new(RoadStatus.Road, Math.Round(route.Seconds), Math.Round(route.Meters), Math.Round(route.SnapMeters), route.Path, null);
         var meters = GreatCircle.Meters(from, to);
-        var seconds = meters * estimate.Value.DetourFactor / (estimate.Value.SpeedKmh / 3.6);
+        var seconds = StraightSeconds(from, to);
         var note = network is null ? "no road network: straight-line estimate" : $"no road route ({outcome!.Value.Explain(network.MaxSnapMeters)}): straight-line estimate";
         return new(RoadStatus.StraightLine, Math.Round(seconds), Math.Round(meters), 0, [from, to], note);
     }
+
+    /// <summary>
+    /// Great-circle metres x Recommendation:DetourFactor at Recommendation:SpeedKmh, the speed x the
+    /// accepted straight-line calibration factor (if any).
+    /// </summary>
+    public double StraightSeconds(GeoPoint from, GeoPoint to) =>
+        GreatCircle.Meters(from, to) * estimate.Value.DetourFactor / (estimate.Value.SpeedKmh * calibration.FactorFor(RoadStatus.StraightLine) / 3.6);
 }

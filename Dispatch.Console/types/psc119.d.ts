@@ -150,5 +150,30 @@ declare global {
   }
   /** A hub push or a row of /api/events: the payload of one of the hub's event types, with its sequence number. */
   interface DispatchEvent { seq: number; type?: string; [field: string]: any }
+  // ---- Planning (issue 16): coverage, placement, calibration (Dispatch.Api/Planning/*Views.cs) ----
+  type TravelBasis = 'road' | 'straightLine';
+  interface CoverageView {
+    from: string; to: string; targetSeconds: number; basis: TravelBasis; demand: number; demandPoints: number;
+    expectedCoverage: number; expectedLate: number; skipped: { noLocation: number; unknownTriage: number };
+    units: { id: number; callSign: string; stationId: number | null; busyFraction: number }[];
+    stations: { id: number; name: string; lat: number; lon: number; units: number }[];
+    facilities: { id: number; name: string; kind: string; lat: number; lon: number }[];
+    kelurahan: { code: string | null; name: string | null; incidents: number; expectedCoverage: number; expectedUncovered: number }[];
+  }
+  interface PlacementCandidateInput { lat: number; lon: number; name: string }
+  interface PlacementSiteView { lat: number; lon: number; name: string | null; facilityId: number | null; stationId: number | null }
+  interface PlacementView {
+    from: string; to: string; targetSeconds: number; basis: TravelBasis; method: 'exact' | 'greedy'; addedBusyFraction: number;
+    baseline: { expectedCoverage: number; expectedLate: number };
+    additions: { rank: number; sites: PlacementSiteView[]; expectedCoverage: number; gain: number; expectedLate: number }[];
+    moves: { rank: number; stationId: number; stationName: string; to: PlacementSiteView; expectedCoverage: number; gain: number; expectedLate: number }[];
+  }
+  interface CalibrationView {
+    from: string; to: string; basis: TravelBasis; observations: number; used: number; minObservations: number;
+    factors: { all: number } | null;
+    current: { basis: TravelBasis; factors: { all: number }; acceptedBy: string; acceptedAt: Instant } | null;
+    fit: { r2: number; maeSeconds: number; medianRatio: number } | null;
+    points: { predicted: number; observed: number }[];
+  }
 }
 export {};

@@ -17,4 +17,11 @@ public sealed class RecommendationOptions
     public int MaxCandidates { get; set; } = 5;
     /// <summary>With a road network: how many units nearest by straight line are re-ranked by road.</summary>
     public int RoadShortlist { get; set; } = 10;
+
+    /// <summary>These options with <see cref="SpeedKmh"/> x <paramref name="factor"/> (an accepted straight-line calibration).</summary>
+    public RecommendationOptions WithSpeedFactor(double factor) => factor == 1 ? this : new RecommendationOptions
+    {
+        DetourFactor = DetourFactor, SpeedKmh = SpeedKmh * factor, StalePositionMinutes = StalePositionMinutes,
+        AlsPreferenceSeconds = AlsPreferenceSeconds, MaxCandidates = MaxCandidates, RoadShortlist = RoadShortlist,
+    };
 }

@@ -12,10 +12,13 @@ namespace Dispatch.Core.Recommendation;
 /// route keeps its straight-line estimate, saying so. For P1, non-ALS units carry a time penalty
 /// so an ALS unit wins unless it is much farther. A stale position falls back to the home station.
 /// </summary>
-public sealed class Recommender(RecommendationOptions options)
+public sealed class Recommender(Func<RecommendationOptions> settings)
 {
+    public Recommender(RecommendationOptions options) : this(() => options) { }
+
     public IReadOnlyList<Candidate> Rank(GeoPoint incident, Priority priority, ReadOnlySpan<UnitSnapshot> units, DateTimeOffset now, RoadNetwork? roads = null)
     {
+        var options = settings();
         var max = Math.Clamp(options.MaxCandidates, 1, 50);
         var size = roads is null ? max : Math.Clamp(options.RoadShortlist, max, 200);
         var secondsPerMeter = options.DetourFactor / (options.SpeedKmh / 3.6);

@@ -35,4 +35,14 @@ public sealed class RoadOptions
 
     /// <summary>How often the file is checked for a change (size or time); a change reloads it without a restart.</summary>
     public double ReloadCheckSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// These options with every speed (the ways' and the off-road stretch's) x <paramref name="factor"/>,
+    /// so every travel time is divided by it: an accepted speed calibration.
+    /// </summary>
+    public RoadOptions WithSpeedFactor(double factor) => factor == 1 ? this : new RoadOptions
+    {
+        Path = Path, SpeedKmh = SpeedKmh, AmbulanceFactor = AmbulanceFactor * factor, OffRoadSpeedKmh = OffRoadSpeedKmh * factor,
+        MaxSnapMeters = MaxSnapMeters, ReloadCheckSeconds = ReloadCheckSeconds,
+    };
 }

@@ -18,7 +18,7 @@ public sealed class SqlServerSyntaxTests
     private const int KnownStatements = 29;
 
     private static readonly string[] CoreTables =
-        ["calls", "incidents", "units", "stations", "users", "responses", "incident_notes", "incident_log", "events", "subject_keys", "access_log", "response_crew", "import_mappings", "planning_simulations"];
+        ["calls", "incidents", "units", "stations", "users", "responses", "incident_notes", "incident_log", "events", "subject_keys", "access_log", "response_crew", "import_mappings", "planning_simulations", "road_calibrations"];
 
     [Test]
     public void Migration_scripts_parse_as_TSql_and_create_every_table()

@@ -1,6 +1,7 @@
 // @ts-check
 // Health office: response-time report, charts, kelurahan map, heat map, exports; the history import is reports-import.js.
 import { loadProtocolReport } from './reports-protocols.js';
+import { areaMap, shadeAreas, wibDate } from './area-map.js';
 import { api, attempt, el, duration, startPage, showError } from './common.js';
 import { t, lang, sourceText, outcomeText, intervalText, intervalDefinition, weekdayText } from './i18n.js';
 import { setupImport } from './reports-import.js';
@@ -128,13 +129,10 @@ function renderMap(r) {
   map.invalidateSize(); // the map may have been hidden (an empty range) while the page resized
   const byCode = new Map(r.byKelurahan.map(k => [k.code, k]));
   shading?.remove();
-  shading = L.geoJSON(areas, {
-    style: f => ({ color: '#37474f', weight: 1, fillOpacity: 0.65, fillColor: shade(byCode.get(f?.properties.kode)?.medianResponseSeconds) }),
-    onEachFeature: (f, layer) => {
-      const k = byCode.get(f.properties.kode);
-      layer.bindTooltip(el('span', {}, `${f.properties.nama}: ${k ? `${k.incidents} · ${t('median')} ${secs(k.medianResponseSeconds)}` : t('noData')}`));
-    },
-  }).addTo(map);
+  shading = shadeAreas(map, areas, code => shade(byCode.get(code)?.medianResponseSeconds), (code, name) => {
+    const k = byCode.get(code);
+    return `${name}: ${k ? `${k.incidents} · ${t('median')} ${secs(k.medianResponseSeconds)}` : t('noData')}`;
+  });
   $('#map-legend').textContent = t('mapLegend');
 }
 
@@ -160,17 +158,12 @@ function fillChoices(setup) {
 
 async function main() {
   if (!await startPage(['healthoffice', 'admin'])) return;
-  const today = new Date();
-  const iso = d => new Date(d.getTime() + 7 * 3600e3).toISOString().slice(0, 10); // WIB calendar date
-  $('#to').value = iso(today);
-  $('#from').value = iso(new Date(today.getTime() - 89 * 86400e3));
-  const [kelurahan, setup, config] = await Promise.all([api('/api/areas/kelurahan'), api('/api/reports/setup'), api('/api/config')]);
-  areas = kelurahan;
+  $('#to').value = wibDate();
+  $('#from').value = wibDate(89);
+  const [shared, setup] = await Promise.all([areaMap('report-map'), api('/api/reports/setup')]);
+  ({ map, areas } = shared);
   $('#kelurahan').append(...areas.features.map(f => el('option', { value: f.properties.kode }, f.properties.nama)));
   fillChoices(setup);
-  map = L.map('report-map');
-  if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution }).addTo(map);
-  map.fitBounds(L.geoJSON(areas).getBounds());
   $('#filters').addEventListener('submit', load);
   $('#print').addEventListener('click', () => window.print());
   await setupImport(setup, load);

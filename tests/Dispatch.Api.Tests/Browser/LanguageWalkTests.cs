@@ -114,11 +114,23 @@ public sealed partial class LanguageWalkTests : BrowserTest
 
     [TestCase("id")]
     [TestCase("en")]
+    public async Task The_planning_page_speaks_the_language(string lang)
+    {
+        var page = await OpenAsync("dinkes1", "/planning", lang, expectHub: false);
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 15000 });
+        await Expect(page.Locator("#coverage-summary")).ToContainTextAsync(lang == "id" ? "garis lurus" : "straight line");
+        await page.Locator("#placement-run").ClickAsync();
+        await Expect(page.Locator("#placement-additions tbody tr").First).ToBeVisibleAsync();
+        await AssertPageSpeaksAsync(page, lang);
+    }
+
+    [TestCase("id")]
+    [TestCase("en")]
     public async Task The_admin_page_shows_a_refused_field_beside_it_in_the_language(string lang)
     {
         var page = await OpenAsync("admin", "/admin", lang);
         await Expect(page.Locator("#users tbody tr")).Not.ToHaveCountAsync(0);
-        await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(2); // console and reports; this page is marked, not linked
+        await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(3); // console, reports and planning; this page is marked, not linked
         await AssertPageSpeaksAsync(page, lang);
 
         var newUnit = page.Locator("#units tbody tr").Last;
@@ -146,7 +158,7 @@ public sealed partial class LanguageWalkTests : BrowserTest
             "/facility" => "() => document.querySelectorAll('#ed-buttons button').length === 4 && document.querySelectorAll('#bed-rows .bed-row').length === 7",
             _ => "() => !document.querySelector('#assignment-card')?.hidden",
         });
-        if (user == "admin") await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(2); // admin and reports
+        if (user == "admin") await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(3); // admin, reports and planning
         await AssertPageSpeaksAsync(page, lang);
     }
 
