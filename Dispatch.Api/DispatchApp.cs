@@ -159,6 +159,7 @@ public static class DispatchApp
         app.MapSecurityEvents();
         Audit.AuditEndpoints.MapAudit(app);
         Reports.ReportEndpoints.MapReports(app);
+        Planning.PlanningSetup.MapPlanningSetup(app);
         Exports.ExportEndpoints.MapExports(app);
         Protocols.ProtocolEndpoints.MapProtocols(app);
     }

@@ -17,6 +17,7 @@ public static class PageEndpoints
     private static readonly (string Route, string File)[] Pages =
     [
         ("/", "console.html"), ("/login", "login.html"), ("/crew", "crew.html"), ("/admin", "admin.html"), ("/reports", "reports.html"), ("/facility", "facility.html"),
+        ("/planning", "planning.html"),
     ];
 
     public static void MapPages(this IEndpointRouteBuilder app)

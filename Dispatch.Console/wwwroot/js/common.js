@@ -130,6 +130,7 @@ const pages = [
   { path: '/crew', key: 'pageCrew', roles: ['crew'] },
   { path: '/admin', key: 'pageAdmin', roles: ['admin'] },
   { path: '/reports', key: 'pageReports', roles: ['healthoffice', 'admin'] },
+  { path: '/planning', key: 'pagePlanning', roles: ['healthoffice', 'admin'] },
 ];
 
 /** Links to the other pages this role may open (none when it has only this one); the current page is marked. */

@@ -107,7 +107,7 @@ public sealed partial class LanguageWalkTests : BrowserTest
     {
         var page = await OpenAsync("admin", "/admin", lang);
         await Expect(page.Locator("#users tbody tr")).Not.ToHaveCountAsync(0);
-        await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(2); // console and reports; this page is marked, not linked
+        await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(3); // console, reports and planning; this page is marked, not linked
         await AssertPageSpeaksAsync(page, lang);
 
         var newUnit = page.Locator("#units tbody tr").Last;
@@ -135,7 +135,7 @@ public sealed partial class LanguageWalkTests : BrowserTest
             "/facility" => "() => document.querySelectorAll('#ed-buttons button').length === 4 && document.querySelectorAll('#bed-rows .bed-row').length === 7",
             _ => "() => !document.querySelector('#assignment-card')?.hidden",
         });
-        if (user == "admin") await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(2); // admin and reports
+        if (user == "admin") await Expect(page.Locator("nav.page-links a")).ToHaveCountAsync(3); // admin, reports and planning
         await AssertPageSpeaksAsync(page, lang);
     }
 
