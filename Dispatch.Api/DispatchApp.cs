@@ -168,6 +168,7 @@ public static class DispatchApp
         Audit.AuditEndpoints.MapAudit(app);
         Reports.ReportEndpoints.MapReports(app);
         Planning.PlanningEndpoints.MapPlanning(app);
+        Planning.PlanningSetup.MapPlanningSetup(app);
         Exports.ExportEndpoints.MapExports(app);
         Imports.ImportEndpoints.MapImports(app);
         Protocols.ProtocolEndpoints.MapProtocols(app);

@@ -148,6 +148,31 @@ declare global {
     cardId: string; cardVersion: number; suggestedTriage: string; currentTriage: string; ruleIndex: number | null;
     instructions: LocalText[]; metronome: boolean; sample: boolean;
   }
+  // Planning (issue 16): Dispatch.Api/Planning/PlanningSetup.cs and the simulation records.
+  interface PlanningSetup {
+    stations: { id: number; name: string; kind: string; lat: number; lon: number; isSample: boolean }[];
+    units: { id: number; callSign: string; type: string; homeStationId: number | null }[];
+    targetSeconds: Record<string, number | null>;
+  }
+  interface ScenarioStation {
+    id: number | null; key: string | null; name: string; lat: number; lon: number;
+    original: PlanningSetup['stations'][number] | null; remove: boolean; marker: any;
+  }
+  interface ScenarioUnit { id: number | null; callSign: string; type: string; home: string; shift: string; original: PlanningSetup['units'][number] | null; remove: boolean }
+  interface TriageOutcome {
+    incidents: number; mean: number | null; median: number | null; p90: number | null; targetSeconds: number | null;
+    onTarget: number; compliance: number | null; late: number;
+  }
+  interface SimulationOutcome {
+    byTriage: Record<string, TriageOutcome | undefined>; late: number; waited: number;
+    byKelurahan: { code: string; name: string; incidents: number; median: number | null; p90: number | null; late: number; compliance: number | null }[];
+    units: { id: number | null; callSign: string; station: string | null; responses: number; busySeconds: number; utilisation: number | null }[];
+  }
+  interface SimulationResult {
+    id: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number; error: string | null; from: string; to: string; name: string | null;
+    createdAt: string; createdBy: string; basis: string; calls: number; skipped: { noLocation: number };
+    scenario: SimulationOutcome; baseline: SimulationOutcome; request: any;
+  }
   /** A hub push or a row of /api/events: the payload of one of the hub's event types, with its sequence number. */
   interface DispatchEvent { seq: number; type?: string; [field: string]: any }
   // ---- Planning (issue 16): coverage, placement, calibration (Dispatch.Api/Planning/*Views.cs) ----

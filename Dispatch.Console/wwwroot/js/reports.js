@@ -2,13 +2,13 @@
 // Health office: response-time report, charts, kelurahan map, heat map, exports; the history import is reports-import.js.
 import { loadProtocolReport } from './reports-protocols.js';
 import { areaMap, shadeAreas, wibDate } from './area-map.js';
+import { chart, scale } from './charts.js';
 import { api, attempt, el, duration, startPage, showError } from './common.js';
 import { t, lang, sourceText, outcomeText, intervalText, intervalDefinition, weekdayText } from './i18n.js';
 import { setupImport } from './reports-import.js';
 
 // any: the element's kind (input, select, form...) is the markup's, which the checker does not read.
 const $ = (/** @type {string} */ selector) => /** @type {any} */ (document.querySelector(selector));
-const charts = {};
 const triageColour = { merah: '#d32f2f', kuning: '#f9a825', hijau: '#2e7d32', hitam: '#212121', unknown: '#9e9e9e' };
 const sources = ['line119', 'ncc', 'app', 'radio', 'walkin'];
 let map, areas, shading;
@@ -19,20 +19,6 @@ function query() {
   const params = new URLSearchParams();
   for (const [k, v] of new FormData($('#filters'))) if (v) params.set(k, /** @type {string} */ (v)); // the filters have no file input
   return params.toString();
-}
-
-/** A chart, or "no data" in its card when it would be empty. */
-function chart(id, config, hasData) {
-  charts[id]?.destroy();
-  delete charts[id];
-  const canvas = $(`#${id}`);
-  canvas.hidden = !hasData;
-  canvas.parentElement.querySelector('.empty')?.remove();
-  if (!hasData) {
-    canvas.after(el('p', { class: 'muted empty' }, t('noData')));
-    return;
-  }
-  charts[id] = new Chart(canvas, { ...config, options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options } });
 }
 
 const longDate = iso => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
@@ -118,12 +104,8 @@ function renderCharts(r) {
     el('tbody', {}, ...r.units.map(u => el('tr', {}, el('td', {}, u.callSign ?? `#${u.unitId}`), el('td', {}, u.incidents), el('td', {}, duration(u.busySeconds))))));
 }
 
-// Green (fast) to red (slow) by median response, relative to the merah target of 10 minutes.
-const shade = seconds => {
-  if (seconds === null || seconds === undefined) return '#bdbdbd';
-  const x = Math.min(1, seconds / 1800);
-  return `hsl(${Math.round(120 * (1 - x))}, 70%, 45%)`;
-};
+// Green (fast) to red (slow) by median response: 0 to 30 minutes.
+const shade = seconds => scale(seconds === null || seconds === undefined ? null : seconds / 1800);
 
 function renderMap(r) {
   map.invalidateSize(); // the map may have been hidden (an empty range) while the page resized

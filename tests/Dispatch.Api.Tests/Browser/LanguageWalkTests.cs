@@ -122,6 +122,12 @@ public sealed partial class LanguageWalkTests : BrowserTest
         await page.Locator("#placement-run").ClickAsync();
         await Expect(page.Locator("#placement-additions tbody tr").First).ToBeVisibleAsync();
         await AssertPageSpeaksAsync(page, lang);
+
+        // A simulation's result and the scenario editor, in words too.
+        await page.Locator("#add-unit").ClickAsync();
+        await page.Locator("#run").ClickAsync();
+        await Expect(page.Locator("#results")).ToBeVisibleAsync(new() { Timeout = 30000 });
+        await AssertPageSpeaksAsync(page, lang);
     }
 
     [TestCase("id")]

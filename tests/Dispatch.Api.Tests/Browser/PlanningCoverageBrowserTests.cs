@@ -19,6 +19,7 @@ public sealed class PlanningCoverageBrowserTests : BrowserTest
         await Expect(page.Locator("#coverage-summary")).ToContainTextAsync("%");
         await Expect(page.Locator("#calibration-figures")).ToBeVisibleAsync();
 
+        await page.Locator("#coverage-map").ScrollIntoViewIfNeededAsync(); // below the simulation on the page
         var box = (await page.Locator("#coverage-map").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync(box.X + (box.Width * 0.45f), box.Y + (box.Height * 0.55f));
         await Expect(page.Locator("#candidate-list li")).ToHaveCountAsync(1);

@@ -101,6 +101,6 @@ public sealed class SimulationReplayTests(string database) : ApiTest(database)
         };
         if (done.AtDestinationMs is { } d) times["atDestination"] = At(d);
         return new ParsedRow(0, $"sim-{c.Id}", "Phone", c.Triage!.Value.ToString(), "NonTrauma", c.Position.Lat, c.Position.Lon, null,
-            _world.Units[done.Unit].Id, null, areas.Resolve(c.Position), times);
+            _world.Units[done.Unit].Id, null, areas.Resolve(c.Position), times, []);
     }
 }

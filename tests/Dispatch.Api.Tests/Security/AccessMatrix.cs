@@ -29,6 +29,8 @@ public static class AccessMatrix
         new("GET", "/reports", "/reports", Anonymous),
         new("GET", "/planning", "/planning", Anonymous),
         new("GET", "/facility", "/facility", Anonymous),
+        new("GET", "/planning", "/planning", Anonymous),
+        new("GET", "/api/planning/setup", "/api/planning/setup", "healthoffice", "admin"),
         new("GET", "/api/config", "/api/config", Anonymous),
         new("GET", "/api/areas/kelurahan", "/api/areas/kelurahan", "operator", "crew", "healthoffice", "admin", "facility"),
         new("GET", "/api/auth/antiforgery", "/api/auth/antiforgery", "operator", "crew", "healthoffice", "admin", "facility"),
