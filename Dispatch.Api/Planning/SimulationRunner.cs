@@ -3,7 +3,6 @@ using Dispatch.Api.Database;
 using Dispatch.Api.Routing;
 using Dispatch.Core.Incidents;
 using Dispatch.Core.Planning;
-using Dispatch.Core.Recommendation;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Api.Planning;
@@ -15,7 +14,7 @@ namespace Dispatch.Api.Planning;
 /// baseline and the scenario, and stores the figures. Progress is written every 5%.
 /// </summary>
 public sealed class SimulationRunner(Db db, HistoryStore history, SimulationStore store, ScenarioBuilder builder, RoadNetworkHost roads,
-    IOptions<RecommendationOptions> estimate, IOptions<TriageOptions> targets)
+    TravelEstimator travel, IOptions<TriageOptions> targets)
 {
     public async Task RunAsync(SimulationRow job, CancellationToken ct)
     {
@@ -30,7 +29,7 @@ public sealed class SimulationRunner(Db db, HistoryStore history, SimulationStor
         var period = plan.Period;
         var past = await db.ReadAsync(s => history.CallsAsync(s, period.FromMs, period.ToMs), ct);
         var origins = plan.Baseline.Stations.Concat(plan.Scenario.Stations).Select(s => s.Position).Distinct().ToList();
-        var table = TravelTable.Build(roads.Current, origins, new StraightLineSpeed(estimate.Value.DetourFactor, estimate.Value.SpeedKmh));
+        var table = TravelTable.Build(roads.Current, origins, travel.StraightLine);
         var reporter = new ProgressWriter(p => db.WriteAsync(job.CreatedBy, s => store.ProgressAsync(s, job.Id, p), ct));
         var simPeriod = new SimPeriod(period.FromMs, period.ToMs);
         var baseline = Replay(plan.Baseline, 0);

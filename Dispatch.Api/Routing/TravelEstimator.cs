@@ -1,4 +1,5 @@
 using Dispatch.Core.Geography;
+using Dispatch.Core.Planning;
 using Dispatch.Core.Recommendation;
 using Microsoft.Extensions.Options;
 
@@ -27,8 +28,11 @@ public sealed class TravelEstimator(RoadNetworkHost roads, IOptions<Recommendati
 
     /// <summary>
     /// Great-circle metres x Recommendation:DetourFactor at Recommendation:SpeedKmh, the speed x the
-    /// accepted straight-line calibration factor (if any).
+    /// accepted straight-line calibration factor (if any): the one straight-line speed of the
+    /// routes, the coverage and the simulation.
     /// </summary>
-    public double StraightSeconds(GeoPoint from, GeoPoint to) =>
-        GreatCircle.Meters(from, to) * estimate.Value.DetourFactor / (estimate.Value.SpeedKmh * calibration.FactorFor(RoadStatus.StraightLine) / 3.6);
+    public StraightLineSpeed StraightLine =>
+        new(estimate.Value.DetourFactor, estimate.Value.SpeedKmh * calibration.FactorFor(RoadStatus.StraightLine));
+
+    public double StraightSeconds(GeoPoint from, GeoPoint to) => StraightLine.Seconds(from, to);
 }
